@@ -1,0 +1,198 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+func (l *loader) role(p, id, ext string) {
+	switch ext {
+	case ".md":
+		return // read by roleBodies, once every role is known
+	case ".toml":
+	default:
+		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: roles/ holds <id>.toml and <id>.md files")
+		return
+	}
+	if !l.checkID(p, id) {
+		return
+	}
+	doc, ok := l.read(p)
+	if !ok {
+		return
+	}
+	r := &model.Role{ID: id, Src: doc}
+	decodeTOML(doc, doc.Text, r, l.diags)
+	r.ID, r.Src = id, doc
+	l.h.Roles = append(l.h.Roles, r)
+}
+
+func (l *loader) roleBodies() {
+	byID := map[string]*model.Role{}
+	for _, r := range l.h.Roles {
+		byID[r.ID] = r
+	}
+	entries, _ := fs.ReadDir(l.fsys, "roles")
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || hidden(name) || path.Ext(name) != ".md" {
+			continue
+		}
+		id := strings.TrimSuffix(name, ".md")
+		p := "roles/" + name
+		r := byID[id]
+		if r == nil {
+			l.diags.Errorf(source.Pos{File: l.display(p)}, "roles/%s.md has no roles/%s.toml: a role's description needs the role's TOML file beside it", id, id)
+			continue
+		}
+		doc, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		if i := invalidUTF8(doc.Text); i >= 0 {
+			l.diags.Errorf(doc.Offset(i), "invalid UTF-8: save the file as UTF-8")
+			continue
+		}
+		r.Body = doc
+	}
+}
+
+func (l *loader) workflow(p, id, ext string) {
+	if ext != ".toml" {
+		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: workflows/ holds <id>.toml files")
+		return
+	}
+	if !l.checkID(p, id) {
+		return
+	}
+	doc, ok := l.read(p)
+	if !ok {
+		return
+	}
+	w := &model.Workflow{}
+	decodeTOML(doc, doc.Text, w, l.diags)
+	w.ID, w.Src = id, doc
+	l.h.Workflows = append(l.h.Workflows, w)
+}
+
+func (l *loader) policy(p, id, ext string) {
+	if ext != ".md" {
+		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: policies/ holds <id>.md files")
+		return
+	}
+	if !l.checkID(p, id) {
+		return
+	}
+	doc, ok := l.read(p)
+	if !ok {
+		return
+	}
+	pol := &model.Policy{}
+	body, ok := l.frontMatter(doc, pol, "title, owner, applies_to, review_cycle, effective_date")
+	pol.ID, pol.Src, pol.Body = id, doc, body
+	if ok || body != nil {
+		l.h.Policies = append(l.h.Policies, pol)
+	}
+}
+
+// frontMatter decodes a Markdown file's `+++` front matter into v and
+// returns the body. keys names what the front matter should hold, for the
+// message when it is missing.
+func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, bool) {
+	if i := invalidUTF8(doc.Text); i >= 0 {
+		l.diags.Errorf(doc.Offset(i), "invalid UTF-8: save the file as UTF-8")
+		return nil, false
+	}
+	fm, body, found, closed := splitFrontMatter(doc.Text)
+	switch {
+	case !found:
+		l.diags.Errorf(doc.Line(1), "no front matter: start the file with a line `+++`, then %s as TOML, then a closing `+++`", keys)
+		return doc.Text, false
+	case !closed:
+		l.diags.Errorf(doc.Line(1), "front matter opened with `+++` is never closed: add a line `+++` after its last key")
+		return nil, false
+	}
+	return body, decodeTOML(doc, fm, v, l.diags)
+}
+
+func (l *loader) pages() {
+	err := fs.WalkDir(l.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "pages" {
+				return fs.SkipAll
+			}
+			l.diags.Errorf(source.Pos{File: l.display(p)}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if hidden(d.Name()) && p != "pages" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != "pages" && !IDPattern.MatchString(d.Name()) {
+				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", d.Name(), SuggestID(d.Name()))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.diags.Errorf(source.Pos{File: l.display(p)}, "symbolic links are not followed: copy the file into the handbook")
+			return nil
+		}
+		if path.Ext(p) != ".md" {
+			l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: pages/ holds .md files (put other files in assets/)")
+			return nil
+		}
+		rel := strings.TrimSuffix(strings.TrimPrefix(p, "pages/"), ".md")
+		if !l.checkID(p, path.Base(rel)) {
+			return nil
+		}
+		doc, ok := l.read(p)
+		if !ok {
+			return nil
+		}
+		pg := &model.Page{}
+		body, ok := l.frontMatter(doc, pg, "at least title")
+		pg.Path, pg.Src, pg.Body = rel, doc, body
+		if ok || body != nil {
+			l.h.Pages = append(l.h.Pages, pg)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		l.diags.Errorf(source.Pos{File: l.display("pages")}, "cannot read folder: %v", unwrapPath(err))
+	}
+}
+
+// assets lists the files under assets/; they are copied byte for byte.
+// Symbolic links are refused: one could point outside the handbook.
+func (l *loader) assets() {
+	_ = fs.WalkDir(l.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "assets" {
+				l.diags.Errorf(source.Pos{File: l.display(p)}, "cannot read: %v", unwrapPath(err))
+			}
+			return nil
+		}
+		if hidden(d.Name()) && p != "assets" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			l.diags.Errorf(source.Pos{File: l.display(p)}, "symbolic links are not followed: copy the file into assets/")
+		case d.Type().IsRegular():
+			l.h.Assets = append(l.h.Assets, p)
+		}
+		return nil
+	})
+}

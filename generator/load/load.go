@@ -1,0 +1,213 @@
+// Package load reads a handbook folder (any fs.FS) into a model.Handbook.
+//
+// It decodes TOML strictly (unknown keys and wrong types are errors at their
+// line and column), splits `+++` front matter from Markdown keeping line
+// numbers true, and reports every problem it meets in one source.List rather
+// than stopping at the first. It checks the form of each file; whether the
+// references between files resolve is validate's job.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+// MaxFileSize bounds what is read from one source file: a handbook page is
+// kilobytes, and a runaway file must not exhaust memory.
+const MaxFileSize = 8 << 20
+
+// IDPattern is the form of every id: the file names of roles, workflows,
+// policies and pages, and the ids of teams and steps.
+var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+type loader struct {
+	fsys  fs.FS
+	name  string // display prefix, e.g. "content"
+	diags *source.List
+	h     *model.Handbook
+}
+
+// Load reads the handbook in fsys. name prefixes every file name in
+// diagnostics (the folder as the user typed it). The handbook is returned
+// even when there are errors, with what could be read, so that checks can go
+// on and report everything at once.
+func Load(fsys fs.FS, name string) (*model.Handbook, *source.List) {
+	l := &loader{fsys: fsys, name: name, diags: &source.List{}, h: &model.Handbook{}}
+	l.meta()
+	l.teams()
+	l.glossary()
+	l.dir("roles", l.role)
+	l.dir("workflows", l.workflow)
+	l.dir("policies", l.policy)
+	l.pages()
+	l.assets()
+	l.roleBodies()
+	l.h.Index()
+	l.diags.Sort()
+	return l.h, l.diags
+}
+
+func (l *loader) display(p string) string {
+	if l.name == "" || l.name == "." {
+		return p
+	}
+	return path.Join(l.name, p)
+}
+
+// read returns a file as a Doc, reporting why it cannot be read. A leading
+// byte-order mark is dropped: editors on Windows add it and it is not text.
+func (l *loader) read(p string) (*source.Doc, bool) {
+	doc := source.NewDoc(l.display(p), p, nil)
+	info, err := fs.Stat(l.fsys, p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return doc, false
+		}
+		l.diags.Errorf(doc.File(), "cannot read: %v", unwrapPath(err))
+		return doc, false
+	}
+	if !info.Mode().IsRegular() {
+		l.diags.Errorf(doc.File(), "not a regular file")
+		return doc, false
+	}
+	if info.Size() > MaxFileSize {
+		l.diags.Errorf(doc.File(), "file is %d MB, larger than the %d MB a source file may have: split it", info.Size()>>20, MaxFileSize>>20)
+		return doc, false
+	}
+	b, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.diags.Errorf(doc.File(), "cannot read: %v", unwrapPath(err))
+		return doc, false
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	return source.NewDoc(l.display(p), p, b), true
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (l *loader) meta() {
+	doc, ok := l.read("handbook.toml")
+	l.h.Meta.Src = doc
+	if !ok {
+		if _, err := fs.Stat(l.fsys, "handbook.toml"); errors.Is(err, fs.ErrNotExist) {
+			l.diags.Errorf(doc.File(), "no handbook.toml here: is this a handbook folder? (`accord init DIR` starts one)")
+		}
+		return
+	}
+	decodeTOML(doc, doc.Text, &l.h.Meta, l.diags)
+	l.h.Meta.Src = doc
+}
+
+func (l *loader) teams() {
+	doc, ok := l.read("teams.toml")
+	if !ok {
+		return
+	}
+	var f struct {
+		Team []*model.Team `toml:"team"`
+	}
+	decodeTOML(doc, doc.Text, &f, l.diags)
+	for i, t := range f.Team {
+		t.Src, t.Key = doc, "team."+itoa(i)
+	}
+	l.h.Teams = f.Team
+}
+
+func (l *loader) glossary() {
+	doc, ok := l.read("glossary.toml")
+	if !ok {
+		return
+	}
+	var f struct {
+		Term []*model.Term `toml:"term"`
+	}
+	decodeTOML(doc, doc.Text, &f, l.diags)
+	for i, t := range f.Term {
+		t.Src, t.Key = doc, "term."+itoa(i)
+	}
+	l.h.Terms = f.Term
+}
+
+// dir calls fn for every file directly in folder, sorted, reporting
+// sub-folders and files of the wrong kind.
+func (l *loader) dir(folder string, fn func(p, id, ext string)) {
+	entries, err := fs.ReadDir(l.fsys, folder)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.diags.Errorf(source.Pos{File: l.display(folder)}, "cannot read folder: %v", unwrapPath(err))
+		}
+		return
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		p := folder + "/" + e.Name()
+		if hidden(e.Name()) {
+			continue
+		}
+		if e.IsDir() {
+			l.diags.Warnf(source.Pos{File: l.display(p)}, "sub-folders of %s/ are not read: move the files up", folder)
+			continue
+		}
+		ext := path.Ext(e.Name())
+		id := strings.TrimSuffix(e.Name(), ext)
+		fn(p, id, ext)
+	}
+}
+
+// hidden reports editor and system files that are never sources.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+}
+
+func (l *loader) checkID(p, id string) bool {
+	if IDPattern.MatchString(id) {
+		return true
+	}
+	l.diags.Errorf(source.Pos{File: l.display(p), Line: 1, Col: 1},
+		"file name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", id, SuggestID(id))
+	return false
+}
+
+// SuggestID turns an arbitrary name into a valid id, for error messages.
+func SuggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-id"
+	}
+	return b.String()
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}

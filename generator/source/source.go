@@ -1,0 +1,207 @@
+// Package source holds what every stage needs to talk about the handbook's
+// files: positions (file, line, column in characters), diagnostics that carry
+// them, and a sorted list of diagnostics that a stage returns all at once.
+//
+// A Doc is one source file with its text, so later stages can turn a byte
+// offset or a TOML key into a position without reading the file again.
+package source
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a position in a source file. Line and Col are 1-based; Col counts
+// characters (runes), not bytes, so it is right on Chinese lines. A zero Line
+// means "the file as a whole".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line <= 0:
+		return p.File
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity orders diagnostics: errors stop a build, warnings do not.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Diagnostic is one problem found in the handbook.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string
+}
+
+func (d Diagnostic) String() string {
+	prefix := d.Pos.String()
+	if prefix != "" {
+		prefix += ": "
+	}
+	if d.Severity == Warning {
+		prefix += "warning: "
+	}
+	return prefix + d.Msg
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List struct {
+	Items []Diagnostic
+}
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.Items = append(l.Items, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.Items = append(l.Items, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics from another list.
+func (l *List) Add(other *List) {
+	if other != nil {
+		l.Items = append(l.Items, other.Items...)
+	}
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	for _, d := range l.Items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of errors and warnings.
+func (l *List) Count() (errors, warnings int) {
+	for _, d := range l.Items {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+// Sort orders diagnostics by file, line, column and message and drops exact
+// duplicates, so output is stable whatever order the checks ran in.
+func (l *List) Sort() {
+	sort.SliceStable(l.Items, func(i, j int) bool {
+		a, b := l.Items[i], l.Items[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Msg < b.Msg
+	})
+	out := l.Items[:0]
+	for i, d := range l.Items {
+		if i > 0 && d == l.Items[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	l.Items = out
+}
+
+// Err returns the list as an error when it holds errors, else nil.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{List: l}
+}
+
+// ListError wraps a List that stopped a stage.
+type ListError struct{ List *List }
+
+func (e *ListError) Error() string {
+	var b strings.Builder
+	for i, d := range e.List.Items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Doc is one source file: its display name and its text.
+type Doc struct {
+	Name string // path shown to the user, e.g. "content/roles/sales-rep.toml"
+	Path string // path inside the handbook, slash-separated, e.g. "roles/sales-rep.toml"
+	Text []byte
+	Keys *KeyIndex // where each TOML key is written; nil for Markdown
+	// lineStarts[i] is the byte offset where line i+1 begins.
+	lineStarts []int
+}
+
+// NewDoc returns a Doc for text.
+func NewDoc(name, path string, text []byte) *Doc {
+	d := &Doc{Name: name, Path: path, Text: text}
+	d.lineStarts = append(d.lineStarts, 0)
+	for i, c := range text {
+		if c == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	return d
+}
+
+// File returns the position of the file as a whole.
+func (d *Doc) File() Pos { return Pos{File: d.Name} }
+
+// Offset converts a byte offset into a position, with the column counted in
+// characters.
+func (d *Doc) Offset(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
+	start := d.lineStarts[line-1]
+	return Pos{File: d.Name, Line: line, Col: utf8.RuneCount(d.Text[start:off]) + 1}
+}
+
+// LineCol converts a line and a byte column (1-based) into a position whose
+// column counts characters.
+func (d *Doc) LineCol(line, byteCol int) Pos {
+	if line < 1 || line > len(d.lineStarts) {
+		return Pos{File: d.Name, Line: line, Col: byteCol}
+	}
+	return d.Offset(d.lineStarts[line-1] + byteCol - 1)
+}
+
+// Line returns the position of the start of a line.
+func (d *Doc) Line(line int) Pos { return Pos{File: d.Name, Line: line, Col: 1} }
