@@ -1,0 +1,90 @@
+// Package urls decides where every generated page lives and how one page
+// links to another. Every link accord writes is relative and names an .html
+// file, so the site works under any sub-path and straight from disk
+// (file://), where a link to a folder would show a listing, not its index.
+package urls
+
+import (
+	"path"
+	"strings"
+)
+
+// Fixed pages of the site.
+const (
+	Home      = "index.html"
+	RACI      = "raci.html"
+	Glossary  = "glossary.html"
+	Teams     = "teams.html"
+	ModelJSON = "model.json"
+	Roles     = "roles/index.html"
+	Workflows = "workflows/index.html"
+	Policies  = "policies/index.html"
+	Pages     = "pages/index.html"
+)
+
+// Role returns the page of a role.
+func Role(id string) string { return "roles/" + id + ".html" }
+
+// Workflow returns the page of a workflow.
+func Workflow(id string) string { return "workflows/" + id + ".html" }
+
+// Step returns the anchor of a step on its workflow's page.
+func Step(workflow, step string) string { return Workflow(workflow) + "#step-" + step }
+
+// Policy returns the page of a policy.
+func Policy(id string) string { return "policies/" + id + ".html" }
+
+// Page returns the page of a free page ("runbooks/lc" -> "pages/runbooks/lc.html").
+// pages/index.md, the introduction, lands on pages/index.html, which is also
+// the list of pages: the introduction comes first, the list after it.
+func Page(p string) string { return "pages/" + p + ".html" }
+
+// Source maps a source key (a source path without extension, as in
+// onboarding lists: "policies/risk", "pages/runbooks/lc", "roles/x",
+// "workflows/y") to its page. ok is false for anything else.
+func Source(key string) (string, bool) {
+	kind, id, found := strings.Cut(key, "/")
+	if !found || id == "" {
+		return "", false
+	}
+	switch kind {
+	case "roles":
+		return Role(id), true
+	case "workflows":
+		return Workflow(id), true
+	case "policies":
+		return Policy(id), true
+	case "pages":
+		return Page(id), true
+	}
+	return "", false
+}
+
+// Rel returns the relative URL from page from to target to (both site
+// paths, target may carry a #fragment).
+func Rel(from, to string) string {
+	frag := ""
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		to, frag = to[:i], to[i:]
+	}
+	if to == from && frag != "" {
+		return frag
+	}
+	fromDir := path.Dir(from)
+	up := 0
+	dir := fromDir
+	for dir != "." && !strings.HasPrefix(to, dir+"/") {
+		dir = path.Dir(dir)
+		up++
+	}
+	rest := to
+	if dir != "." {
+		rest = strings.TrimPrefix(to, dir+"/")
+	}
+	return strings.Repeat("../", up) + rest + frag
+}
+
+// Root returns the relative path from page to the site root ("" or "../../").
+func Root(page string) string {
+	return strings.Repeat("../", strings.Count(page, "/"))
+}
