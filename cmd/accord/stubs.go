@@ -1,0 +1,11 @@
+package main
+
+import (
+	"context"
+	"io"
+)
+
+func runBuild(context.Context, []string, io.Writer, io.Writer) error { return usagef("not built yet") }
+func runServe(context.Context, []string, io.Writer, io.Writer) error { return usagef("not built yet") }
+func runDiff(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }
+func runInit(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }

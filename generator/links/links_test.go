@@ -1,0 +1,52 @@
+package links
+
+import (
+	"testing"
+
+	"github.com/accord-handbook/accord/generator/model"
+)
+
+func TestResolve(t *testing.T) {
+	h := &model.Handbook{
+		Roles:    []*model.Role{{ID: "sales-rep"}},
+		Policies: []*model.Policy{{ID: "risk"}},
+		Pages:    []*model.Page{{Path: "faq"}, {Path: "runbooks/lc"}},
+		Assets:   []string{"assets/logo.svg"},
+	}
+	h.Index()
+	tab := NewTable(h)
+	tests := []struct {
+		from, dest string
+		image      bool
+		want, err  string
+	}{
+		{"roles/sales-rep.md", "../policies/risk.md#汇率", false, "policies/risk.html#汇率", ""},
+		{"pages/runbooks/lc.md", "../faq.md", false, "pages/faq.html", ""},
+		{"pages/faq.md", "runbooks/lc.md", false, "pages/runbooks/lc.html", ""},
+		{"pages/faq.md", "../roles/sales-rep.toml", false, "roles/sales-rep.html", ""},
+		{"pages/faq.md", "../assets/logo.svg", true, "assets/logo.svg", ""},
+		{"pages/faq.md", "#top", false, "#top", ""},
+		{"pages/faq.md", "https://example.com", false, "", ""},
+		{"pages/faq.md", "https://example.com/x.png", true, "", `image "https://example.com/x.png" is outside the handbook: readers on the intranet may not reach it; copy it to assets/ and link it relatively`},
+		{"pages/faq.md", "javascript:alert(1)", false, "", "javascript: links are not allowed: a page must never run or load something from a link"},
+		{"pages/faq.md", "../policies/risc.md", false, "", `link "../policies/risc.md" leads nowhere: policies/risc.md does not exist (did you mean ../policies/risk.md?)`},
+		{"pages/faq.md", "../../../etc/passwd", false, "", `link "../../../etc/passwd" points outside the handbook`},
+		{"pages/faq.md", "/etc/passwd", false, "", `link "/etc/passwd" is not a relative source path: write it relative to this file, like ../policies/risk-management.md`},
+	}
+	for _, tt := range tests {
+		got, err := tab.Resolve(tt.from, tt.dest, tt.image)
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("Resolve(%q, %q) error = %v, want %q", tt.from, tt.dest, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Resolve(%q, %q): %v", tt.from, tt.dest, err)
+			continue
+		}
+		if got.Site != tt.want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", tt.from, tt.dest, got.Site, tt.want)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+func (c *checker) policies() {
+	for _, p := range c.h.Policies {
+		doc := p.Src
+		c.required(doc, "title", p.Title)
+		if p.Owner == "" {
+			c.diags.Errorf(doc.Line(1), "owner is missing: name the role that owns this policy (owner = \"role-id\")")
+		} else {
+			c.roleRef(doc, "owner", p.Owner)
+		}
+		if !p.AppliesTo.All && len(p.AppliesTo.Roles) == 0 {
+			c.diags.Errorf(doc.Key("applies_to"), `applies_to is missing or empty: list role ids, or write "*" for everyone`)
+		}
+		for _, r := range p.AppliesTo.Roles {
+			c.roleRef(doc, "applies_to", r)
+		}
+		if !slices.Contains(reviewCycles, p.ReviewCycle) {
+			what := "is missing"
+			if p.ReviewCycle != "" {
+				what = fmt.Sprintf("%q is not known", p.ReviewCycle)
+			}
+			c.diags.Errorf(doc.Key("review_cycle"), `review_cycle %s: use "quarterly", "semi-annual" or "annual"`, what)
+		}
+		if p.EffectiveDate.IsZero() {
+			c.diags.Errorf(doc.Key("effective_date"), "effective_date is missing: add effective_date = 2026-07-01")
+		}
+	}
+}
+
+func (c *checker) pages() {
+	for _, p := range c.h.Pages {
+		c.required(p.Src, "title", p.Title)
+	}
+}
+
+func (c *checker) glossary() {
+	seen := map[string]source.Pos{}
+	for _, t := range c.h.Terms {
+		pos := t.Src.Key(t.Key + ".term")
+		if strings.TrimSpace(t.Term) == "" {
+			c.diags.Errorf(t.Src.Key(t.Key), "glossary entry has no term")
+			continue
+		}
+		if strings.TrimSpace(t.Definition) == "" {
+			c.diags.Errorf(pos, "term %q has no definition", t.Term)
+		}
+		names := append([]string{t.Term}, t.Aliases...)
+		for i, n := range names {
+			k := strings.ToLower(strings.TrimSpace(n))
+			at := pos
+			if i > 0 {
+				at = t.Src.Value(t.Key+".aliases", n)
+			}
+			if k == "" {
+				c.diags.Errorf(at, "term %q has an empty alias", t.Term)
+				continue
+			}
+			if first, dup := seen[k]; dup {
+				c.diags.Errorf(at, "%q is already a glossary term or alias (at %s): a word can lead to one definition only", n, first)
+				continue
+			}
+			seen[k] = at
+		}
+	}
+}
+
+// unusedRoles warns about roles that no step mentions: a role with nothing
+// to do in any workflow is either missing from the workflows or not needed.
+func (c *checker) unusedRoles() {
+	used := map[string]bool{}
+	for _, w := range c.h.Workflows {
+		for _, s := range w.Steps {
+			for _, id := range s.Roles() {
+				used[id] = true
+			}
+		}
+	}
+	for _, r := range c.h.Roles {
+		if !used[r.ID] {
+			c.diags.Warnf(r.Src.Line(1), "role %q is not responsible, accountable, consulted or informed in any workflow step", r.ID)
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package validate
+
+import (
+	"github.com/accord-handbook/accord/generator/links"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+// MarkdownDoc is one Markdown source with the text to parse (front matter
+// blanked, so lines stay true).
+type MarkdownDoc struct {
+	Src  *source.Doc
+	Body []byte
+}
+
+// MarkdownDocs lists every Markdown source of h in a stable order.
+func MarkdownDocs(h *model.Handbook) []MarkdownDoc {
+	var out []MarkdownDoc
+	for _, r := range h.Roles {
+		if r.Body != nil {
+			out = append(out, MarkdownDoc{r.Body, r.Body.Text})
+		}
+	}
+	for _, p := range h.Policies {
+		out = append(out, MarkdownDoc{p.Src, p.Body})
+	}
+	for _, p := range h.Pages {
+		out = append(out, MarkdownDoc{p.Src, p.Body})
+	}
+	return out
+}
+
+// Links checks every link and image of every Markdown source: each must
+// resolve to a page or an asset of the handbook. Over-deep nesting is
+// reported instead of parsed, because the parser would take minutes on it.
+func Links(h *model.Handbook, md *markdown.Renderer, table *links.Table) *source.List {
+	diags := &source.List{}
+	for _, d := range MarkdownDocs(h) {
+		if line, ok := markdown.CheckDepth(d.Body, markdown.MaxNesting); !ok {
+			diags.Errorf(d.Src.Line(line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
+			continue
+		}
+		for _, ref := range md.Refs(d.Body) {
+			if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
+				diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
+			}
+		}
+	}
+	diags.Sort()
+	return diags
+}

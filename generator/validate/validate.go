@@ -1,0 +1,279 @@
+// Package validate checks a loaded handbook against the rules of the source
+// format: every reference resolves, the RACI rules hold, ids are unique,
+// reports_to has no cycles, KPI weights add up. It returns every problem at
+// once, each at the key or value that causes it, with a "did you mean" where
+// a near-miss id exists.
+//
+// Links and images inside Markdown are checked by the caller through a
+// LinkChecker, because finding them needs the Markdown parser.
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accord-handbook/accord/generator/load"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/generator/suggest"
+)
+
+// Check returns every problem of h. It never stops at the first one.
+func Check(h *model.Handbook) *source.List {
+	c := &checker{h: h, diags: &source.List{}}
+	c.index()
+	c.meta()
+	c.teams()
+	c.roles()
+	c.workflows()
+	c.policies()
+	c.pages()
+	c.glossary()
+	c.unusedRoles()
+	c.diags.Sort()
+	return c.diags
+}
+
+type checker struct {
+	h     *model.Handbook
+	diags *source.List
+
+	// Computed once: checks look these up for every reference.
+	roleIDList, teamIDList, keyList []string
+	roleNameMap, teamNameMap        map[string]string
+	keySet                          map[string]bool
+}
+
+func (c *checker) index() {
+	c.roleNameMap, c.teamNameMap, c.keySet = map[string]string{}, map[string]string{}, map[string]bool{}
+	for _, r := range c.h.Roles {
+		c.roleIDList = append(c.roleIDList, r.ID)
+		if r.Name != "" {
+			c.roleNameMap[r.Name] = r.ID
+		}
+		c.keyList = append(c.keyList, "roles/"+r.ID)
+	}
+	for _, t := range c.h.Teams {
+		c.teamIDList = append(c.teamIDList, t.ID)
+		if t.Name != "" {
+			c.teamNameMap[t.Name] = t.ID
+		}
+	}
+	sort.Strings(c.teamIDList)
+	for _, w := range c.h.Workflows {
+		c.keyList = append(c.keyList, "workflows/"+w.ID)
+	}
+	for _, p := range c.h.Policies {
+		c.keyList = append(c.keyList, "policies/"+p.ID)
+	}
+	for _, p := range c.h.Pages {
+		c.keyList = append(c.keyList, "pages/"+p.Path)
+	}
+	for _, k := range c.keyList {
+		c.keySet[k] = true
+	}
+}
+
+var (
+	languages    = []string{"de", "en", "es", "fr", "ja", "zh-CN", "zh-TW"}
+	reviewCycles = []string{"quarterly", "semi-annual", "annual"}
+	teamKinds    = []string{"internal", "external"}
+)
+
+func (c *checker) meta() {
+	m := c.h.Meta
+	if m.Src == nil || m.Src.Text == nil {
+		return // load reported it
+	}
+	c.required(m.Src, "title", m.Title)
+	c.required(m.Src, "version", m.Version)
+	if m.Language == "" {
+		c.diags.Errorf(m.Src.Line(1), `language is missing: add language = "zh-CN" or "en"`)
+	} else if !slices.Contains(languages, m.Language) {
+		c.diags.Warnf(m.Src.Value("language", m.Language), "language %q has no interface translation: English is used (known: %s)", m.Language, strings.Join(languages, ", "))
+	}
+	if m.EffectiveDate.IsZero() {
+		c.diags.Warnf(m.Src.Line(1), "effective_date is missing: readers need to know since when the agreement holds (effective_date = 2026-07-01)")
+	}
+}
+
+func (c *checker) required(doc *source.Doc, key, value string) {
+	if strings.TrimSpace(value) == "" {
+		c.diags.Errorf(doc.Key(key), "%s is missing or empty", key)
+	}
+}
+
+func (c *checker) teams() {
+	seen := map[string]*model.Team{}
+	for _, t := range c.h.Teams {
+		pos := t.Src.Key(t.Key + ".id")
+		switch {
+		case t.ID == "":
+			c.diags.Errorf(t.Src.Key(t.Key), "team has no id")
+		case !load.IDPattern.MatchString(t.ID):
+			c.diags.Errorf(pos, "team id %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", t.ID, load.SuggestID(t.ID))
+		case seen[t.ID] != nil:
+			c.diags.Errorf(pos, "duplicate team id %q (first defined at %s)", t.ID, seen[t.ID].Src.Key(seen[t.ID].Key+".id"))
+		default:
+			seen[t.ID] = t
+		}
+		if strings.TrimSpace(t.Name) == "" {
+			c.diags.Errorf(t.Src.Key(t.Key), "team %q has no name", t.ID)
+		}
+		if !slices.Contains(teamKinds, t.Kind) {
+			c.diags.Errorf(t.Src.Key(t.Key+".kind"), `team %q: kind must be "internal" or "external", not %q`, t.ID, t.Kind)
+		}
+	}
+}
+
+func (c *checker) roles() {
+	for _, r := range c.h.Roles {
+		c.required(r.Src, "name", r.Name)
+		if r.Team == "" {
+			c.diags.Errorf(r.Src.Line(1), "team is missing: every role belongs to a team of teams.toml")
+		} else {
+			c.ref(r.Src, "team", r.Team, "team", c.teamIDs(), c.teamNames())
+		}
+		team := c.h.TeamByID[r.Team]
+		if r.ReportsTo != "" {
+			switch {
+			case r.ReportsTo == r.ID:
+				c.diags.Errorf(r.Src.Value("reports_to", r.ReportsTo), "role %q reports to itself", r.ID)
+			case team != nil && team.External():
+				c.diags.Errorf(r.Src.Key("reports_to"), "role %q belongs to the external team %q and cannot report to a role of the department: remove reports_to", r.ID, r.Team)
+			default:
+				c.roleRef(r.Src, "reports_to", r.ReportsTo)
+			}
+		}
+		c.kpis(r)
+		c.onboarding(r)
+	}
+	c.cycles()
+}
+
+func (c *checker) kpis(r *model.Role) {
+	if len(r.KPIs) == 0 {
+		return
+	}
+	sum := 0
+	names := map[string]bool{}
+	for i, k := range r.KPIs {
+		key := "kpi." + strconv.Itoa(i)
+		if strings.TrimSpace(k.Name) == "" {
+			c.diags.Errorf(r.Src.Key(key), "kpi has no name")
+		} else if names[k.Name] {
+			c.diags.Errorf(r.Src.Key(key+".name"), "duplicate kpi %q", k.Name)
+		}
+		names[k.Name] = true
+		if k.Weight < 0 || k.Weight > 100 {
+			c.diags.Errorf(r.Src.Key(key+".weight"), "kpi %q: weight %d is not a percentage between 0 and 100", k.Name, k.Weight)
+		}
+		sum += k.Weight
+	}
+	if sum != 100 {
+		c.diags.Errorf(r.Src.Key("kpi.0"), "kpi weights of role %q add up to %d, not 100: adjust the weights", r.ID, sum)
+	}
+}
+
+func (c *checker) onboarding(r *model.Role) {
+	for _, entry := range r.Onboarding {
+		if c.sourceExists(entry) {
+			continue
+		}
+		msg := fmt.Sprintf("onboarding entry %q does not exist", entry)
+		if strings.HasSuffix(entry, ".md") || strings.HasSuffix(entry, ".toml") {
+			msg += fmt.Sprintf(": write source paths without extension (%q)", strings.TrimSuffix(strings.TrimSuffix(entry, ".md"), ".toml"))
+		} else if s := suggest.Closest(entry, c.sourceKeys()); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else {
+			msg += `: use "policies/<id>", "workflows/<id>", "roles/<id>" or "pages/<path>"`
+		}
+		c.diags.Errorf(r.Src.Value("onboarding", entry), "%s", msg)
+	}
+}
+
+// cycles reports each reports_to cycle once, at the role that comes first
+// in sorted order.
+func (c *checker) cycles() {
+	reported := map[string]bool{}
+	for _, r := range c.h.Roles {
+		var chain []string
+		onChain := map[string]int{}
+		cur := r
+		for cur != nil && !reported[cur.ID] {
+			if i, ok := onChain[cur.ID]; ok {
+				cycle := chain[i:]
+				for _, id := range cycle {
+					reported[id] = true
+				}
+				first := slices.Min(cycle)
+				start := slices.Index(cycle, first)
+				loop := append(append(slices.Clone(cycle[start:]), cycle[:start]...), first)
+				fr := c.h.RoleByID[first]
+				c.diags.Errorf(fr.Src.Value("reports_to", fr.ReportsTo), "reports_to forms a cycle: %s (one of them must report outside the loop, or to no one)", strings.Join(loop, " → "))
+				break
+			}
+			onChain[cur.ID] = len(chain)
+			chain = append(chain, cur.ID)
+			if cur.ReportsTo == cur.ID {
+				break
+			}
+			cur = c.h.RoleByID[cur.ReportsTo]
+		}
+	}
+}
+
+// roleRef checks that a role id named at key exists.
+func (c *checker) roleRef(doc *source.Doc, key, id string) bool {
+	return c.ref(doc, key, id, "role", c.roleIDs(), c.roleNames())
+}
+
+// ref checks that id is among ids; names maps display names to ids so that
+// a name written where an id belongs gets the right suggestion.
+func (c *checker) ref(doc *source.Doc, key, id, kind string, ids []string, names map[string]string) bool {
+	if slices.Contains(ids, id) {
+		return true
+	}
+	pos := doc.Value(key, id)
+	if id == "" {
+		c.diags.Errorf(pos, "%s: empty %s id", lastKey(key), kind)
+		return false
+	}
+	msg := fmt.Sprintf("%s: unknown %s %q", lastKey(key), kind, id)
+	if real, ok := names[id]; ok {
+		msg += fmt.Sprintf(" (that is the name of %s %q: write its id)", kind, real)
+	} else if s := suggest.Closest(id, ids); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	c.diags.Errorf(pos, "%s", msg)
+	return false
+}
+
+func lastKey(k string) string {
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+func (c *checker) roleIDs() []string            { return c.roleIDList }
+func (c *checker) roleNames() map[string]string { return c.roleNameMap }
+func (c *checker) teamIDs() []string            { return c.teamIDList }
+func (c *checker) teamNames() map[string]string { return c.teamNameMap }
+func (c *checker) sourceExists(key string) bool { return c.keySet[key] }
+func (c *checker) sourceKeys() []string         { return c.keyList }
+
+func parseDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, err
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("not positive")
+	}
+	return d, nil
+}
