@@ -5,7 +5,6 @@ import (
 	"io"
 )
 
-func runBuild(context.Context, []string, io.Writer, io.Writer) error { return usagef("not built yet") }
 func runServe(context.Context, []string, io.Writer, io.Writer) error { return usagef("not built yet") }
 func runDiff(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }
 func runInit(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }

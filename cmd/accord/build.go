@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "[DIR] [-o OUT]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.", stderr)
+	out := fs.String("o", "public", "output `folder`")
+	verbose := fs.Bool("verbose", false, "print what the build did")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := handbookDir(pos)
+	if err != nil {
+		return err
+	}
+	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out})
+	if res != nil && res.Checked != nil {
+		if rerr := report(res.Checked.Diags, stderr); rerr != nil {
+			return rerr
+		}
+	}
+	var le *source.ListError
+	if errors.As(err, &le) {
+		return errHandbook
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %s → %s: %d files, %.1f MB in %s\n", displayDir(dir), *out, res.Files, float64(res.Bytes)/(1<<20), res.Duration.Round(1e6))
+	if *verbose {
+		h := res.Checked.Handbook
+		fmt.Fprintf(stdout, "  %d roles, %d workflows, %d policies, %d pages, %d glossary terms, %d assets\n",
+			len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets))
+	}
+	return nil
+}

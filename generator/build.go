@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/templates"
+	theme "github.com/accord-handbook/accord/themes/default"
+)
+
+// Options configure a build.
+type Options struct {
+	Dir  string // handbook folder
+	Name string // how Dir is shown in messages; defaults to Dir
+	Out  string // output folder, replaced atomically
+}
+
+// Result reports what a build did.
+type Result struct {
+	Checked  *Checked
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+}
+
+// Build compiles the handbook in opts.Dir into opts.Out. When the handbook
+// has errors nothing is written and the error is a *source.ListError; the
+// diagnostics (warnings too) are in Result.Checked.Diags either way.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	name := opts.Name
+	if name == "" {
+		name = filepath.ToSlash(opts.Dir)
+	}
+	src := os.DirFS(opts.Dir)
+	c := Check(src, name)
+	res := &Result{Checked: c}
+	if err := c.Diags.Err(); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	files, err := render.Site(render.Input{
+		Handbook:  c.Handbook,
+		Markdown:  c.Markdown,
+		Links:     c.Links,
+		Source:    src,
+		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
+		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
+	})
+	if err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := site.Write(opts.Out, files); err != nil {
+		return res, err
+	}
+	res.Files = len(files)
+	for _, f := range files {
+		res.Bytes += int64(len(f.Data))
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// subIfDir returns DIR/name as an fs.FS when that folder exists.
+func subIfDir(dir, name string) fs.FS {
+	p := filepath.Join(dir, name)
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return os.DirFS(p)
+	}
+	return nil
+}

@@ -1,0 +1,180 @@
+// Package raci turns workflows into RACI matrices and per-role views. It is
+// pure: a model goes in, plain data for templates and checks comes out.
+package raci
+
+import (
+	"slices"
+
+	"github.com/accord-handbook/accord/generator/model"
+)
+
+// Matrix is steps × roles: one row per step, one column per role, one cell
+// per pair holding the letters ("R", "A", "R/A", "C", "I" or "").
+type Matrix struct {
+	Roles []*model.Role // columns, in department order
+	Rows  []Row
+}
+
+// Row is one step of the matrix.
+type Row struct {
+	Workflow *model.Workflow
+	Step     *model.Step
+	Cells    []string // parallel to Matrix.Roles
+}
+
+// Group is the rows of one workflow within a department matrix.
+type Group struct {
+	Workflow *model.Workflow
+	Rows     []Row
+}
+
+// OrderRoles sorts roles for display: internal teams first, in teams.toml
+// order, then by reporting depth (managers before their reports), then id.
+func OrderRoles(h *model.Handbook, roles []*model.Role) []*model.Role {
+	teamRank := map[string]int{}
+	for i, t := range h.Teams {
+		rank := i
+		if t.External() {
+			rank += len(h.Teams)
+		}
+		if _, ok := teamRank[t.ID]; !ok {
+			teamRank[t.ID] = rank
+		}
+	}
+	depth := func(r *model.Role) int {
+		d := 0
+		for seen := map[string]bool{}; r != nil && r.ReportsTo != "" && !seen[r.ID]; d++ {
+			seen[r.ID] = true
+			r = h.RoleByID[r.ReportsTo]
+		}
+		return d
+	}
+	out := slices.Clone(roles)
+	slices.SortStableFunc(out, func(a, b *model.Role) int {
+		ta, ok := teamRank[a.Team]
+		if !ok {
+			ta = 2 * len(h.Teams)
+		}
+		tb, ok := teamRank[b.Team]
+		if !ok {
+			tb = 2 * len(h.Teams)
+		}
+		if ta != tb {
+			return ta - tb
+		}
+		if da, db := depth(a), depth(b); da != db {
+			return da - db
+		}
+		if a.ID < b.ID {
+			return -1
+		}
+		if a.ID > b.ID {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// ForWorkflow builds a workflow's matrix over the roles its steps name.
+func ForWorkflow(h *model.Handbook, w *model.Workflow) Matrix {
+	used := map[string]bool{}
+	for _, s := range w.Steps {
+		for _, id := range s.Roles() {
+			used[id] = true
+		}
+	}
+	var roles []*model.Role
+	for _, r := range h.Roles {
+		if used[r.ID] {
+			roles = append(roles, r)
+		}
+	}
+	m := Matrix{Roles: OrderRoles(h, roles)}
+	m.Rows = rows(w, m.Roles)
+	return m
+}
+
+func rows(w *model.Workflow, roles []*model.Role) []Row {
+	out := make([]Row, 0, len(w.Steps))
+	for _, s := range w.Steps {
+		cells := make([]string, len(roles))
+		for i, r := range roles {
+			cells[i] = s.Letters(r.ID)
+		}
+		out = append(out, Row{Workflow: w, Step: s, Cells: cells})
+	}
+	return out
+}
+
+// Department builds the matrix of every step of every workflow × every role
+// that appears in any step, grouped by workflow.
+func Department(h *model.Handbook) (roles []*model.Role, groups []Group) {
+	used := map[string]bool{}
+	for _, w := range h.Workflows {
+		for _, s := range w.Steps {
+			for _, id := range s.Roles() {
+				used[id] = true
+			}
+		}
+	}
+	for _, r := range h.Roles {
+		if used[r.ID] {
+			roles = append(roles, r)
+		}
+	}
+	roles = OrderRoles(h, roles)
+	for _, w := range h.Workflows {
+		groups = append(groups, Group{Workflow: w, Rows: rows(w, roles)})
+	}
+	return roles, groups
+}
+
+// Assignment is one step a role holds letters on.
+type Assignment struct {
+	Step    *model.Step
+	Letters string
+}
+
+// WorkflowAssignments is a role's assignments within one workflow.
+type WorkflowAssignments struct {
+	Workflow *model.Workflow
+	Steps    []Assignment
+}
+
+// Counts totals a role's letters.
+type Counts struct{ R, A, C, I int }
+
+// ForRole lists everything a role is R, A, C or I for, grouped by workflow
+// in workflow order, steps in step order.
+func ForRole(h *model.Handbook, role string) ([]WorkflowAssignments, Counts) {
+	var out []WorkflowAssignments
+	var n Counts
+	for _, w := range h.Workflows {
+		var wa WorkflowAssignments
+		for _, s := range w.Steps {
+			l := s.Letters(role)
+			if l == "" {
+				continue
+			}
+			wa.Steps = append(wa.Steps, Assignment{Step: s, Letters: l})
+			if slices.Contains(s.Responsible, role) {
+				n.R++
+			}
+			if s.Accountable == role {
+				n.A++
+			}
+			if slices.Contains(s.Consulted, role) {
+				n.C++
+			}
+			if slices.Contains(s.Informed, role) {
+				n.I++
+			}
+		}
+		if len(wa.Steps) > 0 {
+			wa.Workflow = w
+			out = append(out, wa)
+		}
+	}
+	return out, n
+}

@@ -1,0 +1,171 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+// Page is what every template gets. Its methods make links relative to the
+// page being rendered, so templates never build paths themselves.
+type Page struct {
+	Path   string // site path of this page
+	Kind   string // home, role, workflow, policy, page, list, raci, glossary, teams
+	Title  string
+	Crumbs []Crumb
+	Data   any
+	Nav    *Nav
+	H      *model.Handbook
+	T      map[string]string
+	Extra  template.HTML
+}
+
+// Crumb is one breadcrumb.
+type Crumb struct {
+	Title string
+	URL   string // site path; "" for the current page
+}
+
+// Nav is the sidebar, shared by every page.
+type Nav struct {
+	Sections []NavSection
+}
+
+// NavSection is one kind of source in the sidebar.
+type NavSection struct {
+	Title string
+	URL   string
+	Items []NavItem
+}
+
+// NavItem is one entry of a section.
+type NavItem struct {
+	Title string
+	URL   string
+	Depth int
+}
+
+// Rel returns the link from this page to a site path.
+func (p *Page) Rel(to string) string { return urls.Rel(p.Path, to) }
+
+// Root is the relative path to the site root ("" or "../").
+func (p *Page) Root() string { return urls.Root(p.Path) }
+
+// Current reports whether a site path is this page.
+func (p *Page) Current(to string) bool { return to == p.Path }
+
+// RoleURL links to a role's page.
+func (p *Page) RoleURL(id string) string { return p.Rel(urls.Role(id)) }
+
+// WorkflowURL links to a workflow's page.
+func (p *Page) WorkflowURL(id string) string { return p.Rel(urls.Workflow(id)) }
+
+// StepURL links to a step on its workflow's page.
+func (p *Page) StepURL(w, s string) string { return p.Rel(urls.Step(w, s)) }
+
+// PolicyURL links to a policy's page.
+func (p *Page) PolicyURL(id string) string { return p.Rel(urls.Policy(id)) }
+
+// SourceURL links to the page of a source key ("policies/x").
+func (p *Page) SourceURL(key string) string {
+	if site, ok := urls.Source(key); ok {
+		return p.Rel(site)
+	}
+	return ""
+}
+
+// RoleName is the display name of a role id.
+func (p *Page) RoleName(id string) string { return p.H.RoleName(id) }
+
+// TeamName is the display name of a team id.
+func (p *Page) TeamName(id string) string {
+	if t := p.H.TeamByID[id]; t != nil && t.Name != "" {
+		return t.Name
+	}
+	return id
+}
+
+// Tr translates an interface string key.
+func (p *Page) Tr(key string) string {
+	if s, ok := p.T[key]; ok {
+		return s
+	}
+	return key
+}
+
+// SourceTitle is the title of the entity a source key names.
+func (p *Page) SourceTitle(key string) string {
+	kind, id, _ := strings.Cut(key, "/")
+	switch kind {
+	case "roles":
+		return p.H.RoleName(id)
+	case "workflows":
+		if w := p.H.WorkflowByID[id]; w != nil {
+			return w.Name
+		}
+	case "policies":
+		if pol := p.H.PolicyByID[id]; pol != nil {
+			return pol.Title
+		}
+	case "pages":
+		if pg := p.H.PageByPath[id]; pg != nil {
+			return pg.Title
+		}
+	}
+	return key
+}
+
+var funcs = template.FuncMap{
+	"duration": formatDuration,
+	"join":     strings.Join,
+	"add":      func(a, b int) int { return a + b },
+	"anchor":   anchor,
+	"letterClass": func(l string) string {
+		if l == "" {
+			return "raci-none"
+		}
+		return "raci-" + strings.ToLower(strings.ReplaceAll(l, "/", ""))
+	},
+}
+
+// formatDuration writes a step's duration the way people say it: 2d 4h,
+// 90min, rather than Go's 52h0m0s.
+func formatDuration(d time.Duration, t map[string]string) string {
+	if d <= 0 {
+		return ""
+	}
+	days := int(d / (24 * time.Hour))
+	d -= time.Duration(days) * 24 * time.Hour
+	hours := int(d / time.Hour)
+	d -= time.Duration(hours) * time.Hour
+	mins := int(d / time.Minute)
+	var parts []string
+	if days > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", days, t["days"]))
+	}
+	if hours > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", hours, t["hours"]))
+	}
+	if mins > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", mins, t["minutes"]))
+	}
+	if len(parts) == 0 {
+		return d.String()
+	}
+	return strings.Join(parts, " ")
+}
+
+// anchor turns a glossary term into an element id: spaces and slashes
+// become '-', everything else (Chinese included) stays.
+func anchor(s string) string {
+	return "term-" + strings.Map(func(r rune) rune {
+		if r == ' ' || r == '/' || r == '#' || r == '?' || r == '%' || r == '"' || r == '\'' {
+			return '-'
+		}
+		return r
+	}, s)
+}

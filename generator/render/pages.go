@@ -1,0 +1,133 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/raci"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
+	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra}
+}
+
+func (r *renderer) pages() {
+	r.nav = r.buildNav()
+	r.home()
+	r.roles()
+	r.workflows()
+	r.policies()
+	r.freePages()
+	r.raciPage()
+	r.glossaryPage()
+	r.teamsPage()
+	r.modelJSON()
+}
+
+// markdown renders a Markdown body of the source file src for the page at
+// site path page: links become relative links to pages, ```dot blocks
+// become graphs.
+func (r *renderer) markdown(src string, body []byte, page string) template.HTML {
+	resolve := func(dest string, image bool) (string, bool) {
+		t, err := r.in.Links.Resolve(src, dest, image)
+		if err != nil || t.External {
+			return "", false
+		}
+		if strings.HasPrefix(t.Site, "#") {
+			return t.Site, true
+		}
+		return urls.Rel(page, t.Site), true
+	}
+	var dot func(markdown.DotBlock) ([]byte, bool)
+	if r.in.Graphs != nil {
+		dot = func(b markdown.DotBlock) ([]byte, bool) {
+			svg, err := r.in.Graphs.UserDOT(b.Source)
+			if err != nil {
+				return nil, false // reported by the checks
+			}
+			return []byte(svg), true
+		}
+	}
+	res, err := r.in.Markdown.Render(body, resolve, dot)
+	if err != nil {
+		r.errs = append(r.errs, err)
+		return ""
+	}
+	return template.HTML(res.HTML)
+}
+
+// graph calls a graph function and records its error.
+func (r *renderer) graph(f func() (template.HTML, error)) template.HTML {
+	if r.in.Graphs == nil {
+		return ""
+	}
+	svg, err := f()
+	if err != nil {
+		r.errs = append(r.errs, err)
+	}
+	return svg
+}
+
+func (r *renderer) crumb(title, url string) Crumb { return Crumb{Title: title, URL: url} }
+
+// HomeData is the home page.
+type HomeData struct {
+	Intro     *model.Page
+	Teams     []TeamRoles
+	Graph     template.HTML
+	StepCount int
+}
+
+// TeamRoles is a team with its roles in display order.
+type TeamRoles struct {
+	Team  *model.Team
+	Roles []*model.Role
+}
+
+func (r *renderer) teamRoles() []TeamRoles {
+	var out []TeamRoles
+	for _, t := range r.h.Teams {
+		var roles []*model.Role
+		for _, ro := range r.h.Roles {
+			if ro.Team == t.ID {
+				roles = append(roles, ro)
+			}
+		}
+		out = append(out, TeamRoles{Team: t, Roles: raci.OrderRoles(r.h, roles)})
+	}
+	// Internal teams first, keeping teams.toml order within each kind.
+	slices.SortStableFunc(out, func(a, b TeamRoles) int {
+		if a.Team.External() == b.Team.External() {
+			return 0
+		}
+		if b.Team.External() {
+			return -1
+		}
+		return 1
+	})
+	return out
+}
+
+func (r *renderer) home() {
+	d := HomeData{Intro: r.h.PageByPath["index"], Teams: r.teamRoles()}
+	for _, w := range r.h.Workflows {
+		d.StepCount += len(w.Steps)
+	}
+	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Department(urls.Home) })
+	r.execute("home", r.page("home", urls.Home, r.h.Meta.Title, nil, d))
+}
+
+// ListData is an index page of one kind.
+type ListData struct {
+	Kind  string
+	Teams []TeamRoles
+	Intro template.HTML
+}
+
+func (r *renderer) home2crumbs(kind, url string) []Crumb {
+	return []Crumb{r.crumb(r.t["home"], urls.Home), r.crumb(r.t[kind], url)}
+}

@@ -1,0 +1,166 @@
+// Package render turns a checked handbook into the files of the site: HTML
+// pages from html/template over the templates/ folder (embedded, overridable
+// file by file), the theme's static files, copied assets and model.json.
+// It returns the files in memory, sorted by path; writing them is site's job.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+
+	"github.com/accord-handbook/accord/generator/links"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
+)
+
+// File is one output file.
+type File struct {
+	Path string // slash-separated, relative to the output folder
+	Data []byte
+}
+
+// Input is what rendering needs; every field but Graphs is required.
+type Input struct {
+	Handbook  *model.Handbook
+	Markdown  *markdown.Renderer
+	Links     *links.Table
+	Source    fs.FS // the handbook folder, for assets
+	Templates fs.FS // page templates (embedded defaults overlaid by the handbook's)
+	Theme     fs.FS // static theme files, copied under ThemeDir
+	Graphs    Graphs
+	// Extra is HTML inserted at the end of every page's body: the live-reload
+	// script of `accord serve`. Never set by `accord build`.
+	Extra template.HTML
+}
+
+// Graphs supplies the SVG of each graph, already safe to inline. A nil
+// Graphs renders pages without graphs.
+type Graphs interface {
+	Department(page string) (template.HTML, error)
+	OrgChart(page string) (template.HTML, error)
+	Workflow(w *model.Workflow, page string) (template.HTML, error)
+	Neighbourhood(role string, page string) (template.HTML, error)
+	// UserDOT renders a ```dot block of a Markdown source.
+	UserDOT(src string) (template.HTML, error)
+}
+
+// ThemeDir is where the theme's files land in the site.
+const ThemeDir = "_accord"
+
+// Site renders every file of the site.
+func Site(in Input) ([]File, error) {
+	r, err := newRenderer(in)
+	if err != nil {
+		return nil, err
+	}
+	r.pages()
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	if err := r.static(); err != nil {
+		return nil, err
+	}
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	return r.files, nil
+}
+
+type renderer struct {
+	in    Input
+	h     *model.Handbook
+	t     map[string]string
+	tmpl  map[string]*template.Template
+	nav   *Nav
+	files []File
+	errs  []error
+}
+
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "glossary", "teams"}
+
+func newRenderer(in Input) (*renderer, error) {
+	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}}
+	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range pageTemplates {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t, err = r.parse(t, name+".html"); err != nil {
+			return nil, err
+		}
+		r.tmpl[name] = t
+	}
+	return r, nil
+}
+
+func (r *renderer) parse(t *template.Template, name string) (*template.Template, error) {
+	b, err := fs.ReadFile(r.in.Templates, name)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	t, err = t.Parse(string(b))
+	if err != nil {
+		return nil, fmt.Errorf("template %v", err)
+	}
+	return t, nil
+}
+
+func (r *renderer) err() error {
+	if len(r.errs) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	for i, e := range r.errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return fmt.Errorf("%s", b.String())
+}
+
+func (r *renderer) add(p string, data []byte) {
+	r.files = append(r.files, File{Path: p, Data: data})
+}
+
+// execute renders one page with its template.
+func (r *renderer) execute(kind string, p *Page) {
+	var buf bytes.Buffer
+	if err := r.tmpl[kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %v", p.Path, err))
+		return
+	}
+	r.add(p.Path, buf.Bytes())
+}
+
+// static copies the theme and the handbook's assets.
+func (r *renderer) static() error {
+	err := fs.WalkDir(r.in.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) == ".go" {
+			return err
+		}
+		b, err := fs.ReadFile(r.in.Theme, p)
+		if err != nil {
+			return err
+		}
+		r.add(ThemeDir+"/"+p, b)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	for _, a := range r.h.Assets {
+		b, err := fs.ReadFile(r.in.Source, a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a, err)
+		}
+		r.add(a, b)
+	}
+	return nil
+}
