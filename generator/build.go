@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,27 +34,8 @@ type Result struct {
 // diagnostics (warnings too) are in Result.Checked.Diags either way.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	name := opts.Name
-	if name == "" {
-		name = filepath.ToSlash(opts.Dir)
-	}
-	src := os.DirFS(opts.Dir)
-	c := Check(src, name)
+	files, c, err := Compile(ctx, opts, CompileOptions{})
 	res := &Result{Checked: c}
-	if err := c.Diags.Err(); err != nil {
-		return res, err
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	files, err := render.Site(render.Input{
-		Handbook:  c.Handbook,
-		Markdown:  c.Markdown,
-		Links:     c.Links,
-		Source:    src,
-		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
-		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
-	})
 	if err != nil {
 		return res, err
 	}
@@ -69,6 +51,39 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// CompileOptions are what differs between a published build and a served one.
+type CompileOptions struct {
+	// Extra is HTML added at the end of every page (serve's reload script).
+	Extra template.HTML
+}
+
+// Compile checks and renders the handbook in opts.Dir into files in memory,
+// without writing anything. opts.Out is ignored.
+func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.File, *Checked, error) {
+	name := opts.Name
+	if name == "" {
+		name = filepath.ToSlash(opts.Dir)
+	}
+	src := os.DirFS(opts.Dir)
+	c := Check(src, name)
+	if err := c.Diags.Err(); err != nil {
+		return nil, c, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, c, err
+	}
+	files, err := render.Site(render.Input{
+		Handbook:  c.Handbook,
+		Markdown:  c.Markdown,
+		Links:     c.Links,
+		Source:    src,
+		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
+		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
+		Extra:     co.Extra,
+	})
+	return files, c, err
 }
 
 // subIfDir returns DIR/name as an fs.FS when that folder exists.
