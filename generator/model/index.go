@@ -31,7 +31,20 @@ func (h *Handbook) Index() {
 		h.WorkflowByID[w.ID] = w
 		for i, s := range w.Steps {
 			s.Index = i
+			nonNil(&s.Responsible, &s.Consulted, &s.Informed, &s.Next, &s.Outputs)
 		}
+	}
+	for _, r := range h.Roles {
+		nonNil(&r.Duties, &r.Goals, &r.Onboarding)
+		if r.KPIs == nil {
+			r.KPIs = []KPI{}
+		}
+	}
+	for _, t := range h.Terms {
+		nonNil(&t.Aliases)
+	}
+	if h.Assets == nil {
+		h.Assets = []string{}
 	}
 	h.PolicyByID = map[string]*Policy{}
 	for _, p := range h.Policies {
@@ -104,3 +117,13 @@ func (h *Handbook) RoleName(id string) string {
 // SourceKey names an entity by its source path without extension, the form
 // used in onboarding lists: "roles/sales-rep", "policies/risk", "pages/faq".
 func SourceKey(kind, id string) string { return kind + "/" + id }
+
+// nonNil makes left-out lists empty, so that model.json writes [] for them
+// just as for lists written as [] (the format says both mean the same).
+func nonNil(lists ...*[]string) {
+	for _, l := range lists {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+}
