@@ -1,0 +1,108 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/accord-handbook/accord/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGolden_small renders a small handbook and compares each HTML page's
+// <main> element (the layout around it is compared once, on index.html) and
+// model.json with testdata/golden/small.txtar. Run with -update after an
+// intended change and review the diff.
+func TestGolden_small(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "golden", "small")
+	files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir, Name: "small"}, generator.CompileOptions{})
+	if err != nil {
+		t.Fatalf("compile: %v\n%v", err, c.Diags.Items)
+	}
+	var got txtar.Archive
+	for _, f := range files {
+		var data []byte
+		switch {
+		case f.Path == "index.html" || f.Path == "model.json":
+			data = f.Data
+		case strings.HasSuffix(f.Path, ".html"):
+			data = mainElement(t, f.Path, f.Data)
+		default:
+			continue
+		}
+		got.Files = append(got.Files, txtar.File{Name: f.Path, Data: data})
+	}
+	gotBytes := txtar.Format(&got)
+	goldenPath := filepath.Join("..", "testdata", "golden", "small.txtar")
+	if *update {
+		if err := os.WriteFile(goldenPath, gotBytes, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(goldenPath)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -run Golden -update)", err)
+	}
+	if !bytes.Equal(gotBytes, want) {
+		wantAr := txtar.Parse(want)
+		wantFiles := map[string]string{}
+		for _, f := range wantAr.Files {
+			wantFiles[f.Name] = string(f.Data)
+		}
+		for _, f := range got.Files {
+			if w, ok := wantFiles[f.Name]; !ok {
+				t.Errorf("%s: new file", f.Name)
+			} else if w != string(f.Data) {
+				t.Errorf("%s differs:\n%s", f.Name, firstDiff(w, string(f.Data)))
+			}
+			delete(wantFiles, f.Name)
+		}
+		for name := range wantFiles {
+			t.Errorf("%s: missing", name)
+		}
+		t.Log("if the change is intended: go test ./generator -run Golden -update")
+	}
+}
+
+func mainElement(t *testing.T, name string, page []byte) []byte {
+	start := bytes.Index(page, []byte("<main"))
+	end := bytes.LastIndex(page, []byte("</main>"))
+	if start < 0 || end < 0 {
+		t.Fatalf("%s: no <main> element", name)
+	}
+	return append(page[start:end+len("</main>")], '\n')
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string {
+	var b []byte
+	for i >= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+	}
+	return string(append([]byte{byte('0' + i)}, b...))
+}
