@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[DIR]\n\nValidate the handbook in DIR (default ./content): every problem as file:line:col.", stderr)
+	fs := newFlags("check", "[DIR] [--advice]\n\nValidate the handbook in DIR (default ./content): every problem as file:line:col.", stderr)
+	advice := fs.Bool("advice", false, "also print RACI health advice (bottlenecks, silos, overload); advice never fails the check")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -26,6 +28,13 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	h := c.Handbook
+	if *advice {
+		rep := health.Analyse(h)
+		for _, f := range rep.Findings {
+			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, f.Message)
+		}
+		fmt.Fprintf(stdout, "%s of RACI health advice\n", plural(len(rep.Findings), "finding"))
+	}
 	fmt.Fprintf(stdout, "%s: ok: %d roles, %d workflows, %d policies, %d pages, %d glossary terms\n",
 		displayDir(dir), len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms))
 	return nil

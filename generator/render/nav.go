@@ -44,6 +44,7 @@ func (r *renderer) buildNav() *Nav {
 	}
 	n.Sections = append(n.Sections,
 		NavSection{Title: r.t["raci"], URL: urls.RACI},
+		NavSection{Title: r.t["health"], URL: urls.Health},
 		NavSection{Title: r.t["teams"], URL: urls.Teams},
 		NavSection{Title: r.t["glossary"], URL: urls.Glossary},
 	)

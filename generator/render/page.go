@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/urls"
 )
@@ -124,6 +125,13 @@ var funcs = template.FuncMap{
 	"join":     strings.Join,
 	"add":      func(a, b int) int { return a + b },
 	"anchor":   anchor,
+	"heat":     health.Heat,
+	"trf": func(format string, n int) string {
+		if !strings.Contains(format, "%d") {
+			return format
+		}
+		return fmt.Sprintf(format, n)
+	},
 	"letterClass": func(l string) string {
 		if l == "" {
 			return "raci-none"

@@ -23,6 +23,7 @@ func (r *renderer) pages() {
 	r.policies()
 	r.freePages()
 	r.raciPage()
+	r.healthPage()
 	r.glossaryPage()
 	r.teamsPage()
 	r.modelJSON()

@@ -78,7 +78,7 @@ type renderer struct {
 	errs  []error
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "glossary", "teams"}
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams"}
 
 func newRenderer(in Input) (*renderer, error) {
 	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}}

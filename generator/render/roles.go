@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 
+	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -144,4 +145,9 @@ func (r *renderer) glossaryPage() {
 
 func (r *renderer) teamsPage() {
 	r.execute("teams", r.page("teams", urls.Teams, r.t["teams"], r.home2crumbs("teams", ""), r.teamRoles()))
+}
+
+func (r *renderer) healthPage() {
+	rep := health.Analyse(r.h)
+	r.execute("health", r.page("health", urls.Health, r.t["health"], r.home2crumbs("health", ""), rep))
 }

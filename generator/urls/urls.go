@@ -13,6 +13,7 @@ import (
 const (
 	Home      = "index.html"
 	RACI      = "raci.html"
+	Health    = "raci-health.html"
 	Glossary  = "glossary.html"
 	Teams     = "teams.html"
 	ModelJSON = "model.json"
