@@ -1,10 +1,14 @@
 package load
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -17,63 +21,192 @@ import (
 
 // decodeTOML decodes text (the TOML part of doc, at the same offsets) into v
 // strictly: syntax errors, type errors and unknown keys are reported at their
-// position. It returns false when v must not be trusted.
+// position. It returns false when something could not be decoded.
+//
+// Each known key is decoded on its own (through toml.Primitive), in sorted
+// order, so that one bad value neither hides the others' errors nor leaves v
+// half-filled in an order that changes from run to run (the decoder walks a
+// Go map). A key that fails is left zero and marked with doc.Fail, so checks
+// do not add "is missing" to its error. Keys match their field exactly:
+// the decoder alone would accept "Title" for "title".
 func decodeTOML(doc *source.Doc, text []byte, v any, diags *source.List) bool {
 	if i := invalidUTF8(text); i >= 0 {
 		diags.Errorf(doc.Offset(i), "invalid UTF-8: save the file as UTF-8")
+		doc.Broken = true
 		return false
 	}
 	doc.Keys = source.IndexKeys(text)
-	md, err := toml.Decode(string(text), v)
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(string(text), &top)
 	if err != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) && strings.HasPrefix(pe.Message, model.ValueErrorPrefix) {
-			msg := strings.TrimPrefix(pe.Message, model.ValueErrorPrefix)
-			diags.Errorf(doc.Offset(pe.Position.Start), "%s: %s", lastSegment(pe.LastKey), msg)
-			return false
-		}
+		msg := err.Error()
+		off := 0
 		if errors.As(err, &pe) {
-			msg := pe.Message
+			msg = pe.Message
 			if pe.Usage != "" {
 				msg += " (" + firstLine(pe.Usage) + ")"
 			}
-			diags.Errorf(doc.Offset(skipBlank(text, pe.Position.Start)), "invalid TOML: %s", msg)
-			return false
+			off = skipBlank(text, pe.Position.Start)
 		}
-		key, msg := explainDecodeError(err)
-		diags.Errorf(doc.Key(key), "%s", msg)
+		diags.Errorf(doc.Offset(off), "invalid TOML: %s", msg)
+		doc.Broken = true
 		return false
 	}
-	ok := true
-	for _, k := range md.Undecoded() {
-		plain := plainKey(k)
-		allowed := allowedKeys(reflect.TypeOf(v), plain)
-		last := plain[len(plain)-1]
-		msg := fmt.Sprintf("unknown key %q", strings.Join(plain, "."))
-		if s := suggest.Closest(last, allowed); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		} else if len(allowed) > 0 {
-			msg += fmt.Sprintf(" (known keys here: %s)", strings.Join(allowed, ", "))
-		}
-		positions := doc.KeyAll(strings.Join(plain, "."))
-		if len(positions) == 0 {
-			positions = []source.Pos{doc.Line(1)}
-		}
-		for _, p := range positions {
-			diags.Errorf(p, "%s", msg)
-		}
-		ok = false
-	}
-	return ok
+	d := &decoder{md: &md, doc: doc, diags: diags, ok: true}
+	d.structure(top, reflect.ValueOf(v).Elem(), nil)
+	return d.ok
 }
 
-// plainKey drops array indices, which Undecoded never includes anyway.
-func plainKey(k toml.Key) []string {
-	out := make([]string, 0, len(k))
-	for _, s := range k {
-		out = append(out, s)
+type decoder struct {
+	md    *toml.MetaData
+	doc   *source.Doc
+	diags *source.List
+	ok    bool
+}
+
+// structure decodes the keys of one table into the struct rv; path is the
+// indexed key path of the table ("step.2").
+func (d *decoder) structure(data map[string]toml.Primitive, rv reflect.Value, path []string) {
+	fields := tomlFields(rv.Type())
+	keys := make([]string, 0, len(data))
+	for k := range data {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p := append(slices.Clone(path), k)
+		i, known := fields[k]
+		if !known {
+			d.unknown(p, rv.Type())
+			continue
+		}
+		d.value(data[k], rv.Field(i), p)
+	}
+}
+
+// value decodes one value into fv, descending into tables and arrays of
+// tables so that their keys are checked too.
+func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
+	t := fv.Type()
+	switch {
+	case plainStruct(t):
+		var sub map[string]toml.Primitive
+		if err := d.md.PrimitiveDecode(prim, &sub); err != nil {
+			d.fail(path, fmt.Errorf("expected a table ([%s])", strings.Join(path, ".")))
+			return
+		}
+		d.structure(sub, fv, path)
+	case t.Kind() == reflect.Slice && plainStruct(derefType(t.Elem())):
+		var subs []map[string]toml.Primitive
+		if err := d.md.PrimitiveDecode(prim, &subs); err != nil {
+			d.fail(path, fmt.Errorf("expected tables written as [[%s]]", path[len(path)-1]))
+			return
+		}
+		fv.Set(reflect.MakeSlice(t, len(subs), len(subs)))
+		for i, sub := range subs {
+			elem := fv.Index(i)
+			if elem.Kind() == reflect.Pointer {
+				elem.Set(reflect.New(t.Elem().Elem()))
+				elem = elem.Elem()
+			}
+			d.structure(sub, elem, append(slices.Clone(path), strconv.Itoa(i)))
+		}
+	default:
+		if err := d.md.PrimitiveDecode(prim, fv.Addr().Interface()); err != nil {
+			fv.Set(reflect.Zero(t))
+			d.fail(path, err)
+		}
+	}
+}
+
+// fail reports a value that cannot be decoded, at the key, or at the value
+// for errors about the value itself (a quoted date, a bad applies_to).
+func (d *decoder) fail(path []string, err error) {
+	key := strings.Join(path, ".")
+	last := path[len(path)-1]
+	d.ok = false
+	d.doc.Fail(key)
+	var pe toml.ParseError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Message, model.ValueErrorPrefix) {
+		d.diags.Errorf(d.doc.ValueStart(key), "%s: %s", last, strings.TrimPrefix(pe.Message, model.ValueErrorPrefix))
+		return
+	}
+	d.diags.Errorf(d.doc.Key(key), "%s: %s", last, explainDecodeError(err))
+}
+
+// unknown reports a key that t has no field for, with the nearest known key.
+func (d *decoder) unknown(path []string, t reflect.Type) {
+	d.ok = false
+	var plain, allowed []string
+	for _, s := range path {
+		if _, err := strconv.Atoi(s); err != nil {
+			plain = append(plain, s)
+		}
+	}
+	for k := range tomlFields(t) {
+		allowed = append(allowed, k)
+	}
+	sort.Strings(allowed)
+	msg := fmt.Sprintf("unknown key %q", strings.Join(plain, "."))
+	if s := suggest.Closest(path[len(path)-1], allowed); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+		// The author meant s: "s is missing" would only repeat this error.
+		d.doc.Fail(strings.Join(append(slices.Clone(path[:len(path)-1]), s), "."))
+	} else if len(allowed) > 0 {
+		msg += fmt.Sprintf(" (known keys here: %s)", strings.Join(fieldOrder(t), ", "))
+	}
+	d.diags.Errorf(d.doc.Key(strings.Join(path, ".")), "%s", msg)
+}
+
+var (
+	unmarshalTOML = reflect.TypeFor[toml.Unmarshaler]()
+	unmarshalText = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// plainStruct reports a struct decoded key by key, as opposed to one that
+// decodes itself (model.Date, model.AppliesTo).
+func plainStruct(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && !reflect.PointerTo(t).Implements(unmarshalTOML) &&
+		!reflect.PointerTo(t).Implements(unmarshalText)
+}
+
+func derefType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// tomlFields maps the toml keys of struct t to field indices.
+func tomlFields(t reflect.Type) map[string]int {
+	out := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		if tag := tomlTag(t.Field(i)); tag != "" {
+			out[tag] = i
+		}
 	}
 	return out
+}
+
+// fieldOrder lists the toml keys of struct t in declaration order, the order
+// the format documents them in.
+func fieldOrder(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if tag := tomlTag(t.Field(i)); tag != "" {
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+func tomlTag(f reflect.StructField) string {
+	tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+	if tag == "-" || !f.IsExported() {
+		return ""
+	}
+	return tag
 }
 
 var (
@@ -81,29 +214,18 @@ var (
 	typesRE   = regexp.MustCompile(`incompatible types: TOML value has type ([^;]+); destination has type (.+)$`)
 )
 
-// explainDecodeError turns the decoder's type errors into a key to point at
-// and a message a handbook author understands.
-func explainDecodeError(err error) (key, msg string) {
+// explainDecodeError turns the decoder's type errors into a message a
+// handbook author understands, without the key (the caller names it).
+func explainDecodeError(err error) string {
 	s := err.Error()
 	if m := lastKeyRE.FindStringSubmatch(s); m != nil {
-		key = m[1]
 		s = s[strings.Index(s, m[0])+len(m[0]):]
 	}
 	s = strings.TrimPrefix(s, "toml: ")
 	if m := typesRE.FindStringSubmatch(s); m != nil {
 		s = fmt.Sprintf("expected %s, found %s", goTypeWord(m[2]), tomlTypeWord(m[1]))
 	}
-	if key != "" {
-		return key, fmt.Sprintf("%s: %s", lastSegment(key), s)
-	}
-	return key, s
-}
-
-func lastSegment(k string) string {
-	if i := strings.LastIndexByte(k, '.'); i >= 0 {
-		return k[i+1:]
-	}
-	return k
+	return s
 }
 
 func goTypeWord(t string) string {
@@ -143,47 +265,6 @@ func tomlTypeWord(t string) string {
 		return "a date"
 	}
 	return t
-}
-
-// allowedKeys lists the toml keys accepted at the level of path's last
-// segment, following struct fields and slices of structs.
-func allowedKeys(t reflect.Type, path []string) []string {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	for _, seg := range path[:len(path)-1] {
-		f, ok := fieldByTag(t, seg)
-		if !ok {
-			return nil
-		}
-		t = f
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-	}
-	if t.Kind() != reflect.Struct {
-		return nil
-	}
-	var out []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]
-		if tag != "" && tag != "-" {
-			out = append(out, tag)
-		}
-	}
-	return out
-}
-
-func fieldByTag(t reflect.Type, tag string) (reflect.Type, bool) {
-	if t.Kind() != reflect.Struct {
-		return nil, false
-	}
-	for i := 0; i < t.NumField(); i++ {
-		if strings.Split(t.Field(i).Tag.Get("toml"), ",")[0] == tag {
-			return t.Field(i).Type, true
-		}
-	}
-	return nil, false
 }
 
 func invalidUTF8(b []byte) int {

@@ -47,7 +47,7 @@ func (l *loader) roleBodies() {
 		p := "roles/" + name
 		r := byID[id]
 		if r == nil {
-			l.diags.Errorf(source.Pos{File: l.display(p)}, "roles/%s.md has no roles/%s.toml: a role's description needs the role's TOML file beside it", id, id)
+			l.diags.Errorf(source.Pos{File: l.display(p), Line: 1, Col: 1}, "roles/%s.md has no roles/%s.toml: a role's description needs the role's TOML file beside it", id, id)
 			continue
 		}
 		doc, ok := l.read(p)
@@ -112,9 +112,11 @@ func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, bool)
 	switch {
 	case !found:
 		l.diags.Errorf(doc.Line(1), "no front matter: start the file with a line `+++`, then %s as TOML, then a closing `+++`", keys)
+		doc.Broken = true
 		return doc.Text, false
 	case !closed:
 		l.diags.Errorf(doc.Line(1), "front matter opened with `+++` is never closed: add a line `+++` after its last key")
+		doc.Broken = true
 		return nil, false
 	}
 	return body, decodeTOML(doc, fm, v, l.diags)

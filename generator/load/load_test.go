@@ -41,7 +41,7 @@ func TestLoad_diagnostics(t *testing.T) {
 		{"wrong type", map[string]string{"handbook.toml": okMeta, "roles/a.toml": "name = \"A\"\nduties = \"one\"\n"},
 			"hb/roles/a.toml:2:1: duties: expected an array, found a string"},
 		{"quoted date", map[string]string{"handbook.toml": "title = \"T\"\neffective_date = \"2026-01-02\"\n"},
-			"hb/handbook.toml:2:19: effective_date: a date is written without quotes, like 2026-01-02"},
+			"hb/handbook.toml:2:18: effective_date: a date is written without quotes, like 2026-01-02"},
 		{"bad file name", map[string]string{"handbook.toml": okMeta, "roles/Sales_Rep.toml": "name = \"x\"\n"},
 			`hb/roles/Sales_Rep.toml:1:1: file name "Sales_Rep" is not a valid id: use lower-case a-z, 0-9 and '-' (for example "sales-rep")`},
 		{"policy without front matter", map[string]string{"handbook.toml": okMeta, "policies/p.md": "# hi\n"},
@@ -53,7 +53,7 @@ func TestLoad_diagnostics(t *testing.T) {
 		{"invalid utf-8", map[string]string{"handbook.toml": okMeta, "pages/p.md": "+++\ntitle = \"x\"\n+++\nab\xff\n"},
 			"hb/pages/p.md:4:3: invalid UTF-8: save the file as UTF-8"},
 		{"md without toml", map[string]string{"handbook.toml": okMeta, "roles/ghost.md": "text\n"},
-			"hb/roles/ghost.md: roles/ghost.md has no roles/ghost.toml: a role's description needs the role's TOML file beside it"},
+			"hb/roles/ghost.md:1:1: roles/ghost.md has no roles/ghost.toml: a role's description needs the role's TOML file beside it"},
 		{"bom and crlf", map[string]string{"handbook.toml": "\xef\xbb\xbftitle = \"T\"\r\nversion = \"1\"\r\n"}, ""},
 	}
 	for _, tt := range tests {

@@ -161,6 +161,11 @@ type Doc struct {
 	Path string // path inside the handbook, slash-separated, e.g. "roles/sales-rep.toml"
 	Text []byte
 	Keys *KeyIndex // where each TOML key is written; nil for Markdown
+	// Broken means nothing could be decoded from the file (a TOML syntax
+	// error, no front matter): its error is reported, and checks of its keys
+	// would only repeat it.
+	Broken bool
+	failed map[string]bool // key paths written but not decodable
 	// lineStarts[i] is the byte offset where line i+1 begins.
 	lineStarts []int
 }
@@ -205,3 +210,30 @@ func (d *Doc) LineCol(line, byteCol int) Pos {
 
 // Line returns the position of the start of a line.
 func (d *Doc) Line(line int) Pos { return Pos{File: d.Name, Line: line, Col: 1} }
+
+// Fail records that the value at a key path ("step.2.accountable") is
+// written but could not be decoded. Its error is already reported; checks
+// that the key is present must not add "is missing" to it.
+func (d *Doc) Fail(path string) {
+	if d.failed == nil {
+		d.failed = map[string]bool{}
+	}
+	d.failed[path] = true
+}
+
+// Failed reports whether the value at a key path, or at one of its parents,
+// could not be decoded, or the file as a whole could not.
+func (d *Doc) Failed(path string) bool {
+	if d.Broken {
+		return true
+	}
+	for p := path; p != ""; p = parentPath(p) {
+		if d.failed[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// HasFailures reports whether any value of the file could not be decoded.
+func (d *Doc) HasFailures() bool { return d.Broken || len(d.failed) > 0 }

@@ -281,6 +281,18 @@ func (d *Doc) Value(path, value string) Pos {
 	return d.Key(path)
 }
 
+// ValueStart returns the position where the value of a key path begins
+// (its opening quote or bracket), or the key's position when the value
+// cannot be found.
+func (d *Doc) ValueStart(path string) Pos {
+	if d.Keys != nil {
+		if at, ok := d.Keys.keys[path]; ok && at.valueOff > at.off {
+			return d.Offset(at.valueOff)
+		}
+	}
+	return d.Key(path)
+}
+
 // valueEnd finds where a value ends, so that a search for an array element
 // does not run into the next key.
 func valueEnd(b []byte) int {

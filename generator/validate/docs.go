@@ -11,26 +11,29 @@ import (
 func (c *checker) policies() {
 	for _, p := range c.h.Policies {
 		doc := p.Src
+		if doc.Broken {
+			continue // nothing was read; load reported why
+		}
 		c.required(doc, "title", p.Title)
-		if p.Owner == "" {
+		if p.Owner == "" && !doc.Failed("owner") {
 			c.diags.Errorf(doc.Line(1), "owner is missing: name the role that owns this policy (owner = \"role-id\")")
 		} else {
 			c.roleRef(doc, "owner", p.Owner)
 		}
-		if !p.AppliesTo.All && len(p.AppliesTo.Roles) == 0 {
+		if !p.AppliesTo.All && len(p.AppliesTo.Roles) == 0 && !doc.Failed("applies_to") {
 			c.diags.Errorf(doc.Key("applies_to"), `applies_to is missing or empty: list role ids, or write "*" for everyone`)
 		}
 		for _, r := range p.AppliesTo.Roles {
 			c.roleRef(doc, "applies_to", r)
 		}
-		if !slices.Contains(reviewCycles, p.ReviewCycle) {
+		if !slices.Contains(reviewCycles, p.ReviewCycle) && !doc.Failed("review_cycle") {
 			what := "is missing"
 			if p.ReviewCycle != "" {
 				what = fmt.Sprintf("%q is not known", p.ReviewCycle)
 			}
 			c.diags.Errorf(doc.Key("review_cycle"), `review_cycle %s: use "quarterly", "semi-annual" or "annual"`, what)
 		}
-		if p.EffectiveDate.IsZero() {
+		if p.EffectiveDate.IsZero() && !doc.Failed("effective_date") {
 			c.diags.Errorf(doc.Key("effective_date"), "effective_date is missing: add effective_date = 2026-07-01")
 		}
 	}
@@ -38,6 +41,9 @@ func (c *checker) policies() {
 
 func (c *checker) pages() {
 	for _, p := range c.h.Pages {
+		if p.Src.Broken {
+			continue
+		}
 		c.required(p.Src, "title", p.Title)
 	}
 }
@@ -47,10 +53,13 @@ func (c *checker) glossary() {
 	for _, t := range c.h.Terms {
 		pos := t.Src.Key(t.Key + ".term")
 		if strings.TrimSpace(t.Term) == "" {
+			if t.Src.Failed(t.Key + ".term") {
+				continue
+			}
 			c.diags.Errorf(t.Src.Key(t.Key), "glossary entry has no term")
 			continue
 		}
-		if strings.TrimSpace(t.Definition) == "" {
+		if strings.TrimSpace(t.Definition) == "" && !t.Src.Failed(t.Key+".definition") {
 			c.diags.Errorf(pos, "term %q has no definition", t.Term)
 		}
 		names := append([]string{t.Term}, t.Aliases...)
@@ -75,9 +84,15 @@ func (c *checker) glossary() {
 
 // unusedRoles warns about roles that no step mentions: a role with nothing
 // to do in any workflow is either missing from the workflows or not needed.
+//
+// When a workflow could not be read whole, the warning would be a guess, and
+// the workflow's own error comes first: no warning then.
 func (c *checker) unusedRoles() {
 	used := map[string]bool{}
 	for _, w := range c.h.Workflows {
+		if w.Src.HasFailures() {
+			return
+		}
 		for _, s := range w.Steps {
 			for _, id := range s.Roles() {
 				used[id] = true
@@ -85,7 +100,7 @@ func (c *checker) unusedRoles() {
 		}
 	}
 	for _, r := range c.h.Roles {
-		if !used[r.ID] {
+		if !used[r.ID] && !r.Src.Broken {
 			c.diags.Warnf(r.Src.Line(1), "role %q is not responsible, accountable, consulted or informed in any workflow step", r.ID)
 		}
 	}

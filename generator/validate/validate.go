@@ -86,23 +86,27 @@ var (
 
 func (c *checker) meta() {
 	m := c.h.Meta
-	if m.Src == nil || m.Src.Text == nil {
+	if m.Src == nil || m.Src.Text == nil || m.Src.Broken {
 		return // load reported it
 	}
 	c.required(m.Src, "title", m.Title)
 	c.required(m.Src, "version", m.Version)
 	if m.Language == "" {
-		c.diags.Errorf(m.Src.Line(1), `language is missing: add language = "zh-CN" or "en"`)
+		if !m.Src.Failed("language") {
+			c.diags.Errorf(m.Src.Line(1), `language is missing: add language = "zh-CN" or "en"`)
+		}
 	} else if !slices.Contains(languages, m.Language) {
 		c.diags.Warnf(m.Src.Value("language", m.Language), "language %q has no interface translation: English is used (known: %s)", m.Language, strings.Join(languages, ", "))
 	}
-	if m.EffectiveDate.IsZero() {
+	if m.EffectiveDate.IsZero() && !m.Src.Failed("effective_date") {
 		c.diags.Warnf(m.Src.Line(1), "effective_date is missing: readers need to know since when the agreement holds (effective_date = 2026-07-01)")
 	}
 }
 
+// required reports a key that is left out or empty, unless it is written
+// but could not be decoded: load reported that already.
 func (c *checker) required(doc *source.Doc, key, value string) {
-	if strings.TrimSpace(value) == "" {
+	if strings.TrimSpace(value) == "" && !doc.Failed(key) {
 		c.diags.Errorf(doc.Key(key), "%s is missing or empty", key)
 	}
 }
@@ -112,6 +116,7 @@ func (c *checker) teams() {
 	for _, t := range c.h.Teams {
 		pos := t.Src.Key(t.Key + ".id")
 		switch {
+		case t.ID == "" && t.Src.Failed(t.Key+".id"):
 		case t.ID == "":
 			c.diags.Errorf(t.Src.Key(t.Key), "team has no id")
 		case !load.IDPattern.MatchString(t.ID):
@@ -121,10 +126,10 @@ func (c *checker) teams() {
 		default:
 			seen[t.ID] = t
 		}
-		if strings.TrimSpace(t.Name) == "" {
+		if strings.TrimSpace(t.Name) == "" && !t.Src.Failed(t.Key+".name") {
 			c.diags.Errorf(t.Src.Key(t.Key), "team %q has no name", t.ID)
 		}
-		if !slices.Contains(teamKinds, t.Kind) {
+		if !slices.Contains(teamKinds, t.Kind) && !t.Src.Failed(t.Key+".kind") {
 			c.diags.Errorf(t.Src.Key(t.Key+".kind"), `team %q: kind must be "internal" or "external", not %q`, t.ID, t.Kind)
 		}
 	}
@@ -132,10 +137,15 @@ func (c *checker) teams() {
 
 func (c *checker) roles() {
 	for _, r := range c.h.Roles {
+		if r.Src.Broken {
+			continue // nothing was read; load reported why
+		}
 		c.required(r.Src, "name", r.Name)
-		if r.Team == "" {
+		switch {
+		case r.Team == "" && r.Src.Failed("team"):
+		case r.Team == "":
 			c.diags.Errorf(r.Src.Line(1), "team is missing: every role belongs to a team of teams.toml")
-		} else {
+		default:
 			c.ref(r.Src, "team", r.Team, "team", c.teamIDs(), c.teamNames())
 		}
 		team := c.h.TeamByID[r.Team]
@@ -169,6 +179,9 @@ func (c *checker) kpis(r *model.Role) {
 			c.diags.Errorf(r.Src.Key(key+".name"), "duplicate kpi %q", k.Name)
 		}
 		names[k.Name] = true
+		if r.Src.Failed(key + ".weight") {
+			return // the sum would be wrong: the weight's own error is reported
+		}
 		if k.Weight < 0 || k.Weight > 100 {
 			c.diags.Errorf(r.Src.Key(key+".weight"), "kpi %q: weight %d is not a percentage between 0 and 100", k.Name, k.Weight)
 		}

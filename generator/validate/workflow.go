@@ -12,13 +12,19 @@ import (
 
 func (c *checker) workflows() {
 	for _, w := range c.h.Workflows {
+		if w.Src.Broken {
+			continue // nothing was read; load reported why
+		}
 		c.required(w.Src, "name", w.Name)
-		if w.Owner == "" {
+		if w.Owner == "" && !w.Src.Failed("owner") {
 			c.diags.Errorf(w.Src.Line(1), "owner is missing: name the role that owns this workflow (owner = \"role-id\")")
 		} else {
 			c.roleRef(w.Src, "owner", w.Owner)
 		}
 		if len(w.Steps) == 0 {
+			if w.Src.Failed("step") {
+				continue
+			}
 			c.diags.Errorf(w.Src.Line(1), "workflow %q has no steps: add [[step]] tables", w.ID)
 			continue
 		}
@@ -26,6 +32,7 @@ func (c *checker) workflows() {
 		for i, s := range w.Steps {
 			key := fmt.Sprintf("step.%d", i)
 			switch {
+			case s.ID == "" && w.Src.Failed(key+".id"):
 			case s.ID == "":
 				c.diags.Errorf(w.Src.Key(key), "step %d has no id", i+1)
 			case !load.IDPattern.MatchString(s.ID):
@@ -50,13 +57,17 @@ func (c *checker) workflows() {
 
 func (c *checker) step(w *model.Workflow, s *model.Step, key string, stepIDs []string) {
 	doc := w.Src
-	c.required(doc, key+".name", s.Name)
-	if len(s.Responsible) == 0 {
+	if strings.TrimSpace(s.Name) == "" && !doc.Failed(key+".name") {
+		c.diags.Errorf(doc.Key(key+".name"), "step %q has no name: add name = \"...\"", s.ID)
+	}
+	if len(s.Responsible) == 0 && !doc.Failed(key+".responsible") {
 		c.diags.Errorf(doc.Key(key+".responsible"), "step %q has no responsible role: list at least one in responsible = [...]", s.ID)
 	}
-	if s.Accountable == "" {
+	switch {
+	case s.Accountable == "" && doc.Failed(key+".accountable"):
+	case s.Accountable == "":
 		c.diags.Errorf(doc.Key(key+".accountable"), "step %q has no accountable role: name exactly one (accountable = \"role-id\")", s.ID)
-	} else {
+	default:
 		c.roleRef(doc, key+".accountable", s.Accountable)
 	}
 	for _, list := range []struct {
