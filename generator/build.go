@@ -74,7 +74,7 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 	if err := ctx.Err(); err != nil {
 		return nil, c, err
 	}
-	files, err := render.Site(render.Input{
+	files, _, err := render.Site(render.Input{
 		Handbook:  c.Handbook,
 		Markdown:  c.Markdown,
 		Links:     c.Links,

@@ -36,6 +36,11 @@ var messages = map[string]map[string]string{
 		"responsible-overload": "responsible for %d steps across workflows: overloaded?",
 		"no-r-or-a":            "neither responsible nor accountable anywhere: is the role needed?",
 		"thresholds":           "Thresholds",
+		"noscript": "Search needs JavaScript; the sidebar and the index pages list everything.",
+		"search": "Search", "searchHint": "Search roles, steps, terms…", "searchCount": "%d results",
+		"themeAuto": "◐ Auto", "themeLight": "☀ Light", "themeDark": "☾ Dark",
+		"kind-role": "Role", "kind-workflow": "Workflow", "kind-step": "Step", "kind-policy": "Policy",
+		"kind-page": "Page", "kind-term": "Term", "kind-section": "Section",
 	},
 	"zh-CN": {
 		"home": "首页", "roles": "岗位", "workflows": "流程", "policies": "制度",
@@ -70,6 +75,11 @@ var messages = map[string]map[string]string{
 		"responsible-overload": "跨流程执行 %d 个步骤：是否负荷过重？",
 		"no-r-or-a":            "在任何步骤中都不是执行或批准角色：这个岗位是否必要？",
 		"thresholds":           "阈值",
+		"noscript": "搜索需要启用 JavaScript；侧栏和各索引页列出了全部内容。",
+		"search": "搜索", "searchHint": "搜索岗位、步骤、术语…", "searchCount": "共 %d 条结果",
+		"themeAuto": "◐ 跟随系统", "themeLight": "☀ 浅色", "themeDark": "☾ 深色",
+		"kind-role": "岗位", "kind-workflow": "流程", "kind-step": "步骤", "kind-policy": "制度",
+		"kind-page": "文档", "kind-term": "术语", "kind-section": "章节",
 	},
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -88,6 +89,17 @@ func (p *Page) TeamName(id string) string {
 		return t.Name
 	}
 	return id
+}
+
+// KindsJSON names the kinds of search results in the interface language,
+// for search.js.
+func (p *Page) KindsJSON() string {
+	m := map[string]string{}
+	for _, k := range []string{"role", "workflow", "step", "policy", "page", "term", "section"} {
+		m[k] = p.Tr("kind-" + k)
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
 }
 
 // Tr translates an interface string key.

@@ -27,6 +27,7 @@ func (r *renderer) pages() {
 	r.glossaryPage()
 	r.teamsPage()
 	r.modelJSON()
+	r.searchIndex()
 }
 
 // markdown renders a Markdown body of the source file src for the page at

@@ -15,6 +15,7 @@ import (
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/search"
 )
 
 // File is one output file.
@@ -52,20 +53,20 @@ type Graphs interface {
 const ThemeDir = "_accord"
 
 // Site renders every file of the site.
-func Site(in Input) ([]File, error) {
+func Site(in Input) ([]File, Stats, error) {
 	r, err := newRenderer(in)
 	if err != nil {
-		return nil, err
+		return nil, Stats{}, err
 	}
 	r.pages()
 	if err := r.err(); err != nil {
-		return nil, err
+		return nil, r.stats, err
 	}
 	if err := r.static(); err != nil {
-		return nil, err
+		return nil, r.stats, err
 	}
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	return r.files, nil
+	return r.files, r.stats, nil
 }
 
 type renderer struct {
@@ -76,9 +77,16 @@ type renderer struct {
 	nav   *Nav
 	files []File
 	errs  []error
+	docs  []search.Doc
+	stats Stats
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams"}
+// Stats reports figures of a render for --verbose.
+type Stats struct {
+	SearchDocs, SearchTerms, SearchBytes int
+}
+
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search"}
 
 func newRenderer(in Input) (*renderer, error) {
 	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}}

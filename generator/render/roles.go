@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/model"
@@ -44,6 +45,7 @@ func (r *renderer) roles() {
 		if ro.Body != nil {
 			d.Body = r.markdown(ro.Body.Path, ro.Body.Text, site)
 		}
+		r.indexBody("role", ro.Name, site, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
 		d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
 		for _, pol := range r.h.Policies {
 			if pol.AppliesTo.Includes(ro.ID) {
@@ -79,6 +81,14 @@ func (r *renderer) workflows() {
 		site := urls.Workflow(w.ID)
 		wf := w
 		d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, w)}
+		r.indexDoc("workflow", w.Name, site, w.Trigger, w.Summary)
+		for _, s := range w.Steps {
+			var names []string
+			for _, id := range s.Roles() {
+				names = append(names, r.h.RoleName(id))
+			}
+			r.indexDoc("step", w.Name+" › "+s.Name, urls.Step(w.ID, s.ID), strings.Join(names, " "), strings.Join(s.Outputs, " "))
+		}
 		d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Workflow(wf, site) })
 		crumbs := append(r.home2crumbs("workflows", urls.Workflows), r.crumb(w.Name, ""))
 		r.execute("workflow", r.page("workflow", site, w.Name, crumbs, d))
@@ -96,6 +106,7 @@ func (r *renderer) policies() {
 	for _, pol := range r.h.Policies {
 		site := urls.Policy(pol.ID)
 		d := PolicyData{Policy: pol, Body: r.markdown(pol.Src.Path, pol.Body, site)}
+		r.indexBody("policy", pol.Title, site, d.Body, pol.Summary)
 		crumbs := append(r.home2crumbs("policies", urls.Policies), r.crumb(pol.Title, ""))
 		r.execute("policy", r.page("policy", site, pol.Title, crumbs, d))
 	}
@@ -112,6 +123,7 @@ func (r *renderer) freePages() {
 	for _, pg := range r.h.Pages {
 		site := urls.Page(pg.Path)
 		d := PageData{Page: pg, Body: r.markdown(pg.Src.Path, pg.Body, site), Index: pg.Path == "index"}
+		r.indexBody("page", pg.Title, site, d.Body, pg.Summary)
 		crumbs := r.home2crumbs("pages", urls.Pages)
 		if pg.Path != "index" {
 			crumbs = append(crumbs, r.crumb(pg.Title, ""))

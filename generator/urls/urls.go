@@ -11,16 +11,20 @@ import (
 
 // Fixed pages of the site.
 const (
-	Home      = "index.html"
-	RACI      = "raci.html"
-	Health    = "raci-health.html"
-	Glossary  = "glossary.html"
-	Teams     = "teams.html"
-	ModelJSON = "model.json"
-	Roles     = "roles/index.html"
-	Workflows = "workflows/index.html"
-	Policies  = "policies/index.html"
-	Pages     = "pages/index.html"
+	Home   = "index.html"
+	RACI   = "raci.html"
+	Health = "raci-health.html"
+	Search = "search.html"
+	// SearchIndex is a script, not JSON: a <script> tag loads it from
+	// file://, where fetch() is refused.
+	SearchIndex = "_accord/search-index.js"
+	Glossary    = "glossary.html"
+	Teams       = "teams.html"
+	ModelJSON   = "model.json"
+	Roles       = "roles/index.html"
+	Workflows   = "workflows/index.html"
+	Policies    = "policies/index.html"
+	Pages       = "pages/index.html"
 )
 
 // Role returns the page of a role.

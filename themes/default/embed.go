@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the theme's static files.
 //
-//go:embed *.css
+//go:embed *.css *.js
 var FS embed.FS

@@ -1,0 +1,40 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+// indexDoc adds a document to the search index.
+func (r *renderer) indexDoc(kind, title, url string, text ...string) {
+	r.docs = append(r.docs, search.Doc{Kind: kind, Title: title, URL: url, Text: strings.Join(text, " ")})
+}
+
+// indexBody adds a rendered Markdown body: its text before the first
+// heading joins the page's own document, each heading becomes a section.
+func (r *renderer) indexBody(kind, title, url string, body template.HTML, lead ...string) {
+	secs := search.Sections([]byte(body))
+	first := strings.Join(lead, " ")
+	rest := secs
+	if len(secs) > 0 && secs[0].ID == "" {
+		first += " " + secs[0].Text
+		rest = secs[1:]
+	}
+	r.indexDoc(kind, title, url, first)
+	for _, s := range rest {
+		r.indexDoc("section", title+" › "+s.Title, url+"#"+s.ID, s.Text)
+	}
+}
+
+func (r *renderer) searchIndex() {
+	for _, t := range r.h.Terms {
+		r.indexDoc("term", t.Term, urls.Glossary+"#"+anchor(t.Term), strings.Join(t.Aliases, " "), t.Definition)
+	}
+	idx := search.Build(r.docs)
+	r.add(urls.SearchIndex, idx.JS)
+	r.stats.SearchDocs, r.stats.SearchTerms, r.stats.SearchBytes = idx.Docs, idx.Terms, len(idx.JS)
+	r.execute("search", r.page("search", urls.Search, r.t["search"], r.home2crumbs("search", ""), nil))
+}
