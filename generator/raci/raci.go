@@ -178,3 +178,36 @@ func ForRole(h *model.Handbook, role string) ([]WorkflowAssignments, Counts) {
 	}
 	return out, n
 }
+
+// Neighbour is a role another role shares steps with.
+type Neighbour struct {
+	Role  *model.Role
+	Steps int
+}
+
+// Neighbours lists the roles that share at least one step with role, most
+// shared steps first.
+func Neighbours(h *model.Handbook, role string) []Neighbour {
+	count := map[string]int{}
+	for _, w := range h.Workflows {
+		for _, s := range w.Steps {
+			ids := s.Roles()
+			if !slices.Contains(ids, role) {
+				continue
+			}
+			for _, id := range ids {
+				if id != role {
+					count[id]++
+				}
+			}
+		}
+	}
+	var out []Neighbour
+	for _, r := range OrderRoles(h, h.Roles) {
+		if n := count[r.ID]; n > 0 {
+			out = append(out, Neighbour{Role: r, Steps: n})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Neighbour) int { return b.Steps - a.Steps })
+	return out
+}

@@ -189,3 +189,5 @@ func anchor(s string) string {
 		return r
 	}, s)
 }
+
+func cutKey(key string) (kind, id string, ok bool) { return strings.Cut(key, "/") }

@@ -26,6 +26,8 @@ func (r *renderer) pages() {
 	r.healthPage()
 	r.glossaryPage()
 	r.teamsPage()
+	r.onboarding()
+	r.printPages()
 	r.modelJSON()
 	r.searchIndex()
 }
@@ -64,7 +66,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 
 // graph calls a graph function and records its error.
 func (r *renderer) graph(f func() (template.HTML, error)) template.HTML {
-	if r.in.Graphs == nil {
+	if r.in.Graphs == nil || r.printing {
 		return ""
 	}
 	svg, err := f()

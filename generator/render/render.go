@@ -79,6 +79,9 @@ type renderer struct {
 	errs  []error
 	docs  []search.Doc
 	stats Stats
+	// minutes is the reading time of each source key, for reading lists.
+	minutes  map[string]int
+	printing bool
 }
 
 // Stats reports figures of a render for --verbose.
@@ -86,10 +89,10 @@ type Stats struct {
 	SearchDocs, SearchTerms, SearchBytes int
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search"}
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print"}
 
 func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}}
+	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
 	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
 	if err != nil {
 		return nil, err

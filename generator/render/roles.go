@@ -11,6 +11,10 @@ import (
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
+// Each kind of entity page is built by a function that takes the site path
+// the page is rendered for: its own path for the site, or a print page's
+// path when the same content is gathered into a booklet.
+
 // RoleData is a role's page.
 type RoleData struct {
 	Role           *model.Role
@@ -30,42 +34,46 @@ func (r *renderer) roles() {
 	p := r.page("list", urls.Roles, r.t["roles"], r.home2crumbs("roles", ""), ListData{Kind: "roles", Teams: r.teamRoles()})
 	r.execute("list", p)
 	for _, ro := range r.h.Roles {
-		site := urls.Role(ro.ID)
-		d := RoleData{Role: ro, Onboarding: ro.Onboarding}
-		seen := map[string]bool{ro.ID: true}
-		for m := r.h.RoleByID[ro.ReportsTo]; m != nil && !seen[m.ID]; m = r.h.RoleByID[m.ReportsTo] {
-			seen[m.ID] = true
-			d.Chain = append([]*model.Role{m}, d.Chain...)
-		}
-		for _, o := range r.h.Roles {
-			if o.ReportsTo == ro.ID && o.ID != ro.ID {
-				d.Reports = append(d.Reports, o)
-			}
-		}
-		if ro.Body != nil {
-			d.Body = r.markdown(ro.Body.Path, ro.Body.Text, site)
-		}
-		r.indexBody("role", ro.Name, site, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
-		d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
-		for _, pol := range r.h.Policies {
-			if pol.AppliesTo.Includes(ro.ID) {
-				d.Policies = append(d.Policies, pol)
-			}
-			if pol.Owner == ro.ID {
-				d.OwnedPolicies = append(d.OwnedPolicies, pol)
-			}
-		}
-		for _, w := range r.h.Workflows {
-			if w.Owner == ro.ID {
-				d.OwnedWorkflows = append(d.OwnedWorkflows, w)
-			}
-		}
-		id := ro.ID
-		d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Neighbourhood(id, site) })
-		crumbs := r.home2crumbs("roles", urls.Roles)
-		crumbs = append(crumbs, r.crumb(ro.Name, ""))
-		r.execute("role", r.page("role", site, ro.Name, crumbs, d))
+		p := r.rolePage(ro, urls.Role(ro.ID))
+		d := p.Data.(RoleData)
+		r.indexBody("role", ro.Name, p.Path, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
+		r.measure("roles/"+ro.ID, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
+		r.execute("role", p)
 	}
+}
+
+func (r *renderer) rolePage(ro *model.Role, site string) *Page {
+	d := RoleData{Role: ro, Onboarding: ro.Onboarding}
+	seen := map[string]bool{ro.ID: true}
+	for m := r.h.RoleByID[ro.ReportsTo]; m != nil && !seen[m.ID]; m = r.h.RoleByID[m.ReportsTo] {
+		seen[m.ID] = true
+		d.Chain = append([]*model.Role{m}, d.Chain...)
+	}
+	for _, o := range r.h.Roles {
+		if o.ReportsTo == ro.ID && o.ID != ro.ID {
+			d.Reports = append(d.Reports, o)
+		}
+	}
+	if ro.Body != nil {
+		d.Body = r.markdown(ro.Body.Path, ro.Body.Text, site)
+	}
+	d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
+	for _, pol := range r.h.Policies {
+		if pol.AppliesTo.Includes(ro.ID) {
+			d.Policies = append(d.Policies, pol)
+		}
+		if pol.Owner == ro.ID {
+			d.OwnedPolicies = append(d.OwnedPolicies, pol)
+		}
+	}
+	for _, w := range r.h.Workflows {
+		if w.Owner == ro.ID {
+			d.OwnedWorkflows = append(d.OwnedWorkflows, w)
+		}
+	}
+	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Neighbourhood(ro.ID, site) })
+	crumbs := append(r.home2crumbs("roles", urls.Roles), r.crumb(ro.Name, ""))
+	return r.page("role", site, ro.Name, crumbs, d)
 }
 
 // WorkflowData is a workflow's page.
@@ -79,20 +87,26 @@ func (r *renderer) workflows() {
 	r.execute("list", r.page("list", urls.Workflows, r.t["workflows"], r.home2crumbs("workflows", ""), ListData{Kind: "workflows"}))
 	for _, w := range r.h.Workflows {
 		site := urls.Workflow(w.ID)
-		wf := w
-		d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, w)}
 		r.indexDoc("workflow", w.Name, site, w.Trigger, w.Summary)
+		text := []string{w.Trigger, w.Summary}
 		for _, s := range w.Steps {
 			var names []string
 			for _, id := range s.Roles() {
 				names = append(names, r.h.RoleName(id))
 			}
 			r.indexDoc("step", w.Name+" › "+s.Name, urls.Step(w.ID, s.ID), strings.Join(names, " "), strings.Join(s.Outputs, " "))
+			text = append(text, s.Name, strings.Join(names, " "), strings.Join(s.Outputs, " "))
 		}
-		d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Workflow(wf, site) })
-		crumbs := append(r.home2crumbs("workflows", urls.Workflows), r.crumb(w.Name, ""))
-		r.execute("workflow", r.page("workflow", site, w.Name, crumbs, d))
+		r.measure("workflows/"+w.ID, "", text...)
+		r.execute("workflow", r.workflowPage(w, site))
 	}
+}
+
+func (r *renderer) workflowPage(w *model.Workflow, site string) *Page {
+	d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, w)}
+	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Workflow(w, site) })
+	crumbs := append(r.home2crumbs("workflows", urls.Workflows), r.crumb(w.Name, ""))
+	return r.page("workflow", site, w.Name, crumbs, d)
 }
 
 // PolicyData is a policy's page.
@@ -104,12 +118,18 @@ type PolicyData struct {
 func (r *renderer) policies() {
 	r.execute("list", r.page("list", urls.Policies, r.t["policies"], r.home2crumbs("policies", ""), ListData{Kind: "policies"}))
 	for _, pol := range r.h.Policies {
-		site := urls.Policy(pol.ID)
-		d := PolicyData{Policy: pol, Body: r.markdown(pol.Src.Path, pol.Body, site)}
-		r.indexBody("policy", pol.Title, site, d.Body, pol.Summary)
-		crumbs := append(r.home2crumbs("policies", urls.Policies), r.crumb(pol.Title, ""))
-		r.execute("policy", r.page("policy", site, pol.Title, crumbs, d))
+		p := r.policyPage(pol, urls.Policy(pol.ID))
+		body := p.Data.(PolicyData).Body
+		r.indexBody("policy", pol.Title, p.Path, body, pol.Summary)
+		r.measure("policies/"+pol.ID, body, pol.Summary)
+		r.execute("policy", p)
 	}
+}
+
+func (r *renderer) policyPage(pol *model.Policy, site string) *Page {
+	d := PolicyData{Policy: pol, Body: r.markdown(pol.Src.Path, pol.Body, site)}
+	crumbs := append(r.home2crumbs("policies", urls.Policies), r.crumb(pol.Title, ""))
+	return r.page("policy", site, pol.Title, crumbs, d)
 }
 
 // PageData is a free page; the pages index also lists every page.
@@ -121,21 +141,27 @@ type PageData struct {
 
 func (r *renderer) freePages() {
 	for _, pg := range r.h.Pages {
-		site := urls.Page(pg.Path)
-		d := PageData{Page: pg, Body: r.markdown(pg.Src.Path, pg.Body, site), Index: pg.Path == "index"}
-		r.indexBody("page", pg.Title, site, d.Body, pg.Summary)
-		crumbs := r.home2crumbs("pages", urls.Pages)
-		if pg.Path != "index" {
-			crumbs = append(crumbs, r.crumb(pg.Title, ""))
-		} else {
-			crumbs[1].URL = ""
-		}
-		r.execute("page", r.page("page", site, pg.Title, crumbs, d))
+		p := r.freePage(pg, urls.Page(pg.Path))
+		body := p.Data.(PageData).Body
+		r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
+		r.measure("pages/"+pg.Path, body, pg.Summary)
+		r.execute("page", p)
 	}
 	if r.h.PageByPath["index"] == nil {
 		d := PageData{Page: &model.Page{Title: r.t["allPages"]}, Index: true}
 		r.execute("page", r.page("page", urls.Pages, r.t["pages"], r.home2crumbs("pages", ""), d))
 	}
+}
+
+func (r *renderer) freePage(pg *model.Page, site string) *Page {
+	d := PageData{Page: pg, Body: r.markdown(pg.Src.Path, pg.Body, site), Index: pg.Path == "index" && site == urls.Pages}
+	crumbs := r.home2crumbs("pages", urls.Pages)
+	if pg.Path != "index" {
+		crumbs = append(crumbs, r.crumb(pg.Title, ""))
+	} else {
+		crumbs[1].URL = ""
+	}
+	return r.page("page", site, pg.Title, crumbs, d)
 }
 
 // RACIData is the department matrix.

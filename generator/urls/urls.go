@@ -36,6 +36,15 @@ func Workflow(id string) string { return "workflows/" + id + ".html" }
 // Step returns the anchor of a step on its workflow's page.
 func Step(workflow, step string) string { return Workflow(workflow) + "#step-" + step }
 
+// Onboarding returns the "new here?" page of a role.
+func Onboarding(role string) string { return "onboarding/" + role + ".html" }
+
+// PrintAll is the whole handbook on one page, in reading order, for print.
+const PrintAll = "print/handbook.html"
+
+// PrintRole is a role's booklet: its page and its reading list, for print.
+func PrintRole(role string) string { return "print/" + role + ".html" }
+
 // Policy returns the page of a policy.
 func Policy(id string) string { return "policies/" + id + ".html" }
 
