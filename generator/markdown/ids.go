@@ -1,0 +1,71 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs is the parser.IDs of one document. goldmark's default keeps only
+// ASCII letters and digits, so every Chinese heading became "heading",
+// "heading-1", …: useless in a URL and unstable when a heading is inserted.
+// One is made per Render call, so ids are unique per page and calls never share.
+type headingIDs struct {
+	used map[string]bool
+	next map[string]int // last suffix tried per base, so n duplicates cost O(n)
+}
+
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// Generate returns a unique id for the plain text value: see slug, then
+// "-1", "-2"… appended on collision.
+func (s *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := slug(value)
+	if !s.used[base] {
+		s.used[base] = true
+		return []byte(base)
+	}
+	for i := s.next[base] + 1; ; i++ {
+		id := base + "-" + strconv.Itoa(i)
+		if !s.used[id] {
+			s.used[id] = true
+			s.next[base] = i
+			return []byte(id)
+		}
+	}
+}
+
+// Put reserves an id the author gave explicitly.
+func (s *headingIDs) Put(value []byte) {
+	s.used[string(value)] = true
+}
+
+// slug lower-cases text and keeps letters of any script, combining marks (part
+// of letters in many scripts), decimal digits and '_'. Every other run of
+// characters, '-' included, becomes a single '-', and none leads or trails.
+// Text with nothing to keep gives "section".
+func slug(text []byte) string {
+	out := make([]byte, 0, len(text))
+	sep := false
+	for len(text) > 0 {
+		r, n := utf8.DecodeRune(text)
+		text = text[n:]
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '_' {
+			sep = true
+			continue
+		}
+		if sep && len(out) > 0 {
+			out = append(out, '-')
+		}
+		sep = false
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	if len(out) == 0 {
+		return "section"
+	}
+	return string(out)
+}

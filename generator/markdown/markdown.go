@@ -1,0 +1,119 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer; one Renderer is safe for concurrent use.
+type Options struct {
+	// RawHTML lets raw HTML in Markdown through (the handbook opted in). Default: dropped.
+	RawHTML bool
+}
+
+// Renderer renders Markdown sources. Build one with New and share it: all
+// per-document state lives in a parser.Context made for each call.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New builds the goldmark pipeline once; Render and Refs only make a fresh
+// parser context per call, so thousands of pages pay for setup once.
+func New(opts Options) *Renderer {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
+	}
+	if opts.RawHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			// Not extension.CJK: its east-asian line breaks also drop the break
+			// before any link or emphasis ("see the\n[policy]" renders
+			// "thepolicy"). The transformer does the Chinese part itself.
+		),
+		goldmark.WithParserOptions(
+			// No parser.WithAutoHeadingID: goldmark would derive ids from the raw
+			// Markdown line, markup included, before explicit ids are known. The
+			// transformer assigns them from the heading's plain text instead.
+			parser.WithAttribute(),
+			// After the footnote (999) and table (0, 200) transformers have run,
+			// so tables exist to be wrapped and links in footnotes are final.
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Renderer{md: md}
+}
+
+// Resolver maps a destination as written in the source to the href/src to emit.
+// ok=false leaves the destination unchanged. It is called for links and images
+// (autolinks are not), with backslash escapes and entities already resolved —
+// the same string Refs reports. Whatever it returns is still checked: a
+// dangerous URL is emptied.
+type Resolver func(dest string, image bool) (out string, ok bool)
+
+// Heading is a heading of the rendered document.
+type Heading struct {
+	Level int
+	Text  string // plain text
+	ID    string // the id attribute given to it
+}
+
+// DotBlock is a ```dot fenced code block; Line is its opening fence line in src.
+type DotBlock struct {
+	Index  int
+	Line   int
+	Source string
+}
+
+// Result of rendering one document.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Dots     []DotBlock // ```dot fenced blocks, in document order
+}
+
+// DepthError reports Markdown nested too deeply to be parsed in reasonable time.
+// Line is 1-based in the source given to Render; callers add the file name.
+type DepthError struct {
+	Line int
+	Max  int
+}
+
+func (e *DepthError) Error() string {
+	return fmt.Sprintf("markdown nested more than %d levels deep", e.Max)
+}
+
+// Render renders src to HTML. resolve may be nil.
+// dotSVG, when non-nil, is called for every ```dot fenced block (index = order of
+// the block in the doc) and its returned HTML (already safe) replaces the code
+// block in the output; when dotSVG is nil or returns ok=false, the block renders
+// as an ordinary code block.
+func (r *Renderer) Render(src []byte, resolve Resolver, dotSVG func(b DotBlock) (html []byte, ok bool)) (Result, error) {
+	if line, ok := CheckDepth(src, MaxNesting); !ok {
+		return Result{}, &DepthError{Line: line, Max: MaxNesting}
+	}
+	st := &renderState{resolve: resolve, dotSVG: dotSVG}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(stateKey, st)
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, fmt.Errorf("render markdown: %w", err)
+	}
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Dots: st.dots}, nil
+}

@@ -1,0 +1,204 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Ref is one link or image destination found in a Markdown source, with its
+// position in that source (1-based line, 1-based column counted in
+// characters/runes, not bytes).
+type Ref struct {
+	Dest      string // as written, e.g. "../policies/risk.md#汇率风险"
+	Image     bool
+	Line, Col int
+}
+
+// Refs parses src and returns every link and image destination (inline links,
+// images, reference-style links whose definitions exist, autolinks excluded),
+// in source order. Dest has backslash escapes and entities resolved, as a
+// browser would read it and as the Resolver receives it. For a reference-style link the position is that of the destination
+// in its definition, where a fix would be made. Input that CheckDepth refuses
+// yields nil: Render reports it.
+func (r *Renderer) Refs(src []byte) []Ref {
+	if _, ok := CheckDepth(src, MaxNesting); !ok {
+		return nil
+	}
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	loc := newLocator(src)
+	type found struct {
+		use int // offset of the link's '[' or '!'
+		ref Ref
+	}
+	var all []found
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest []byte
+		var ref *ast.ReferenceLink
+		image := false
+		switch n := n.(type) {
+		case *ast.Link:
+			dest, ref = n.Destination, n.Reference
+		case *ast.Image:
+			dest, ref, image = n.Destination, n.Reference, true
+		default:
+			return ast.WalkContinue, nil
+		}
+		// Locate the raw text, report the decoded URL the resolver also sees.
+		line, col := loc.lineCol(loc.find(n, dest, ref))
+		all = append(all, found{n.Pos(), Ref{Dest: string(decodeDest(dest)), Image: image, Line: line, Col: col}})
+		return ast.WalkContinue, nil
+	})
+	// The walk is in tree order, but goldmark moves footnote definitions to the
+	// end of the document: sort by where each link is used to get source order.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].use < all[j].use })
+	refs := make([]Ref, len(all))
+	for i, f := range all {
+		refs[i] = f.ref
+	}
+	return refs
+}
+
+// locator turns a link node into the byte offset of its destination text.
+type locator struct {
+	src   []byte
+	lines []int          // byte offset of the start of each line
+	defs  map[string]int // link label -> offset of its definition's destination
+}
+
+func newLocator(src []byte) *locator {
+	lines := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return &locator{src: src, lines: lines}
+}
+
+// find returns the offset of dest for the link or image node n, which opens
+// at n.Pos() (its '[' or '!'). It falls back to that opening when the text
+// cannot be found, for instance when the destination was written with escapes.
+func (l *locator) find(n ast.Node, dest []byte, ref *ast.ReferenceLink) int {
+	pos := n.Pos()
+	if pos < 0 || pos > len(l.src) {
+		return 0
+	}
+	if ref != nil {
+		if off, ok := l.definition(ref.Value, dest); ok {
+			return off
+		}
+		return pos
+	}
+	// Start after the link text and look a bounded distance: every link is
+	// then located in time proportional to its own length, not the paragraph's.
+	start := max(pos, lastTextStop(n))
+	end := min(len(l.src), start+len(dest)+searchSlack)
+	window := l.src[start:end]
+	if i := bytes.Index(window, []byte("\n\n")); i >= 0 {
+		window = window[:i] // a link cannot span a blank line
+	}
+	first := -1
+	for i := 0; ; {
+		j := bytes.Index(window[i:], []byte("]("))
+		if j < 0 {
+			break
+		}
+		at := skipDestStart(window, i+j+2)
+		if first < 0 {
+			first = at
+		}
+		// An image inside the link text has its own "](" first; the one
+		// followed by this link's destination is this link's.
+		if bytes.HasPrefix(window[at:], dest) {
+			return start + at
+		}
+		i += j + 2
+	}
+	if first >= 0 {
+		return start + first
+	}
+	return pos
+}
+
+// searchSlack bounds how far past a link's text find looks for "](dest":
+// enough for a title, blanks and container markers between them.
+const searchSlack = 1024
+
+// lastTextStop is the end of the last text inside n, the link's label: its
+// closing "](" follows soon after.
+func lastTextStop(n ast.Node) int {
+	stop := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			stop = max(stop, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return stop
+}
+
+// skipDestStart skips the blanks and the '<' that may precede a destination.
+func skipDestStart(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	if i < len(b) && b[i] == '<' {
+		i++
+	}
+	return i
+}
+
+// definition finds where the definition of label writes dest. Definitions are
+// not in goldmark's AST, so scan the lines that look like "[label]: dest" once,
+// after any container prefix, and keep the first of each label as CommonMark does.
+func (l *locator) definition(label, dest []byte) (int, bool) {
+	if l.defs == nil {
+		l.defs = map[string]int{}
+		for i, start := range l.lines {
+			end := len(l.src)
+			if i+1 < len(l.lines) {
+				end = l.lines[i+1]
+			}
+			line := l.src[start:end]
+			open := 0
+			for open < len(line) && (line[open] == ' ' || line[open] == '\t' || line[open] == '>') {
+				open++
+			}
+			if open == len(line) || line[open] != '[' {
+				continue
+			}
+			colon := bytes.Index(line[open:], []byte("]:"))
+			if colon < 0 {
+				continue
+			}
+			colon += open
+			key := util.ToLinkReference(line[open+1 : colon])
+			if _, seen := l.defs[key]; !seen {
+				l.defs[key] = skipDestStart(l.src, start+colon+2)
+			}
+		}
+	}
+	off, ok := l.defs[util.ToLinkReference(label)]
+	if !ok || !bytes.HasPrefix(l.src[off:], dest) {
+		return 0, false
+	}
+	return off, true
+}
+
+// lineCol converts a byte offset to a 1-based line and a 1-based column in runes.
+func (l *locator) lineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(l.src))
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, utf8.RuneCount(l.src[l.lines[i]:off]) + 1
+}
