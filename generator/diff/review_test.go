@@ -17,8 +17,8 @@ import (
 // still follows production, as many departments start out.
 func zhAgreement() files {
 	return files{
-		"handbook.toml": "title = \"外贸部分工协作协议\"\nlanguage = \"zh-CN\"\nversion = \"2.0\"\neffective_date = 2026-01-01\n",
-		"teams.toml":    "[[team]]\nid = \"foreign-trade\"\nname = \"外贸部\"\nkind = \"internal\"\n\n[[team]]\nid = \"purchasing\"\nname = \"采购部\"\nkind = \"internal\"\n",
+		"handbook.toml":                    "title = \"外贸部分工协作协议\"\nlanguage = \"zh-CN\"\nversion = \"2.0\"\neffective_date = 2026-01-01\n",
+		"teams.toml":                       "[[team]]\nid = \"foreign-trade\"\nname = \"外贸部\"\nkind = \"internal\"\n\n[[team]]\nid = \"purchasing\"\nname = \"采购部\"\nkind = \"internal\"\n",
 		"roles/sales-supervisor.toml":      "name = \"业务主管\"\nteam = \"foreign-trade\"\nduties = [\"审核报价\"]\n",
 		"roles/sales-rep.toml":             "name = \"外贸业务员\"\nteam = \"foreign-trade\"\nreports_to = \"sales-supervisor\"\nduties = [\"开发客户\", \"报价与签约\"]\n",
 		"roles/merchandiser.toml":          "name = \"跟单员\"\nteam = \"foreign-trade\"\nreports_to = \"sales-supervisor\"\nduties = [\"跟踪生产进度\"]\n",
