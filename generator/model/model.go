@@ -40,7 +40,9 @@ type Meta struct {
 	Markdown      MarkdownOptions `toml:"markdown" json:"-"`
 	Versions      Versions        `toml:"versions" json:"-"`
 	RACI          RACIOptions     `toml:"raci" json:"-"`
-	Src           *source.Doc     `toml:"-" json:"-"`
+	// Labels overrides interface strings of the site by key.
+	Labels map[string]string `toml:"labels" json:"-"`
+	Src    *source.Doc       `toml:"-" json:"-"`
 }
 
 // MarkdownOptions is the [markdown] table of handbook.toml.

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/accord-handbook/accord/generator/i18n"
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
@@ -92,7 +93,7 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print"}
 
 func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: translations(in.Handbook.Meta.Language), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
+	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
 	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
 	if err != nil {
 		return nil, err

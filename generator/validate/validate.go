@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/i18n"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
@@ -79,7 +80,6 @@ func (c *checker) index() {
 }
 
 var (
-	languages    = []string{"de", "en", "es", "fr", "ja", "zh-CN", "zh-TW"}
 	reviewCycles = []string{"quarterly", "semi-annual", "annual"}
 	teamKinds    = []string{"internal", "external"}
 )
@@ -95,8 +95,8 @@ func (c *checker) meta() {
 		if !m.Src.Failed("language") {
 			c.diags.Errorf(m.Src.Line(1), `language is missing: add language = "zh-CN" or "en"`)
 		}
-	} else if !slices.Contains(languages, m.Language) {
-		c.diags.Warnf(m.Src.Value("language", m.Language), "language %q has no interface translation: English is used (known: %s)", m.Language, strings.Join(languages, ", "))
+	} else if !i18n.Has(m.Language) {
+		c.diags.Warnf(m.Src.Value("language", m.Language), "language %q has no interface translation: English is used (set [labels] to translate the interface)", m.Language)
 	}
 	if m.EffectiveDate.IsZero() && !m.Src.Failed("effective_date") {
 		c.diags.Warnf(m.Src.Line(1), "effective_date is missing: readers need to know since when the agreement holds (effective_date = 2026-07-01)")
@@ -289,4 +289,29 @@ func parseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("not positive")
 	}
 	return d, nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// raciOptions checks the thresholds of RACI health advice.
+func (c *checker) raciOptions() {
+	o, doc := c.h.Meta.RACI, c.h.Meta.Src
+	for _, f := range []struct {
+		key string
+		v   int
+	}{{"max_responsible", o.MaxResponsible}, {"max_consulted", o.MaxConsulted}, {"max_accountable_share", o.MaxAccountableShare}, {"max_responsible_load", o.MaxResponsibleLoad}} {
+		if f.v < 0 {
+			c.diags.Errorf(doc.Key("raci."+f.key), "[raci] %s must be positive (leave it out for the default)", f.key)
+		}
+	}
+	if o.MaxAccountableShare > 100 {
+		c.diags.Errorf(doc.Key("raci.max_accountable_share"), "[raci] max_accountable_share is a percentage: at most 100")
+	}
 }

@@ -1,4 +1,9 @@
-package render
+// Package i18n holds the interface strings of the site in every language
+// accord speaks, and merges a handbook's own overrides ([labels] in
+// handbook.toml) over them.
+package i18n
+
+import "sort"
 
 // Interface strings by language. A handbook written in a language without
 // a table gets English.
@@ -95,9 +100,32 @@ var messages = map[string]map[string]string{
 	},
 }
 
-func translations(lang string) map[string]string {
-	if m, ok := messages[lang]; ok {
-		return m
+// Strings returns the interface strings for lang (English when accord has
+// no table for it) with overrides applied.
+func Strings(lang string, overrides map[string]string) map[string]string {
+	base, ok := messages[lang]
+	if !ok {
+		base = messages["en"]
 	}
-	return messages["en"]
+	out := make(map[string]string, len(base))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range overrides {
+		out[k] = v
+	}
+	return out
+}
+
+// Has reports whether accord has an interface table for lang.
+func Has(lang string) bool { _, ok := messages[lang]; return ok }
+
+// Keys lists every interface string key, sorted.
+func Keys() []string {
+	keys := make([]string, 0, len(messages["en"]))
+	for k := range messages["en"] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
