@@ -53,7 +53,7 @@ func decodeTOML(doc *source.Doc, text []byte, v any, diags *source.List) bool {
 		doc.Broken = true
 		return false
 	}
-	d := &decoder{md: &md, doc: doc, diags: diags, ok: true}
+	d := &decoder{md: &md, doc: doc, diags: diags, ok: true, root: reflect.TypeOf(v).Elem()}
 	d.structure(top, reflect.ValueOf(v).Elem(), nil)
 	return d.ok
 }
@@ -63,6 +63,7 @@ type decoder struct {
 	doc   *source.Doc
 	diags *source.List
 	ok    bool
+	root  reflect.Type // the type of the whole file
 }
 
 // structure decodes the keys of one table into the struct rv; path is the
@@ -149,6 +150,19 @@ func (d *decoder) unknown(path []string, t reflect.Type) {
 	}
 	sort.Strings(allowed)
 	msg := fmt.Sprintf("unknown key %q", strings.Join(plain, "."))
+	last := path[len(path)-1]
+	if _, top := tomlFields(d.root)[last]; top && len(path) > 1 && t != d.root {
+		// The classic TOML trap: a top-level key written after a table
+		// header belongs to that table.
+		d.doc.Fail(last)
+		header := "[" + plain[0] + "]"
+		if i, ok := tomlFields(d.root)[plain[0]]; ok && d.root.Field(i).Type.Kind() == reflect.Slice {
+			header = "[" + header + "]"
+		}
+		msg += fmt.Sprintf(": %s is a key of the file, but written after a %s line it belongs to that table; move it above the first %s", last, header, header)
+		d.diags.Errorf(d.doc.Key(strings.Join(path, ".")), "%s", msg)
+		return
+	}
 	if s := suggest.Closest(path[len(path)-1], allowed); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 		// The author meant s: "s is missing" would only repeat this error.
