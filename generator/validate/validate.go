@@ -98,6 +98,17 @@ func (c *checker) meta() {
 	} else if !i18n.Has(m.Language) {
 		c.diags.Warnf(m.Src.Value("language", m.Language), "language %q has no interface translation: English is used (set [labels] to translate the interface)", m.Language)
 	}
+	keys := i18n.Keys()
+	for _, k := range sortedKeys(m.Labels) {
+		if !slices.Contains(keys, k) {
+			msg := fmt.Sprintf("[labels]: %q is not an interface string", k)
+			if s := suggest.Closest(k, keys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			c.diags.Errorf(m.Src.Key("labels."+k), "%s", msg)
+		}
+	}
+	c.raciOptions()
 	if m.EffectiveDate.IsZero() && !m.Src.Failed("effective_date") {
 		c.diags.Warnf(m.Src.Line(1), "effective_date is missing: readers need to know since when the agreement holds (effective_date = 2026-07-01)")
 	}
