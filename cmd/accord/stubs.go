@@ -7,4 +7,3 @@ import (
 
 func runServe(context.Context, []string, io.Writer, io.Writer) error { return usagef("not built yet") }
 func runDiff(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }
-func runInit(context.Context, []string, io.Writer, io.Writer) error  { return usagef("not built yet") }
