@@ -10,16 +10,19 @@ import (
 
 var errHelp = errors.New("help shown")
 
-// newFlags returns a FlagSet whose errors and help go to stderr.
+// newFlags returns a FlagSet whose errors and help go to stderr. Usage
+// writes to the FlagSet's output, so that parseArgs can silence the flag
+// package's own calls to it and print the help exactly once.
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: accord %s %s\n", name, usage)
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: accord %s %s\n", name, usage)
 		var has bool
 		fs.VisitAll(func(*flag.Flag) { has = true })
 		if has {
-			fmt.Fprintln(stderr, "\nFlags:")
+			fmt.Fprintln(w, "\nFlags:")
 			fs.PrintDefaults()
 		}
 	}
