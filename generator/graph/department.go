@@ -1,0 +1,240 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+// rel is a set of relations from one role to another on shared steps.
+type rel uint8
+
+const (
+	relHandoff  rel = 1 << iota // a responsible role hands its work to the accountable one
+	relConsults                 // a responsible role consults a consulted one
+	relInforms                  // the accountable role informs an informed one
+)
+
+// pair is a directed pair of role ids.
+type pair struct{ from, to string }
+
+// link is what joins a pair: the steps ("workflow/step") and relations.
+type link struct {
+	steps map[string]bool
+	rels  rel
+}
+
+// relations collects, for every ordered pair of known roles, the steps on
+// which the first hands off to, consults or informs the second. Pairs of
+// roles that merely appear on the same step (two informed roles) are not
+// related: the department graph shows how work flows, not co-occurrence.
+func relations(h *model.Handbook) map[pair]*link {
+	out := map[pair]*link{}
+	add := func(from, to string, r rel, step string) {
+		if from == to || h.RoleByID[from] == nil || h.RoleByID[to] == nil {
+			return
+		}
+		k := pair{from, to}
+		l := out[k]
+		if l == nil {
+			l = &link{steps: map[string]bool{}}
+			out[k] = l
+		}
+		l.steps[step] = true
+		l.rels |= r
+	}
+	for _, w := range h.Workflows {
+		for _, s := range w.Steps {
+			key := w.ID + "/" + s.ID
+			for _, r := range s.Responsible {
+				add(r, s.Accountable, relHandoff, key)
+				for _, c := range s.Consulted {
+					add(r, c, relConsults, key)
+				}
+			}
+			for _, i := range s.Informed {
+				add(s.Accountable, i, relInforms, key)
+			}
+		}
+	}
+	return out
+}
+
+// sortedPairs returns the keys of m ordered by from, then to.
+func sortedPairs[V any](m map[pair]V) []pair {
+	keys := make([]pair, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b pair) int {
+		if c := strings.Compare(a.from, b.from); c != 0 {
+			return c
+		}
+		return strings.Compare(a.to, b.to)
+	})
+	return keys
+}
+
+// words names the relations of r, strongest first.
+func (r rel) words(l Labels) []string {
+	var out []string
+	if r&relHandoff != 0 {
+		out = append(out, l.Handoff)
+	}
+	if r&relConsults != 0 {
+		out = append(out, l.Consults)
+	}
+	if r&relInforms != 0 {
+		out = append(out, l.Informs)
+	}
+	return out
+}
+
+// style draws an edge by its strongest relation: handing off work is
+// solid, consulting dashed, informing dotted.
+func (r rel) style() (style, class string) {
+	switch {
+	case r&relHandoff != 0:
+		return "solid", "g-handoff"
+	case r&relConsults != 0:
+		return "dashed", "g-consults"
+	}
+	return "dotted", "g-informs"
+}
+
+// penwidth grows with the logarithm of the step count, so one busy pair
+// does not drown the rest: 1 step 1.0, 4 steps 2.0, 16 steps 3.0 (capped 4).
+func penwidth(n int) string {
+	return fmt.Sprintf("%.1f", min(1+math.Log2(float64(max(n, 1)))/2, 4))
+}
+
+// Department draws every role, clustered by team in teams.toml order, with
+// an edge from one role to another for each pair related on some step; the
+// edge's weight is the number of steps, its style the strongest relation.
+// External teams are dashed clusters on a warm tint. The Alt lists the
+// edges: from, to, number of steps, relations.
+func Department(h *model.Handbook, page string) (string, Alt) {
+	l := LabelsFor(h.Meta.Language)
+	w := &dotWriter{}
+	w.open("digraph department")
+	graphDefaults(w, "TB")
+	teamClusters(w, h, page, l, nil)
+
+	alt := Alt{Title: l.Department, Header: []string{l.From, l.To, l.Steps, l.Relations}}
+	links := relations(h)
+	for _, p := range sortedPairs(links) {
+		lk := links[p]
+		n := len(lk.steps)
+		rels := strings.Join(lk.rels.words(l), "/")
+		from, to := h.RoleName(p.from), h.RoleName(p.to)
+		style, class := lk.rels.style()
+		w.edge(p.from, p.to, attrs{
+			"class":    "g-edge " + class,
+			"penwidth": penwidth(n),
+			"style":    style,
+			"tooltip":  fmt.Sprintf("%s → %s: %s (%s)", from, to, l.steps(n), rels),
+			"weight":   strconv.Itoa(n),
+		})
+		alt.Rows = append(alt.Rows, []string{from, to, strconv.Itoa(n), rels})
+	}
+	w.close()
+	return w.String(), alt
+}
+
+// teamClusters writes one cluster per team that has roles (keep, when not
+// nil, chooses which roles), then the roles whose team is unknown.
+func teamClusters(w *dotWriter, h *model.Handbook, page string, l Labels, keep func(*model.Role) bool) {
+	byTeam := map[string][]*model.Role{}
+	for _, r := range h.Roles {
+		if keep == nil || keep(r) {
+			byTeam[r.Team] = append(byTeam[r.Team], r)
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range h.Teams {
+		roles := byTeam[t.ID]
+		if seen[t.ID] || len(roles) == 0 {
+			continue
+		}
+		seen[t.ID] = true
+		w.open("subgraph " + id("cluster_"+t.ID))
+		w.set(clusterAttrs(t, l))
+		for _, r := range roles {
+			w.node(r.ID, roleAttrs(h, r, page, l))
+		}
+		w.close()
+	}
+	for _, r := range h.Roles {
+		if (keep == nil || keep(r)) && !seen[r.Team] {
+			w.node(r.ID, roleAttrs(h, r, page, l))
+		}
+	}
+}
+
+// clusterAttrs draws a team: internal teams on a grey tint, external ones
+// dashed on a warm tint, so the department's edge is visible at a glance.
+func clusterAttrs(t *model.Team, l Labels) attrs {
+	name := t.Name
+	if name == "" {
+		name = t.ID
+	}
+	a := attrs{
+		"class":     "g-cluster-internal",
+		"color":     internalStroke,
+		"fillcolor": internalFill,
+		"fontcolor": "black",
+		"label":     name,
+		"style":     "rounded,filled",
+		"tooltip":   name,
+	}
+	if t.External() {
+		a["class"] = "g-cluster-external"
+		a["color"] = externalStroke
+		a["fillcolor"] = externalFill
+		a["style"] = "rounded,filled,dashed"
+		a["tooltip"] = name + " (" + l.External + ")"
+	}
+	return a
+}
+
+// teamIndex returns the position of a team in teams.toml, or -1.
+func teamIndex(h *model.Handbook, team string) int {
+	return slices.IndexFunc(h.Teams, func(t *model.Team) bool { return t.ID == team })
+}
+
+// roleAttrs draws a role: its wrapped name in a box sized by our own text
+// measurement, outlined and tinted in its team's colour, linking to its page.
+func roleAttrs(h *model.Handbook, r *model.Role, page string, l Labels) attrs {
+	colour := teamColour(teamIndex(h, r.Team))
+	name := h.RoleName(r.ID)
+	tip := name
+	class := "g-node g-team-" + classToken(r.Team)
+	style := "rounded,filled"
+	if t := h.TeamByID[r.Team]; t != nil {
+		tip += "\n" + t.Name
+		if t.External() {
+			tip += " (" + l.External + ")"
+			class += " g-node-external"
+			style += ",dashed"
+		}
+	}
+	if r.Summary != "" {
+		tip += "\n" + r.Summary
+	}
+	a := attrs{
+		"URL":       urls.Rel(page, urls.Role(r.ID)),
+		"class":     class,
+		"color":     colour,
+		"fillcolor": colour + "33",
+		"fontcolor": "black",
+		"style":     style,
+		"tooltip":   tip,
+	}
+	sizeAttrs(a, wrap(name, nameEm))
+	return a
+}

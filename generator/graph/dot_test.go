@@ -1,0 +1,201 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/accord-handbook/accord/generator/model"
+)
+
+func TestQuote(t *testing.T) {
+	tests := []struct {
+		name, in string
+		rounds   int
+		want     string
+	}{
+		{"plain", "外贸业务员", 1, `"外贸业务员"`},
+		{"quote", `say "hi"`, 1, `"say \"hi\""`},
+		{"backslash", `a\b`, 1, `"a\\b"`},
+		{"backslash tooltip", `a\b`, 2, `"a\\\\b"`},
+		{"escape sequence stays literal", `\N\G\l`, 1, `"\\N\\G\\l"`},
+		{"trailing backslash cannot eat the quote", `x\`, 1, `"x\\"`},
+		{"newline", "a\nb", 1, `"a\nb"`},
+		{"carriage return and controls", "a\r\x00\x1fb\x7f", 1, `"ab"`},
+		{"tab", "a\tb", 1, `"a b"`},
+		{"ampersand", "R&D &lt;", 1, `"R&amp;D &amp;lt;"`},
+		{"script", "<script>alert(1)</script>", 1, `"<script>alert(1)</script>"`},
+		{"injection", `x"]; evil [URL="javascript:1`, 1, `"x\"]; evil [URL=\"javascript:1"`},
+		{"invalid utf-8", "a\xffb", 1, `"ab"`},
+		{"empty", "", 1, `""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := quote(tt.in, tt.rounds); got != tt.want {
+				t.Errorf("quote(%q, %d) = %s, want %s", tt.in, tt.rounds, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuote_parses checks the table's hostile strings through Graphviz:
+// one node, whatever the label says.
+func TestQuote_parses(t *testing.T) {
+	for _, s := range []string{`x"]; b [label="y`, `\`, `\"`, "a\\\nb", `"`, "<b>x</b>", "}; digraph {"} {
+		dot := "digraph { a [label=" + quote(s, 1) + " tooltip=" + quote(s, 2) + "] }"
+		if nodes := parseDOT(t, dot); len(nodes) != 1 {
+			t.Errorf("%q: %d nodes, want 1", s, len(nodes))
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  float64
+		want []string
+	}{
+		{"外贸业务员", nameEm, []string{"外贸业务员"}},
+		{"单证员（兼职信用证审核与出口退税资料整理）", nameEm, []string{"单证员（兼职信用", "证审核与出口退税", "资料整理）"}},
+		{"Purchasing Supervisor", nameEm, []string{"Purchasing", "Supervisor"}},
+		{"Documentation clerk for L/C", nameEm, []string{"Documentation", "clerk for L/C"}},
+		{"Supercalifragilisticexpialidocious", nameEm, []string{"Supercalifragili", "sticexpialidocio", "us"}},
+		{"外贸部 Sales Rep", nameEm, []string{"外贸部 Sales Rep"}},
+		{"审核，确认。", 3, []string{"审核，", "确认。"}},
+		{"a\nb", nameEm, []string{"a", "b"}},
+		{"", nameEm, []string{""}},
+	}
+	for _, tt := range tests {
+		got := wrap(tt.in, tt.max)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("wrap(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		for _, l := range got {
+			if textEm(l) > tt.max+wideEm && !strings.ContainsAny(l, "，。") {
+				t.Errorf("wrap(%q): line %q is %.1f em wide", tt.in, l, textEm(l))
+			}
+		}
+	}
+}
+
+// TestBoxSize_fitsText: a box is at least as wide as its text measured
+// with CJK at a full em, whatever Graphviz would have estimated.
+func TestBoxSize_fitsText(t *testing.T) {
+	for _, lines := range [][]string{{"外贸业务员"}, {"单证员（兼职信用", "证审核与出口退税"}, {"Purchasing", "Supervisor"}} {
+		w, h := boxSize(lines)
+		for _, l := range lines {
+			if need := textEm(l) * fontSize / 72; w < need {
+				t.Errorf("%q: box %.2fin narrower than text %.2fin", l, w, need)
+			}
+		}
+		if need := float64(len(lines)) * fontSize / 72; h < need {
+			t.Errorf("%q: box %.2fin lower than %d lines", lines, h, len(lines))
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	h := testHandbook()
+	check := func(name, dot string, alt Alt) {
+		t.Helper()
+		golden(t, name+".dot", dot)
+		golden(t, name+".alt.txt", altText(alt))
+		parseDOT(t, dot)
+	}
+	dot, alt := Department(h, "index.html")
+	check("department", dot, alt)
+	dot, alt = Workflow(h, h.WorkflowByID["order"], "workflows/order.html")
+	check("workflow-order", dot, alt)
+	dot, alt = OrgChart(h, "teams.html")
+	check("orgchart", dot, alt)
+	dot, alt = Neighbourhood(h, "sales-rep", "roles/sales-rep.html")
+	check("neighbourhood-sales-rep", dot, alt)
+}
+
+// TestDOT_deterministic: the same handbook gives the same text, whatever
+// the order of its maps.
+func TestDOT_deterministic(t *testing.T) {
+	h := testHandbook()
+	first, _ := Department(h, "index.html")
+	for range 20 {
+		if again, _ := Department(testHandbook(), "index.html"); again != first {
+			t.Fatal("Department is not deterministic")
+		}
+	}
+}
+
+func TestDepartment_tooltipAndWeights(t *testing.T) {
+	dot, alt := Department(testHandbook(), "index.html")
+	for _, want := range []string{
+		`"sales-rep" -> "manager" [class="g-edge g-handoff", penwidth="1.5", style="solid", tooltip="外贸业务员 → 外贸经理: 2 个步骤 (交付/知会)", weight="2"]`,
+		`"buyer" -> "sales-rep" [class="g-edge g-handoff", penwidth="1.0", style="solid"`,
+		`"sales-rep" -> "cashier" [class="g-edge g-consults"`,
+		`"manager" -> "buyer" [class="g-edge g-informs", penwidth="1.0", style="dotted"`,
+		`subgraph "cluster_customer" {`,
+		`class="g-cluster-external"`,
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("department DOT lacks %s", want)
+		}
+	}
+	if len(alt.Rows) == 0 || len(alt.Rows[0]) != len(alt.Header) {
+		t.Errorf("alt rows do not match the header: %q", alt)
+	}
+}
+
+func TestLabels_english(t *testing.T) {
+	h := testHandbook()
+	h.Meta.Language = "en"
+	dot, alt := Neighbourhood(h, "manager", "roles/manager.html")
+	if !strings.Contains(dot, " steps") || alt.Title != "Whom 外贸经理 works with" {
+		t.Errorf("English labels not used: %s\n%q", dot, alt.Title)
+	}
+}
+
+// FuzzDOT: whatever the names in a handbook, every generated graph parses
+// and has exactly one node per role (or step): no name can add nodes,
+// edges or attributes.
+func FuzzDOT(f *testing.F) {
+	for _, s := range []string{"外贸", `a"b`, `\`, "x\ny", "&amp;", "<b>", `"];x[`, "\\\"", "\x00", "\xff"} {
+		f.Add(s, s+"2")
+	}
+	f.Fuzz(func(t *testing.T, name, other string) {
+		h := &model.Handbook{
+			Teams: []*model.Team{{ID: "t", Name: name, Kind: "external"}},
+			Roles: []*model.Role{{ID: "a", Name: name, Team: "t", Summary: other}, {ID: "b", Name: other, ReportsTo: "a"}},
+			Workflows: []*model.Workflow{{ID: "w", Name: other, Steps: []*model.Step{
+				{ID: "s", Name: name, Responsible: []string{"a"}, Accountable: "b", Next: []string{"s", "u"}},
+				{ID: "u", Name: other, Responsible: []string{"b"}, Accountable: "a", Next: []string{"s"}},
+			}}},
+		}
+		h.Index()
+		dots := map[string]int{}
+		d, _ := Department(h, "index.html")
+		dots[d] = 2
+		d, _ = OrgChart(h, "teams.html")
+		dots[d] = 2
+		d, _ = Neighbourhood(h, "a", "roles/a.html")
+		dots[d] = 2
+		d, _ = Workflow(h, h.Workflows[0], "workflows/w.html")
+		dots[d] = 2
+		for dot, want := range dots {
+			if nodes := parseDOT(t, dot); len(nodes) != want {
+				t.Fatalf("%d nodes, want %d: %v\n%s", len(nodes), want, nodes, dot)
+			}
+		}
+	})
+}
+
+// FuzzEscape: any string, as a label and a tooltip, leaves one node.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"", `"`, `\`, `\\"`, "a\nb", "<x>", "&", "\r\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		dot := fmt.Sprintf("digraph {\n  %s [label=%s, tooltip=%s, URL=%s]\n}\n", id(s), quote(s, 1), quote(s, 2), quote(s, 1))
+		if nodes := parseDOT(t, dot); len(nodes) != 1 {
+			t.Fatalf("%q: %d nodes: %v", s, len(nodes), nodes)
+		}
+	})
+}

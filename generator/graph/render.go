@@ -1,0 +1,263 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// cacheVersion is part of every cache key: a new Graphviz or a change in how
+// we call it must not reuse old layouts. (Sanitising is not part of it: the
+// disk holds Graphviz's own SVG and every load sanitises it again.)
+const cacheVersion = "accord-graph 1; go-graphviz 0.2.10; graphviz 12.1.2\x00"
+
+// Limits of a Renderer.
+const (
+	// WorkerHeapLimit retires a worker whose heap has grown past it. Each
+	// render leaks about 1–3 times its SVG size into the WASM memory (13 KB
+	// for a 10-node graph, 0.8 MB for 200 nodes, measured), so this is
+	// ~80 renders of a 200-role department graph or thousands of small ones;
+	// a new worker costs ~0.1 s.
+	WorkerHeapLimit = 64 << 20
+	// LayoutTimeout bounds one layout; the worker is killed past it.
+	LayoutTimeout = 30 * time.Second
+	// MaxUserDOT bounds a ```dot block.
+	MaxUserDOT = 256 << 10
+	// memCacheLimit bounds the SVG kept in memory; past it the memory cache
+	// starts again empty (the disk cache still has everything).
+	memCacheLimit = 64 << 20
+)
+
+// Stats counts a Renderer's work, for --verbose.
+type Stats struct {
+	Graphs     int           // SVGs asked for
+	CacheHits  int           // of those, served from memory or disk
+	Layouts    int           // Graphviz layouts run
+	LayoutTime time.Duration // time spent in them, worker round trip included
+	Workers    int           // Graphviz instances started (worker processes)
+}
+
+// Renderer lays DOT out as sanitised inline SVG. Its methods are safe for
+// concurrent use; they run one at a time.
+type Renderer struct {
+	dir string // disk cache, "" for none
+
+	mu      sync.Mutex
+	mem     map[string][]byte // key -> sanitised SVG
+	memSize int
+	errs    map[string]error // key -> a layout error that will recur
+	w       *worker
+	eng     *engine // in-process Graphviz: fallback when no worker starts
+	inProc  bool
+	timeout time.Duration
+	stats   Stats
+}
+
+// New returns a Renderer that caches on disk under cacheDir (created when
+// needed; "" keeps the cache in memory only). Graphviz starts at the first
+// layout, not here.
+func New(cacheDir string) *Renderer {
+	return &Renderer{
+		dir:     cacheDir,
+		mem:     map[string][]byte{},
+		errs:    map[string]error{},
+		timeout: LayoutTimeout,
+	}
+}
+
+// DefaultCacheDir is the user's cache folder for graphs,
+// e.g. ~/.cache/accord/graphs, or "" when the system has none.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "accord", "graphs")
+}
+
+// SVG lays out DOT text written by this package and returns sanitised SVG
+// for inline use (see the package doc). The result is the caller's.
+func (r *Renderer) SVG(dot string) ([]byte, error) { return r.render(dot) }
+
+// SVGWithTitle is SVG with an aria-label naming the graph.
+func (r *Renderer) SVGWithTitle(dot, title string) ([]byte, error) {
+	svg, err := r.render(dot)
+	if err != nil {
+		return nil, err
+	}
+	return Inline(svg, title), nil
+}
+
+// UserDOT lays out DOT written by an author in a ```dot block. It goes
+// through the same sanitiser as our graphs (no script, no event handlers,
+// only relative links, no file access while laying out). A syntax error is
+// a *DOTError with the line in src; empty input is ErrEmpty.
+func (r *Renderer) UserDOT(src string) ([]byte, error) {
+	switch {
+	case strings.TrimSpace(src) == "":
+		return nil, ErrEmpty
+	case len(src) > MaxUserDOT:
+		return nil, fmt.Errorf("graph of %d KB: at most %d KB", len(src)>>10, MaxUserDOT>>10)
+	case !utf8.ValidString(src):
+		return nil, errors.New("graph is not valid UTF-8")
+	}
+	// Control characters would reach the SVG, which XML forbids.
+	src = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' && r != '\r' {
+			return ' '
+		}
+		return r
+	}, src)
+	return r.render(src)
+}
+
+// Stats returns the counts so far.
+func (r *Renderer) Stats() Stats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stats
+}
+
+// Close stops the worker, if one runs. The Renderer stays usable.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.w != nil {
+		r.w.close()
+		r.w = nil
+	}
+	return nil
+}
+
+func (r *Renderer) render(dot string) ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stats.Graphs++
+	sum := sha256.Sum256([]byte(cacheVersion + dot))
+	key := hex.EncodeToString(sum[:])
+	if svg, ok := r.mem[key]; ok {
+		r.stats.CacheHits++
+		return slices.Clone(svg), nil
+	}
+	if err, ok := r.errs[key]; ok {
+		return nil, err
+	}
+	prefix := "g" + key[:8] + "-"
+	if raw, err := r.load(key); err == nil {
+		if svg, err := sanitize(raw, prefix); err == nil {
+			r.stats.CacheHits++
+			r.remember(key, svg)
+			return slices.Clone(svg), nil
+		}
+		// a damaged cache file: lay the graph out again
+	}
+	raw, err := r.layout([]byte(dot))
+	if err != nil {
+		var de *DOTError
+		if errors.As(err, &de) || errors.Is(err, ErrEmpty) || errors.Is(err, errTimeout) {
+			r.errs[key] = err // the same text fails the same way: do not retry
+		}
+		return nil, err
+	}
+	svg, err := sanitize(raw, prefix)
+	if err != nil {
+		return nil, err
+	}
+	r.store(key, raw)
+	r.remember(key, svg)
+	return slices.Clone(svg), nil
+}
+
+func (r *Renderer) path(key string) string { return filepath.Join(r.dir, key+".svg") }
+
+// load reads a layout from the disk cache.
+func (r *Renderer) load(key string) ([]byte, error) {
+	if r.dir == "" {
+		return nil, os.ErrNotExist
+	}
+	return os.ReadFile(r.path(key))
+}
+
+func (r *Renderer) remember(key string, svg []byte) {
+	if r.memSize+len(svg) > memCacheLimit {
+		clear(r.mem)
+		r.memSize = 0
+	}
+	r.mem[key] = svg
+	r.memSize += len(svg)
+}
+
+// store writes a layout to the disk cache through a temporary file and a
+// rename, so a concurrent build never reads half a file. The cache is an
+// optimisation: failing to write it is not an error.
+func (r *Renderer) store(key string, raw []byte) {
+	if r.dir == "" || os.MkdirAll(r.dir, 0o755) != nil {
+		return
+	}
+	f, err := os.CreateTemp(r.dir, ".tmp-*.svg")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(raw)
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), r.path(key)) != nil {
+		_ = os.Remove(f.Name())
+	}
+}
+
+// layout runs Graphviz: in the worker, starting one if needed and retiring
+// it when its heap has grown past WorkerHeapLimit; in this process when no
+// worker can be started.
+func (r *Renderer) layout(dot []byte) ([]byte, error) {
+	start := time.Now()
+	defer func() {
+		r.stats.Layouts++
+		r.stats.LayoutTime += time.Since(start)
+	}()
+	if !r.inProc && r.w == nil {
+		w, err := startWorker(r.timeout)
+		if err != nil {
+			r.inProc = true // e.g. no permission to run the executable
+		} else {
+			r.w = w
+			r.stats.Workers++
+		}
+	}
+	if r.inProc {
+		return r.layoutHere(dot)
+	}
+	svg, broken, err := r.w.layout(dot, r.timeout)
+	if broken || r.w.heap > WorkerHeapLimit {
+		r.w.close()
+		r.w = nil
+	}
+	return svg, err
+}
+
+// layoutHere runs Graphviz in this process. Its memory is never given
+// back; this is the fallback, not the way.
+func (r *Renderer) layoutHere(dot []byte) ([]byte, error) {
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	if r.eng == nil {
+		e, err := newEngine()
+		if err != nil {
+			return nil, err
+		}
+		r.eng = e
+		r.stats.Workers++
+	}
+	svg, fatal, err := r.eng.layout(dot)
+	if fatal {
+		r.eng.close()
+		r.eng = nil
+	}
+	return svg, err
+}
