@@ -38,6 +38,9 @@ var ErrNotEmpty = errors.New("folder is not empty")
 // overwrite a handbook or anything else. It returns the files written,
 // slash-separated and relative to dir.
 func Write(dir string) ([]string, error) {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s exists and is not a folder", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(entries) > 0:
