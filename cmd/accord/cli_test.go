@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,5 +70,45 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// TestCheckCases_cli runs `accord check .` in every case folder of
+// testdata/check and compares its stderr with the case's want.txt, and its
+// exit code with the kind of case: 0 for *-clean and *-warning, 1 for the
+// others. It is not parallel: it changes the working directory.
+func TestCheckCases_cli(t *testing.T) {
+	root, err := filepath.Abs("../../testdata/check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			dir := filepath.Join(root, e.Name())
+			want, err := os.ReadFile(filepath.Join(dir, "want.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(dir)
+			var stdout, stderr strings.Builder
+			code := run(context.Background(), []string{"check", "."}, &stdout, &stderr)
+			if stderr.String() != string(want) {
+				t.Errorf("stderr:\n%s--- want.txt:\n%s", stderr.String(), want)
+			}
+			wantCode := exitHandbook
+			if strings.HasSuffix(e.Name(), "-clean") || strings.HasSuffix(e.Name(), "-warning") {
+				wantCode = exitOK
+			}
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d", code, wantCode)
+			}
+		})
 	}
 }

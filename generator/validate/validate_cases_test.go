@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,9 +19,11 @@ var update = flag.Bool("update", false, "rewrite testdata/check/*/want.txt from 
 const casesDir = "../../testdata/check"
 
 // TestCheck_cases runs every case of testdata/check through generator.Check
-// and compares the diagnostics, one per line, with want.txt. File names are
-// relative to the case folder (display name "."), so the files do not depend
-// on where the test runs. Run with -update to rewrite want.txt.
+// and compares the diagnostics, one per line, with want.txt: exactly what
+// `accord check .` prints on stderr in the case folder (cmd/accord's
+// TestCheckCases_cli makes sure). File names are relative to the case folder
+// (display name "."), so the files do not depend on where the test runs.
+// Run with -update to rewrite want.txt.
 func TestCheck_cases(t *testing.T) {
 	entries, err := os.ReadDir(casesDir)
 	if err != nil {
@@ -82,11 +85,26 @@ func TestCheck_cases(t *testing.T) {
 	}
 }
 
+// diagLines is what `accord check .` prints on stderr in the case folder:
+// the diagnostics, then their count unless there are none.
 func diagLines(c *generator.Checked) string {
 	var b strings.Builder
 	for _, d := range c.Diags.Items {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}
+	switch errs, warns := c.Diags.Count(); {
+	case errs > 0:
+		fmt.Fprintf(&b, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+	case warns > 0:
+		fmt.Fprintf(&b, "%s\n", plural(warns, "warning"))
+	}
 	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
