@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator/starter"
 )
 
 func runInit(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", "DIR\n\nStart a new handbook in DIR from a starter template: three roles, one workflow,\none policy, an introduction and a glossary, with comments explaining every key.\nDIR must not exist yet or be empty: init never overwrites anything.", stderr)
+	fs := newFlags("init", "DIR [--lang en]\n\nStart a new handbook in DIR from a starter template: three roles, one workflow,\none policy, an introduction and a glossary, with comments explaining every key.\nDIR must not exist yet or be empty: init never overwrites anything.", stderr)
+	lang := fs.String("lang", starter.DefaultLanguage, "`language` of the starter: "+strings.Join(starter.Languages(), ", "))
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -22,8 +24,11 @@ func runInit(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	default:
 		return usagef("expected one folder, got %d arguments", len(pos))
 	}
+	if _, err := starter.FS(*lang); err != nil {
+		return usageError{err.Error()}
+	}
 	dir := displayDir(pos[0])
-	files, err := starter.Write(pos[0])
+	files, err := starter.Write(pos[0], *lang)
 	if errors.Is(err, starter.ErrNotEmpty) {
 		return fmt.Errorf("%s is not empty: choose a new or empty folder (init never overwrites files)", dir)
 	}

@@ -3,8 +3,9 @@
 // one workflow, one policy, an introduction and a glossary) whose TOML files
 // explain every key in comments. It checks clean and builds.
 //
-// The files live under files/ as real files, embedded with embed.FS; Write
-// copies them into a new handbook folder.
+// The handbook comes in several languages, as real files under
+// files/<language>/ embedded with embed.FS; Write copies one of them into a
+// new handbook folder.
 package starter
 
 import (
@@ -14,30 +15,51 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 )
 
 //go:embed files
 var embedded embed.FS
 
-// FS is the starter handbook, rooted at its handbook.toml.
-var FS = mustSub(embedded, "files")
+// DefaultLanguage is the language of the starter when none is asked for.
+const DefaultLanguage = "en"
 
-func mustSub(fsys fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		panic(err)
+// Languages lists the languages the starter is written in, sorted.
+func Languages() []string {
+	entries, _ := embedded.ReadDir("files")
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
 	}
-	return sub
+	sort.Strings(out)
+	return out
+}
+
+// FS returns the starter handbook in lang, rooted at its handbook.toml.
+func FS(lang string) (fs.FS, error) {
+	for _, l := range Languages() {
+		if l == lang {
+			return fs.Sub(embedded, "files/"+lang)
+		}
+	}
+	return nil, fmt.Errorf("no starter handbook in %q: choose one of %s", lang, strings.Join(Languages(), ", "))
 }
 
 // ErrNotEmpty is returned by Write when the folder already holds files.
 var ErrNotEmpty = errors.New("folder is not empty")
 
-// Write copies the starter handbook into dir, creating it when needed. It
-// refuses a dir that exists and is not empty, so that it can never
-// overwrite a handbook or anything else. It returns the files written,
+// Write copies the starter handbook in lang into dir, creating dir when
+// needed. It refuses a dir that exists and is not empty, so that it can
+// never overwrite a handbook or anything else. It returns the files written,
 // slash-separated and relative to dir.
-func Write(dir string) ([]string, error) {
+func Write(dir, lang string) ([]string, error) {
+	src, err := FS(lang)
+	if err != nil {
+		return nil, err
+	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder", dir)
 	}
@@ -49,7 +71,7 @@ func Write(dir string) ([]string, error) {
 		return nil, err
 	}
 	var written []string
-	err = fs.WalkDir(FS, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -57,21 +79,29 @@ func Write(dir string) ([]string, error) {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		data, err := fs.ReadFile(FS, p)
+		data, err := fs.ReadFile(src, p)
 		if err != nil {
 			return err
 		}
-		// O_EXCL: never overwrite, even a file that appeared meanwhile.
-		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
+		if err := writeNew(target, data); err != nil {
 			return err
 		}
 		written = append(written, p)
-		return f.Close()
+		return nil
 	})
 	return written, err
+}
+
+// writeNew creates a file that must not exist yet (O_EXCL): never overwrite,
+// even a file that appeared since the folder was found empty.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
