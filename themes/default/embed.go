@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the theme's static files.
 //
-//go:embed *.css *.js
+//go:embed *.css *.js *.svg
 var FS embed.FS
