@@ -86,7 +86,10 @@ type paraOp struct {
 // shown inline rather than as one paragraph removed and another added.
 const minSimilarity = 0.3
 
-// maxPairs bounds the inline diffs tried to pair up paragraphs in one gap.
+// maxPairs bounds the inline diffs tried to pair up paragraphs in one gap,
+// and maxWork (shared with diffSeq) the summed size of those diffs: a
+// review rewrites a few paragraphs, and a whole document replaced must not
+// cost minutes.
 const maxPairs = 400
 
 // align matches paragraphs with a diff over whole paragraphs, then, in each
@@ -128,11 +131,20 @@ func align(old, new []string) []paraOp {
 func pairGap(old, new []string, dels, ins []int) []paraOp {
 	var ops []paraOp
 	try := len(dels)*len(ins) <= maxPairs
+	work := 0
 	next := 0 // first added paragraph not yet placed
 	for _, d := range dels {
 		match := -1
 		var spans []Span
 		for k := next; try && k < len(ins); k++ {
+			a, b := utf8.RuneCountInString(old[d]), utf8.RuneCountInString(new[ins[k]])
+			if 2*min(a, b) < int(minSimilarity*float64(a+b)) {
+				continue // too different in length to reach minSimilarity
+			}
+			if work += a * b; work > maxWork {
+				try = false
+				break
+			}
 			s := Inline(old[d], new[ins[k]])
 			if similarity(s) >= minSimilarity {
 				match, spans = k, s
