@@ -8,18 +8,19 @@ import "bytes"
 const MaxNesting = 100
 
 // CheckDepth reports the first line (1-based) at which block quotes, list
-// items, footnote definitions and definition descriptions are nested more than
-// max levels deep, or ok=true if none is. It scans
-// each line's container prefix once, without parsing, so callers can refuse
-// hostile input before handing it to goldmark.
+// items, footnote definitions and definition descriptions are nested more
+// than max levels deep, or ok=true if none is. It scans each line's container
+// prefix once, without parsing, so callers can refuse hostile input before
+// handing it to goldmark; Render and Refs call it with MaxNesting.
 //
 // The count errs on the side of too deep: the '>' and item markers opening
 // the line, plus the items that earlier lines opened at smaller indentation
-// and no later item at a smaller indentation has closed.
-// Code blocks are not told apart; reaching max inside one takes a hundred
-// nested list markers, which no real code block has.
+// and no later item at a smaller indentation has closed. Code blocks are not
+// told apart; reaching max inside one takes a hundred nested list markers,
+// which no real code block has. FuzzRender checks that goldmark's tree is
+// never deeper than this count.
 func CheckDepth(src []byte, max int) (line int, ok bool) {
-	var items []int // content columns of the list items still open
+	var items []int // content columns of the items still open
 	for n := 1; len(src) > 0; n++ {
 		ln := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -36,8 +37,8 @@ func CheckDepth(src []byte, max int) (line int, ok bool) {
 	return 0, true
 }
 
-// scanPrefix walks the blanks, '>' and list markers that open line and
-// updates the stack of open list items. It stops at the first other byte, so
+// scanPrefix walks the blanks, '>' and item markers that open line and
+// updates the stack of open items. It stops at the first other byte, so
 // each line costs at most its own length.
 func scanPrefix(line []byte, items []int) (quotes int, _ []int) {
 	col := 0

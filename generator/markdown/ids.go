@@ -1,11 +1,13 @@
 package markdown
 
 import (
+	"fmt"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 )
 
 // headingIDs is the parser.IDs of one document. goldmark's default keeps only
@@ -68,4 +70,44 @@ func slug(text []byte) string {
 		return "section"
 	}
 	return string(out)
+}
+
+// assignHeadingIDs gives every heading an id and reports the headings in order.
+// Explicit {#id}s are reserved first so that an earlier auto id cannot take a
+// name the author chose; auto ids come from the rendered text, not the markup.
+func assignHeadingIDs(hs []*ast.Heading, src []byte, ids parser.IDs) []Heading {
+	for _, h := range hs {
+		if id, ok := explicitID(h); ok {
+			ids.Put(id)
+		}
+	}
+	out := make([]Heading, 0, len(hs))
+	for _, h := range hs {
+		txt := plainText(h, src)
+		id, ok := explicitID(h)
+		if !ok {
+			id = ids.Generate(txt, ast.KindHeading)
+			h.SetAttributeString("id", id)
+		}
+		out = append(out, Heading{Level: h.Level, Text: string(txt), ID: string(id)})
+	}
+	return out
+}
+
+// explicitID returns a heading's {#id}, normalising a non-string value such as
+// {id=7} to text: goldmark's HTML renderer would otherwise print id="".
+func explicitID(h *ast.Heading) ([]byte, bool) {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return nil, false
+	}
+	switch v := v.(type) {
+	case []byte:
+		return v, true
+	case string:
+		return []byte(v), true
+	}
+	id := []byte(fmt.Sprint(v))
+	h.SetAttributeString("id", id)
+	return id, true
 }

@@ -51,6 +51,7 @@ func TestHeadingIDs(t *testing.T) {
 		{"duplicate_chinese", "## 常见问题\n## 常见问题\n", []Heading{{2, "常见问题", "常见问题"}, {2, "常见问题", "常见问题-1"}}},
 		{"explicit", "## 汇率风险 {#fx-risk}\n", []Heading{{2, "汇率风险", "fx-risk"}}},
 		{"explicit_reserved_before_auto", "# Risk\n# Other {#risk}\n", []Heading{{1, "Risk", "risk-1"}, {1, "Other", "risk"}}},
+		{"explicit_number", "# Seven {id=7}\n", []Heading{{1, "Seven", "7"}}},
 		{"setext", "Roles\n=====\n", []Heading{{1, "Roles", "roles"}}},
 		{"entities_resolved", "# A &amp; B \\*\n", []Heading{{1, "A & B *", "a-b"}}},
 	}

@@ -2,9 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -46,31 +46,45 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte) {
 	}
 }
 
-// dangerousURL reports whether dest must not reach an href or src. It applies
-// goldmark's own list (javascript:, vbscript:, file:, data: except raster
-// data:image/ for images) after undoing what browsers ignore in a scheme: leading
-// spaces and control characters, and tabs or newlines anywhere. Data URLs are
-// refused for links outright: a data:image/ page can still be a phishing page.
-func dangerousURL(dest []byte, image bool) bool {
-	var scheme []byte
-	for i, c := range dest {
-		if c == '\t' || c == '\n' || c == '\r' || (len(scheme) == 0 && c <= ' ') {
-			continue
-		}
-		if c == ':' || c == '/' || c == '?' || c == '#' {
-			scheme = append(scheme, dest[i:]...)
-			break
-		}
-		scheme = append(scheme, c)
-		if len(scheme) > 16 {
-			// No dangerous scheme is this long: keep the scan cheap.
-			scheme = append(scheme, dest[i+1:]...)
-			break
+// joinWideLines drops the soft line break between two lines when the first
+// ends and the next begins with an East Asian wide character: rendered as a
+// newline, the browser would show it as a stray space inside Chinese text.
+func joinWideLines(t *ast.Text, src []byte) {
+	if !t.SoftLineBreak() {
+		return
+	}
+	// utf8.DecodeLastRune, not util.ToRune: the latter panics on invalid UTF-8.
+	if last, _ := utf8.DecodeLastRune(t.Value(src)); !util.IsEastAsianWideRune(last) {
+		return
+	}
+	next := firstText(t.NextSibling(), src)
+	if len(next) == 0 {
+		return
+	}
+	if r, _ := utf8.DecodeRune(next); util.IsEastAsianWideRune(r) {
+		t.SetSoftLineBreak(false)
+	}
+}
+
+// firstText is the first non-empty text at or inside n, the start of what
+// follows a line break ("中文\n**中文**" continues with a wide character too).
+func firstText(n ast.Node, src []byte) []byte {
+	for ; n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			if v := n.Value(src); len(v) > 0 {
+				return v
+			}
+		case *ast.String:
+			if len(n.Value) > 0 {
+				return n.Value
+			}
+		default:
+			if v := firstText(n.FirstChild(), src); len(v) > 0 {
+				return v
+			}
+			return nil
 		}
 	}
-	cleaned := bytes.ToLower(scheme)
-	if !image && bytes.HasPrefix(cleaned, []byte("data:")) {
-		return true
-	}
-	return html.IsDangerousURL(cleaned)
+	return nil
 }

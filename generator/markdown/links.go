@@ -1,0 +1,91 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// destination resolves a link's destination and empties it if the result is
+// dangerous. goldmark keeps destinations raw (backslash escapes and entities
+// unresolved, decoding them only when it renders), so decode first: the
+// resolver then sees the URL a browser would follow, and "&#106;avascript:"
+// is caught. The check comes after the resolver so that neither the author nor
+// a resolver bug can put a script URL in an href; it runs in RawHTML mode too,
+// where goldmark itself would let it through.
+func (st *renderState) destination(raw []byte, image bool) []byte {
+	dest := decodeDest(raw)
+	if st.resolve != nil {
+		if out, ok := st.resolve(string(dest), image); ok {
+			dest = []byte(out)
+		}
+	}
+	if dangerousURL(dest, image) {
+		return nil
+	}
+	return encodeDest(dest)
+}
+
+// decodeDest resolves what CommonMark lets a destination escape, as goldmark's
+// HTML renderer does.
+func decodeDest(raw []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw)))
+}
+
+// encodeDest protects a decoded destination from goldmark's renderer, which
+// decodes every destination once more: "\\" and "&amp;" come back as "\" and "&".
+func encodeDest(dest []byte) []byte {
+	if bytes.IndexByte(dest, '&') < 0 && bytes.IndexByte(dest, '\\') < 0 {
+		return dest
+	}
+	out := make([]byte, 0, len(dest)+8)
+	for _, c := range dest {
+		switch c {
+		case '&':
+			out = append(out, "&amp;"...)
+		case '\\':
+			out = append(out, '\\', '\\')
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// neutraliseAutoLink turns <javascript:...> into plain text: goldmark renders
+// autolinks from the source bytes, so the URL cannot be edited in place.
+func neutraliseAutoLink(a *ast.AutoLink, src []byte) {
+	if !dangerousURL(a.URL(src), false) {
+		return
+	}
+	label := append([]byte(nil), a.Label(src)...)
+	a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(label))
+}
+
+// dangerousURL reports whether dest must not reach an href or src. It applies
+// goldmark's own list (javascript:, vbscript:, file:, data: except raster
+// data:image/ for images) after undoing what browsers ignore in a scheme: leading
+// spaces and control characters, and tabs or newlines anywhere. Data URLs are
+// refused for links outright: a data:image/ page can still be a phishing page.
+func dangerousURL(dest []byte, image bool) bool {
+	clean := make([]byte, 0, len(dest))
+	for i, c := range dest {
+		if c == '\t' || c == '\n' || c == '\r' || (len(clean) == 0 && c <= ' ') {
+			continue
+		}
+		clean = append(clean, c)
+		if c == ':' || c == '/' || c == '?' || c == '#' || len(clean) > 16 {
+			// Any scheme has ended (none of the dangerous ones is longer):
+			// the rest cannot change the verdict.
+			clean = append(clean, dest[i+1:]...)
+			break
+		}
+	}
+	clean = bytes.ToLower(clean)
+	if !image && bytes.HasPrefix(clean, []byte("data:")) {
+		return true
+	}
+	return html.IsDangerousURL(clean)
+}
