@@ -129,8 +129,8 @@ func pairs[T any](old, new []T, id func(T) string, fn func(id string, a, b T, ha
 	}
 }
 
-// kind names how an entity changed, given which versions have it and
-// whether anything in it differs.
+// kind names how an entity changed, given which versions have it; one in
+// both is "changed", and the caller drops it when nothing in it differs.
 func kind(hasA, hasB bool) string {
 	switch {
 	case !hasA:
