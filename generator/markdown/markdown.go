@@ -102,10 +102,27 @@ func (e *DepthError) Error() string {
 // block in the output; when dotSVG is nil or returns ok=false, the block renders
 // as an ordinary code block.
 func (r *Renderer) Render(src []byte, resolve Resolver, dotSVG func(b DotBlock) (html []byte, ok bool)) (Result, error) {
+	return r.RenderPage(src, Page{Resolve: resolve, DotSVG: dotSVG})
+}
+
+// Page holds what rendering one document may use; every field is optional.
+type Page struct {
+	Resolve Resolver
+	DotSVG  func(b DotBlock) (html []byte, ok bool)
+	// Glossary, with GlossaryLink, links the first use of each term.
+	Glossary     *Glossary
+	GlossaryLink GlossaryLink
+}
+
+// RenderPage renders src with the options of p.
+func (r *Renderer) RenderPage(src []byte, p Page) (Result, error) {
 	if line, ok := CheckDepth(src, MaxNesting); !ok {
 		return Result{}, &DepthError{Line: line, Max: MaxNesting}
 	}
-	st := &renderState{resolve: resolve, dotSVG: dotSVG}
+	st := &renderState{resolve: p.Resolve, dotSVG: p.DotSVG}
+	if p.Glossary != nil && p.GlossaryLink != nil {
+		st.glossary, st.glossaryLink = p.Glossary, p.GlossaryLink
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -19,6 +19,9 @@ type renderState struct {
 	dotSVG   func(DotBlock) ([]byte, bool)
 	headings []Heading
 	dots     []DotBlock
+
+	glossary     *Glossary
+	glossaryLink GlossaryLink
 }
 
 // transformer does all of accord's AST work in one walk: heading ids, link
@@ -37,6 +40,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		autolinks []*ast.AutoLink
 		tables    []*east.Table
 		dots      []*ast.FencedCodeBlock
+		texts     []*ast.Text
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -47,6 +51,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			headings = append(headings, n)
 		case *ast.Text:
 			joinWideLines(n, src)
+			if st.glossary != nil && linkable(n) {
+				texts = append(texts, n)
+			}
 		case *ast.Link:
 			n.Destination = st.destination(n.Destination, false)
 		case *ast.Image:
@@ -72,6 +79,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	for i, n := range dots {
 		st.dot(i, n, src)
+	}
+	if st.glossary != nil {
+		st.linkTerms(texts, src)
 	}
 }
 

@@ -56,7 +56,13 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 			return []byte(svg), true
 		}
 	}
-	res, err := r.in.Markdown.Render(body, resolve, dot)
+	res, err := r.in.Markdown.RenderPage(body, markdown.Page{
+		Resolve: resolve, DotSVG: dot, Glossary: r.glossary,
+		GlossaryLink: func(i int) (string, string) {
+			t := r.h.Terms[i]
+			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
+		},
+	})
 	if err != nil {
 		r.errs = append(r.errs, err)
 		return ""

@@ -83,6 +83,7 @@ type renderer struct {
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
+	glossary *markdown.Glossary
 }
 
 // Stats reports figures of a render for --verbose.
@@ -94,6 +95,13 @@ var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list
 
 func newRenderer(in Input) (*renderer, error) {
 	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
+	var words [][]string
+	for _, t := range in.Handbook.Terms {
+		words = append(words, append([]string{t.Term}, t.Aliases...))
+	}
+	if len(words) > 0 {
+		r.glossary = markdown.NewGlossary(words)
+	}
 	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
 	if err != nil {
 		return nil, err

@@ -1,0 +1,128 @@
+package markdown
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Glossary links the first use of each glossary term in a document to its
+// definition. Build it once per handbook; it is read-only afterwards.
+type Glossary struct {
+	words []glossWord // longest first, so 跟单信用证 wins over 信用证
+}
+
+type glossWord struct {
+	text  string
+	entry int
+	ascii bool // matched as a whole word only
+}
+
+// NewGlossary indexes entries: entries[i] lists the words (the term and its
+// aliases) that lead to entry i.
+func NewGlossary(entries [][]string) *Glossary {
+	g := &Glossary{}
+	for i, words := range entries {
+		for _, w := range words {
+			w = strings.TrimSpace(w)
+			if w == "" {
+				continue
+			}
+			g.words = append(g.words, glossWord{text: w, entry: i, ascii: isASCIIWord(w)})
+		}
+	}
+	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].text) > len(g.words[j].text) })
+	return g
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// GlossaryLink says where entry i is defined and how to describe it.
+type GlossaryLink func(entry int) (href, title string)
+
+// find returns the earliest use in s of a word whose entry is not linked
+// yet: its byte offsets and entry.
+func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
+	start = -1
+	for _, w := range g.words {
+		if linked[w.entry] {
+			continue
+		}
+		from := 0
+		for from < len(s) {
+			i := strings.Index(s[from:], w.text)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(w.text)
+			if !w.ascii || (i == 0 || !isASCIIAlnum(s[i-1])) && (j == len(s) || !isASCIIAlnum(s[j])) {
+				if start < 0 || i < start {
+					start, end, entry = i, j, w.entry
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	return start, end, entry
+}
+
+// linkable reports whether a text node may become a glossary link: not in
+// a heading, a link, an image or code.
+func linkable(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Heading, *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink:
+			return false
+		}
+	}
+	return true
+}
+
+// linkTerms rewrites text nodes in document order, splitting a node around
+// the first use of each term.
+func (st *renderState) linkTerms(texts []*ast.Text, src []byte) {
+	linked := map[int]bool{}
+	for _, t := range texts {
+		for t != nil && !t.IsRaw() {
+			seg := t.Segment
+			s := string(seg.Value(src))
+			i, j, entry := st.glossary.find(s, linked)
+			if i < 0 {
+				break
+			}
+			linked[entry] = true
+			href, title := st.glossaryLink(entry)
+			parent := t.Parent()
+			before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+i))
+			link := ast.NewLink()
+			link.Destination = []byte(href)
+			link.Title = []byte(title)
+			link.SetAttributeString("class", []byte("term"))
+			link.AppendChild(link, ast.NewTextSegment(text.NewSegment(seg.Start+i, seg.Start+j)))
+			after := ast.NewTextSegment(text.NewSegment(seg.Start+j, seg.Stop))
+			after.SetSoftLineBreak(t.SoftLineBreak())
+			after.SetHardLineBreak(t.HardLineBreak())
+			if i > 0 {
+				parent.InsertBefore(parent, t, before)
+			}
+			parent.InsertBefore(parent, t, link)
+			parent.ReplaceChild(parent, t, after)
+			t = after
+		}
+	}
+}
