@@ -88,6 +88,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // wrapTable puts the table in a tableWrap block so wide tables scroll sideways
 // instead of widening the page on a phone.
 func wrapTable(t *east.Table) {
+	// Header cells name what they head, for screen readers.
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		if _, ok := row.(*east.TableHeader); ok {
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				c.SetAttributeString("scope", []byte("col"))
+			}
+		}
+	}
 	parent := t.Parent()
 	w := &tableWrap{}
 	parent.ReplaceChild(parent, t, w)
