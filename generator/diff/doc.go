@@ -19,6 +19,7 @@
 //
 // Everything in a ChangeSet is in a fixed order (entities by id, steps in
 // workflow order), so the same two versions always give the same output.
-// Text, Markdown, JSON and HTML write a ChangeSet; SCHEMA.md documents the
-// JSON, which is also the shape the site's "what changed" page reads.
+// Text, Markdown, JSON and HTML write a ChangeSet; docs/diff-schema.md
+// documents the JSON, which is also the shape the site's "what changed"
+// page reads.
 package diff

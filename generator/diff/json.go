@@ -5,8 +5,8 @@ import (
 	"io"
 )
 
-// JSON writes the change set as indented JSON in the format SCHEMA.md
-// documents. Top-level lists are always arrays, [] when empty, so a
+// JSON writes the change set as indented JSON in the format that
+// docs/diff-schema.md documents. Top-level lists are always arrays, [] when empty, so a
 // consumer never has to tell null from empty; HTML characters are left
 // as they are, for people reading it.
 func JSON(w io.Writer, c *ChangeSet) error {
