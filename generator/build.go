@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/templates"
@@ -57,6 +58,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 type CompileOptions struct {
 	// Extra is HTML added at the end of every page (serve's reload script).
 	Extra template.HTML
+	// Markdown, when set, keeps rendered Markdown between compiles: a watch
+	// session passes the same cache to every rebuild.
+	Markdown *markdown.Cache
 }
 
 // Compile checks and renders the handbook in opts.Dir into files in memory,
@@ -74,15 +78,22 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 	if err := ctx.Err(); err != nil {
 		return nil, c, err
 	}
+	md := c.Markdown
+	if co.Markdown != nil {
+		md = md.WithCache(co.Markdown)
+	}
 	files, _, err := render.Site(render.Input{
 		Handbook:  c.Handbook,
-		Markdown:  c.Markdown,
+		Markdown:  md,
 		Links:     c.Links,
 		Source:    src,
 		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
 		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
 		Extra:     co.Extra,
 	})
+	if err == nil && co.Markdown != nil {
+		co.Markdown.Sweep()
+	}
 	return files, c, err
 }
 

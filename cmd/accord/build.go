@@ -11,9 +11,10 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "[DIR] [-o OUT]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.", stderr)
+	fs := newFlags("build", "[DIR] [-o OUT] [--watch]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.", stderr)
 	out := fs.String("o", "public", "output `folder`")
 	verbose := fs.Bool("verbose", false, "print what the build did")
+	watching := fs.Bool("watch", false, "keep running: rebuild on every change, writing only the files that changed")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -21,6 +22,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir, err := handbookDir(pos)
 	if err != nil {
 		return err
+	}
+	if *watching {
+		return watchBuild(ctx, dir, *out, stdout, stderr)
 	}
 	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out})
 	if res != nil && res.Checked != nil {

@@ -1,7 +1,4 @@
 package main
 
-import (
-	"context"
-	"io"
-)
-
+// Subcommands that are not built yet get a stub here, returning
+// usagef("not built yet"). Every subcommand is built now.

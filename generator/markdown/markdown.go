@@ -22,7 +22,9 @@ type Options struct {
 // Renderer renders Markdown sources. Build one with New and share it: all
 // per-document state lives in a parser.Context made for each call.
 type Renderer struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	rawHTML bool
+	cache   *Cache // nil: render every time (see WithCache)
 }
 
 // New builds the goldmark pipeline once; Render and Refs only make a fresh
@@ -54,7 +56,7 @@ func New(opts Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, rawHTML: opts.RawHTML}
 }
 
 // Resolver maps a destination as written in the source to the href/src to emit.
@@ -116,6 +118,13 @@ type Page struct {
 
 // RenderPage renders src with the options of p.
 func (r *Renderer) RenderPage(src []byte, p Page) (Result, error) {
+	if r.cache != nil {
+		return r.cache.renderPage(r, src, p)
+	}
+	return r.render(src, p)
+}
+
+func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if line, ok := CheckDepth(src, MaxNesting); !ok {
 		return Result{}, &DepthError{Line: line, Max: MaxNesting}
 	}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/generator/watch"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "[DIR] [--port 1313] [--bind 127.0.0.1]\n\n"+
+		"Build the handbook in DIR (default ./content), serve it from memory and rebuild on every\n"+
+		"change. Open pages reload; a broken build shows its problems over the last good page.", stderr)
+	port := fs.Int("port", 1313, "TCP `port` to listen on; 0 picks a free one")
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; anything but loopback shows the handbook to the network")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := handbookDir(pos)
+	if err != nil {
+		return err
+	}
+	if *port < 0 || *port > 65535 {
+		return usagef("--port %d: want a port from 0 to 65535", *port)
+	}
+
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %v", net.JoinHostPort(*bind, strconv.Itoa(*port)), err)
+	}
+	if a, ok := ln.Addr().(*net.TCPAddr); !ok || !a.IP.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: --bind %s is not a loopback address: anyone who can reach this machine can read the handbook\n", *bind)
+	}
+	// Watch before the first build, so that a save during it is not lost.
+	w, err := watch.New(dir)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+
+	s := &serveSession{
+		opts:   generator.Options{Dir: dir, Name: displayDir(dir)},
+		srv:    serve.New(),
+		cache:  markdown.NewCache(),
+		stdout: stdout,
+		diags:  diagPrinter{stderr: stderr},
+	}
+	s.rebuild(ctx, nil)
+
+	hs := &http.Server{Handler: s.srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// The live streams must end before Shutdown can: it waits for them.
+	hs.RegisterOnShutdown(s.srv.Close)
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.opts.Name, ln.Addr())
+
+	var failed error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err := <-served:
+			failed = err
+			break loop
+		case b, ok := <-w.Events():
+			if !ok {
+				break loop
+			}
+			s.rebuild(ctx, &b)
+		case err := <-w.Errors():
+			fmt.Fprintf(stderr, "warning: watching %s: %v\n", s.opts.Name, err)
+		}
+	}
+
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s.srv.Close()
+	if err := hs.Shutdown(shutdown); err != nil {
+		hs.Close()
+	}
+	if failed == nil {
+		failed = <-served
+	}
+	if errors.Is(failed, http.ErrServerClosed) {
+		failed = nil
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return failed
+}
+
+// serveSession is the state of `accord serve` between rebuilds.
+type serveSession struct {
+	opts   generator.Options
+	srv    *serve.Server
+	cache  *markdown.Cache
+	stdout io.Writer
+	diags  diagPrinter
+	good   bool // a build has succeeded: there is a site to fall back on
+}
+
+// rebuild compiles the whole handbook (cheap: no dependency tracking to get
+// wrong) and swaps the result in, or keeps the last good site and shows why
+// the new one failed. b is nil for the first build.
+func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
+	c := compileSafely(ctx, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache})
+	if ctx.Err() != nil {
+		return // interrupted: nothing to report
+	}
+	s.diags.print(c, "serve")
+	if c.err != nil {
+		s.srv.SetProblems(c.problems())
+		if s.good {
+			fmt.Fprintf(s.diags.stderr, "build failed in %s: still serving the last good version\n", ms(c.took))
+		} else {
+			fmt.Fprintf(s.diags.stderr, "build failed in %s: fix the problems and the pages appear\n", ms(c.took))
+		}
+		return
+	}
+	s.good = true
+	s.srv.SetProblems(nil)
+	ch := s.srv.Swap(c.files)
+	if b == nil {
+		fmt.Fprintf(s.stdout, "built %s in %s: %d files\n", s.opts.Name, ms(c.took), len(c.files))
+		return
+	}
+	fmt.Fprintf(s.stdout, "rebuilt in %s (%s, %d of %d files updated)\n", ms(c.took), describe(*b), ch.Total(), len(c.files))
+}
