@@ -82,7 +82,7 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 	if co.Markdown != nil {
 		md = md.WithCache(co.Markdown)
 	}
-	files, _, err := render.Site(render.Input{
+	files, err := renderVersions(ctx, opts.Dir, name, c, render.Input{
 		Handbook:  c.Handbook,
 		Markdown:  md,
 		Links:     c.Links,

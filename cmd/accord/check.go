@@ -24,6 +24,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	c := generator.Check(os.DirFS(dir), displayDir(dir))
+	generator.CheckVersions(c, dir)
 	if err := report(c.Diags, stderr); err != nil {
 		return err
 	}

@@ -24,6 +24,8 @@ type Page struct {
 	H      *model.Handbook
 	T      map[string]string
 	Extra  template.HTML
+	// Versions is set in a versioned site: see versions.go.
+	Versions *Versions
 }
 
 // Crumb is one breadcrumb.

@@ -12,7 +12,7 @@ import (
 )
 
 func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
-	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra}
+	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions}
 }
 
 func (r *renderer) pages() {
@@ -30,6 +30,7 @@ func (r *renderer) pages() {
 	r.printPages()
 	r.modelJSON()
 	r.searchIndex()
+	r.versionPages()
 }
 
 // markdown renders a Markdown body of the source file src for the page at

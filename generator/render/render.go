@@ -37,6 +37,9 @@ type Input struct {
 	// Extra is HTML inserted at the end of every page's body: the live-reload
 	// script of `accord serve`. Never set by `accord build`.
 	Extra template.HTML
+	// Versions places this render in a versioned site (versions.go); nil
+	// for a site without earlier versions.
+	Versions *Versions
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil
@@ -91,7 +94,7 @@ type Stats struct {
 	SearchDocs, SearchTerms, SearchBytes int
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print"}
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "versions", "changes"}
 
 func newRenderer(in Input) (*renderer, error) {
 	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
@@ -104,6 +107,9 @@ func newRenderer(in Input) (*renderer, error) {
 	}
 	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
 	if err != nil {
+		return nil, err
+	}
+	if base, err = r.parse(base, "version-parts.html"); err != nil {
 		return nil, err
 	}
 	for _, name := range pageTemplates {

@@ -1,0 +1,360 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/accord-handbook/accord/generator/diff"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+// A versioned site holds the current version at its root and every earlier
+// one, complete, under v/<version>/. Each version is rendered on its own by
+// Site, with Input.Versions saying which one it is; its links stay relative
+// inside its folder, and the links between versions (the switcher in the
+// header, the banner of old versions, the "what changed" pages) are made
+// here, from paths relative to the site's root.
+
+// Site paths of the pages that only the root of a versioned site has.
+const (
+	VersionsPage = "versions.html"
+	changesDir   = "changes/"
+	versionsDir  = "v/"
+)
+
+// ChangesPage is the "what changed" page of a version: changes/<slug>.html.
+func ChangesPage(slug string) string { return changesDir + slug + ".html" }
+
+// VersionDir is the folder of an earlier version: v/<slug>/.
+func VersionDir(slug string) string { return versionsDir + slug + "/" }
+
+// Versions tells one render of a versioned site which version it renders
+// and what the others are. A nil Versions renders a site without versions.
+type Versions struct {
+	List []*Version // oldest first; the last is the current version, at the root
+	Self int        // index in List of the version being rendered
+}
+
+// Version is one version of a versioned site.
+type Version struct {
+	Number   string
+	Slug     string // its folder name: v/<Slug>/, changes/<Slug>.html
+	Date     string // effective date, YYYY-MM-DD or ""
+	Label    string // the tag or folder it was read from; "" for the current sources
+	Handbook *model.Handbook
+	// Changes is what changed since the version before it; nil for the
+	// first. Connect sets it.
+	Changes *diff.ChangeSet
+	pages   map[string]bool
+}
+
+// VersionGraphs is implemented by Graphs that can also draw another
+// handbook: an earlier version rendered in the same build. Earlier versions
+// are rendered without graphs when Input.Graphs does not implement it.
+type VersionGraphs interface {
+	Graphs
+	For(h *model.Handbook) Graphs
+}
+
+// Connect compares each version with the one before it and records which
+// pages each version has, for the version switcher. list is oldest first,
+// the current version last.
+func Connect(list []*Version) {
+	for i, v := range list {
+		v.pages = sitePages(v.Handbook)
+		v.Changes = nil
+		if i > 0 {
+			v.Changes = diff.Compare(list[i-1].Handbook, v.Handbook)
+			v.Changes.Old.Name, v.Changes.New.Name = list[i-1].Number, v.Number
+		}
+	}
+}
+
+// Prefix is the folder of the version at index i: "" for the current one.
+func (vs *Versions) Prefix(i int) string {
+	if i == len(vs.List)-1 {
+		return ""
+	}
+	return VersionDir(vs.List[i].Slug)
+}
+
+func (vs *Versions) self() *Version    { return vs.List[vs.Self] }
+func (vs *Versions) current() *Version { return vs.List[len(vs.List)-1] }
+func (vs *Versions) isCurrent() bool   { return vs.Self == len(vs.List)-1 }
+
+// sitePages lists the pages Site renders for h, as the version switcher
+// needs to know whether another version has the page being read. It
+// follows pages(); a test holds the two together.
+func sitePages(h *model.Handbook) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range []string{urls.Home, urls.Roles, urls.Workflows, urls.Policies, urls.Pages,
+		urls.RACI, urls.Health, urls.Glossary, urls.Teams, urls.Search} {
+		m[p] = true
+	}
+	for _, r := range h.Roles {
+		m[urls.Role(r.ID)] = true
+		m[urls.PrintRole(r.ID)] = true
+		if t := h.TeamByID[r.Team]; t == nil || !t.External() {
+			m[urls.Onboarding(r.ID)] = true
+		}
+	}
+	for _, w := range h.Workflows {
+		m[urls.Workflow(w.ID)] = true
+	}
+	for _, p := range h.Policies {
+		m[urls.Policy(p.ID)] = true
+	}
+	for _, p := range h.Pages {
+		m[urls.Page(p.Path)] = true
+	}
+	if len(h.Roles)+len(h.Workflows)+len(h.Policies)+len(h.Pages) <= printLimit {
+		m[urls.PrintAll] = true
+	}
+	return m
+}
+
+// siteLink links from the page being rendered to a path relative to the
+// root of the whole site (not of the version being rendered).
+func (p *Page) siteLink(to string) string {
+	return urls.Rel(p.Versions.Prefix(p.Versions.Self)+p.Path, to)
+}
+
+// Versioned reports whether the site has earlier versions.
+func (p *Page) Versioned() bool { return p.Versions != nil && len(p.Versions.List) > 1 }
+
+// VersionLink is one entry of the version switcher.
+type VersionLink struct {
+	Number, Date string
+	URL          string
+	Selected     bool // the version being read
+	Latest       bool // the current version
+	SamePage     bool // URL is this page in that version (else its home)
+}
+
+// VersionMenu lists every version, newest first, each linking to this
+// page in that version when it has it, else to its home page.
+func (p *Page) VersionMenu() []VersionLink {
+	if !p.Versioned() {
+		return nil
+	}
+	vs := p.Versions
+	var out []VersionLink
+	for i := len(vs.List) - 1; i >= 0; i-- {
+		out = append(out, p.versionLink(i))
+	}
+	return out
+}
+
+func (p *Page) versionLink(i int) VersionLink {
+	vs := p.Versions
+	v := vs.List[i]
+	l := VersionLink{Number: v.Number, Date: v.Date, Selected: i == vs.Self, Latest: i == len(vs.List)-1}
+	target := urls.Home
+	if v.pages[p.Path] {
+		target, l.SamePage = p.Path, true
+	}
+	l.URL = p.siteLink(vs.Prefix(i) + target)
+	if l.Selected && l.SamePage {
+		l.URL = p.Rel(p.Path)
+	}
+	return l
+}
+
+// Banner is what an earlier version says at the top of every page.
+type Banner struct {
+	Reading string // the version being read
+	Current string // the current version
+	URL     string // this page in the current version, or its home
+}
+
+// OldVersion is the banner of an earlier version; nil on the current one.
+func (p *Page) OldVersion() *Banner {
+	if !p.Versioned() || p.Versions.isCurrent() {
+		return nil
+	}
+	l := p.versionLink(len(p.Versions.List) - 1)
+	return &Banner{Reading: p.Versions.self().Number, Current: l.Number, URL: l.URL}
+}
+
+// VersionsURL links to the page that lists every version.
+func (p *Page) VersionsURL() string {
+	if !p.Versioned() {
+		return ""
+	}
+	return p.siteLink(VersionsPage)
+}
+
+// ChangesURL links to the "what changed" page of the version being read;
+// "" for the first version, which has nothing before it.
+func (p *Page) ChangesURL() string {
+	if !p.Versioned() || p.Versions.self().Changes == nil {
+		return ""
+	}
+	return p.siteLink(ChangesPage(p.Versions.self().Slug))
+}
+
+// ThisVersion is the version being read; nil on a site without versions.
+func (p *Page) ThisVersion() *Version {
+	if !p.Versioned() {
+		return nil
+	}
+	return p.Versions.self()
+}
+
+// ChangedIn links to the section of this version's "what changed" page
+// about an entity ("role", "workflow" or "policy" and its id) when the
+// entity changed in this version, else "".
+func (p *Page) ChangedIn(kind, id string) string {
+	if !p.Versioned() {
+		return ""
+	}
+	v := p.Versions.self()
+	if v.Changes == nil || !changed(v.Changes, kind, id) {
+		return ""
+	}
+	return p.siteLink(ChangesPage(v.Slug) + "#" + kind + "-" + id)
+}
+
+// Note says on an entity's page that it changed in the version being read.
+type Note struct {
+	Text, Link string
+	URL        string // the entity's section of the "what changed" page
+}
+
+// ChangeNote is the note of an entity that changed in this version, or nil.
+func (p *Page) ChangeNote(kind, id string) *Note {
+	u := p.ChangedIn(kind, id)
+	if u == "" {
+		return nil
+	}
+	return &Note{Text: fmt.Sprintf(p.Tr("changedInVersion"), p.Versions.self().Number), Link: p.Tr("seeWhatChanged"), URL: u}
+}
+
+// changed reports whether c says anything about an entity.
+func changed(c *diff.ChangeSet, kind, id string) bool {
+	switch kind {
+	case "role":
+		for _, r := range c.Roles {
+			if r.ID == id {
+				return true
+			}
+		}
+		for _, r := range c.Responsibilities {
+			if r.Role == id {
+				return true
+			}
+		}
+	case "workflow":
+		for _, w := range c.Workflows {
+			if w.ID == id {
+				return true
+			}
+		}
+		for _, cell := range c.RACI {
+			if cell.Workflow == id {
+				return true
+			}
+		}
+	case "policy":
+		for _, pc := range c.Policies {
+			if pc.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// RoleHistoryEntry is what one version changed for a role.
+type RoleHistoryEntry struct {
+	Number, Date string
+	URL          string // the role's section of that version's "what changed" page
+	Change       string // added, removed, changed; "" when only its RACI letters changed
+	Role         *diff.RoleChange
+	Gained, Lost []diff.Assignment
+}
+
+// RoleHistory is a role's history up to the version being read, newest
+// first: the versions that changed its fields or its responsibilities.
+func (p *Page) RoleHistory(id string) []RoleHistoryEntry {
+	if !p.Versioned() {
+		return nil
+	}
+	var out []RoleHistoryEntry
+	for i := p.Versions.Self; i > 0; i-- {
+		v := p.Versions.List[i]
+		e := RoleHistoryEntry{Number: v.Number, Date: v.Date, URL: p.siteLink(ChangesPage(v.Slug) + "#role-" + id)}
+		found := false
+		for j := range v.Changes.Roles {
+			if rc := &v.Changes.Roles[j]; rc.ID == id {
+				e.Role, e.Change, found = rc, rc.Change, true
+			}
+		}
+		for _, r := range v.Changes.Responsibilities {
+			if r.Role == id {
+				e.Gained, e.Lost, found = r.Gained, r.Lost, true
+			}
+		}
+		if found {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// The words and marks of change sets, for the templates of the site.
+
+func (p *Page) lang() string { return p.H.Meta.Language }
+
+// ChangeLabel is a word of the diff writers ("added", "gained", …) in the
+// handbook's language.
+func (p *Page) ChangeLabel(key string) string { return diff.Label(p.lang(), key) }
+
+// FieldLabel names a field of a change ("reports_to" -> "reports to").
+func (p *Page) FieldLabel(field string) string {
+	if field == "title" {
+		return diff.Label(p.lang(), "title_field")
+	}
+	return diff.Label(p.lang(), field)
+}
+
+// ChangeValue shows a field value, with a dash for "unset".
+func (p *Page) ChangeValue(s string) string {
+	if s == "" {
+		return diff.Label(p.lang(), "none")
+	}
+	return s
+}
+
+// LongField reports whether a field change reads better as an inline diff
+// than as "old → new".
+func (p *Page) LongField(f diff.FieldChange) bool {
+	return f.Old != "" && f.New != "" && (len([]rune(f.Old)) > 30 || len([]rune(f.New)) > 30)
+}
+
+// FieldSpans is the inline diff of a field change.
+func (p *Page) FieldSpans(f diff.FieldChange) []diff.Span { return diff.Inline(f.Old, f.New) }
+
+// ParagraphSpans is the inline diff of a paragraph; an added or removed
+// paragraph is one span.
+func (p *Page) ParagraphSpans(pc diff.ParagraphChange) []diff.Span {
+	switch pc.Change {
+	case diff.Added:
+		return []diff.Span{{Op: diff.Insert, Text: pc.New}}
+	case diff.Removed:
+		return []diff.Span{{Op: diff.Delete, Text: pc.Old}}
+	}
+	return pc.Spans
+}
+
+// ParagraphTitle says where a paragraph is: "paragraph 3, line 12".
+func (p *Page) ParagraphTitle(pc diff.ParagraphChange) string {
+	idx, line, key := pc.NewIndex, pc.NewLine, "para"
+	if pc.Change == diff.Removed {
+		idx, line, key = pc.OldIndex, pc.OldLine, "old_para"
+	}
+	if line > 0 {
+		return fmt.Sprintf(diff.Label(p.lang(), key+"_at"), idx, line)
+	}
+	return fmt.Sprintf(diff.Label(p.lang(), key), idx)
+}
