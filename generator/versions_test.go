@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -174,9 +175,7 @@ func TestVersions_gitTags(t *testing.T) {
 		if has := bytes.Contains(b, []byte(`class="old-version"`)); has != old {
 			t.Errorf("%s: banner %v, want %v", rel, has, old)
 		}
-		if !bytes.Contains(b, []byte(`class="version-menu"`)) {
-			t.Errorf("%s: no version switcher", rel)
-		}
+		checkSwitcher(t, out, rel, string(b))
 		return nil
 	})
 	if err != nil {
@@ -242,6 +241,39 @@ func TestVersions_gitTags(t *testing.T) {
 	wantIn(t, "versions.html", read(t, out, "versions.html"),
 		`<a href="index.html">3.0</a>`, `<a href="v/2.0/index.html">2.0</a>`, `<a href="v/1.0/index.html">1.0</a>`,
 		"<td>2026-07-01</td>", `<a href="changes/2.0.html">`)
+}
+
+var (
+	menuRE = regexp.MustCompile(`(?s)<details class="version-menu">.*?</details>`)
+	hrefRE = regexp.MustCompile(`<li><a href="([^"]*)"[^>]*>([^<]*)</a>`)
+)
+
+// checkSwitcher checks the version switcher of the page rel: one entry per
+// version, each landing on the same page in that version when the version
+// has it, else on that version's home page.
+func checkSwitcher(t *testing.T, out, rel, html string) {
+	t.Helper()
+	menu := menuRE.FindString(html)
+	if menu == "" {
+		t.Errorf("%s: no version switcher", rel)
+		return
+	}
+	prefix := map[string]string{"3.0": "", "2.0": "v/2.0/", "1.0": "v/1.0/"}
+	inVersion := strings.TrimPrefix(strings.TrimPrefix(rel, "v/1.0/"), "v/2.0/")
+	links := hrefRE.FindAllStringSubmatch(menu, -1)
+	if len(links) != 3 {
+		t.Errorf("%s: %d versions in the switcher, want 3", rel, len(links))
+	}
+	for _, l := range links {
+		got := path.Join(path.Dir(rel), l[1])
+		want := prefix[l[2]] + inVersion
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(want))); err != nil {
+			want = prefix[l[2]] + "index.html"
+		}
+		if got != want {
+			t.Errorf("%s: switcher entry %s leads to %s, want %s", rel, l[2], got, want)
+		}
+	}
 }
 
 func wantIn(t *testing.T, name, text string, wants ...string) {

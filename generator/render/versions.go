@@ -68,6 +68,14 @@ func Connect(list []*Version) {
 			v.Changes.Old.Name, v.Changes.New.Name = list[i-1].Number, v.Number
 		}
 	}
+	// The pages of the site as a whole are at the root, in the current version.
+	if len(list) > 1 {
+		root := list[len(list)-1].pages
+		root[VersionsPage] = true
+		for _, v := range list[1:] {
+			root[ChangesPage(v.Slug)] = true
+		}
+	}
 }
 
 // Prefix is the folder of the version at index i: "" for the current one.

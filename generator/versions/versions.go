@@ -162,7 +162,7 @@ func fromTags[T any](opts Options, check CheckFunc[T], diags *source.List) []*Ve
 		out = append(out, v)
 	}
 	for _, v := range out {
-		load(v, check, diags)
+		loadVersion(v, check, diags)
 	}
 	return out
 }
@@ -181,7 +181,7 @@ func fromFolders[T any](opts Options, check CheckFunc[T], diags *source.List) []
 			name = path.Join(displayDir(opts), name)
 		}
 		v := &Version[T]{Label: f, Name: name, FS: os.DirFS(folderPath(opts.Dir, f))}
-		load(v, check, diags)
+		loadVersion(v, check, diags)
 		out = append(out, v)
 	}
 	return out
@@ -195,7 +195,7 @@ func displayDir(opts Options) string {
 }
 
 // load checks one version and keeps its problems as warnings naming it.
-func load[T any](v *Version[T], check CheckFunc[T], diags *source.List) {
+func loadVersion[T any](v *Version[T], check CheckFunc[T], diags *source.List) {
 	h, ds, data := check(v.FS, v.Name)
 	v.Handbook, v.Data = h, data
 	v.Number = strings.TrimSpace(h.Meta.Version)
