@@ -67,11 +67,13 @@ const resetDOT = "# 987654321\n}"
 
 // noFiles denies Graphviz every file. Under go-graphviz the WASM module reads
 // the host file system with os.Open by default, and a ```dot block could
-// name any file as an image or shape file.
+// name any file as an image or shape file. It answers "does not exist":
+// with fs.ErrPermission, go-graphviz misreads its own memory on the next
+// node after an image ("failed to read wasm memory") or loops forever.
 type noFiles struct{}
 
 func (noFiles) Open(name string) (fs.File, error) {
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 var denyFiles sync.Once
@@ -133,7 +135,7 @@ func (e *engine) layout(dot []byte) (svg []byte, fatal bool, err error) {
 	}
 	g, err := graphviz.ParseBytes(dot)
 	if g == nil {
-		if err != nil && strings.Contains(err.Error(), "wasm error") {
+		if err != nil && strings.Contains(err.Error(), "wasm") {
 			return nil, true, fmt.Errorf("graphviz crashed: %w", err)
 		}
 		return nil, false, e.failure(err, ErrEmpty)
@@ -141,10 +143,10 @@ func (e *engine) layout(dot []byte) (svg []byte, fatal bool, err error) {
 	defer g.Close()
 	var buf bytes.Buffer
 	if err := e.gv.Render(context.Background(), g, graphviz.SVG, &buf); err != nil {
-		if strings.Contains(err.Error(), "wasm error") {
-			return nil, true, fmt.Errorf("graphviz crashed: %w", err)
-		}
-		return nil, false, e.failure(err, errors.New("graphviz could not lay the graph out"))
+		// A graph that parsed but fails to render has met a bug in
+		// Graphviz or its bindings (seen: misread WASM memory, then a
+		// hang); the module may be damaged, so the engine is retired.
+		return nil, true, e.failure(err, errors.New("graphviz could not lay the graph out"))
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("<svg")) {
 		return nil, false, e.failure(nil, errors.New("graphviz produced no SVG"))

@@ -29,6 +29,9 @@ const (
 	WorkerHeapLimit = 64 << 20
 	// LayoutTimeout bounds one layout; the worker is killed past it.
 	LayoutTimeout = 30 * time.Second
+	// helloTimeout bounds a worker's start, which includes compiling the
+	// WASM module when wazero's cache is cold (~1 s).
+	helloTimeout = 20 * time.Second
 	// MaxUserDOT bounds a ```dot block.
 	MaxUserDOT = 256 << 10
 	// memCacheLimit bounds the SVG kept in memory; past it the memory cache
@@ -221,24 +224,32 @@ func (r *Renderer) layout(dot []byte) ([]byte, error) {
 		r.stats.Layouts++
 		r.stats.LayoutTime += time.Since(start)
 	}()
-	if !r.inProc && r.w == nil {
-		w, err := startWorker(r.timeout)
-		if err != nil {
-			r.inProc = true // e.g. no permission to run the executable
-		} else {
-			r.w = w
-			r.stats.Workers++
+	for attempt := 0; ; attempt++ {
+		if !r.inProc && r.w == nil {
+			w, err := startWorker(helloTimeout)
+			if err != nil {
+				r.inProc = true // e.g. no permission to run the executable
+			} else {
+				r.w = w
+				r.stats.Workers++
+			}
+		}
+		if r.inProc {
+			return r.layoutHere(dot)
+		}
+		svg, broken, err := r.w.layout(dot, r.timeout)
+		if broken || r.w.heap > WorkerHeapLimit {
+			r.w.close()
+			r.w = nil
+		}
+		// A worker that died under us (killed, out of memory) gets one
+		// retry on a fresh one; a timeout or a crash the worker reported
+		// itself would only happen again.
+		var crash *workerCrash
+		if !errors.As(err, &crash) || attempt > 0 {
+			return svg, err
 		}
 	}
-	if r.inProc {
-		return r.layoutHere(dot)
-	}
-	svg, broken, err := r.w.layout(dot, r.timeout)
-	if broken || r.w.heap > WorkerHeapLimit {
-		r.w.close()
-		r.w = nil
-	}
-	return svg, err
 }
 
 // layoutHere runs Graphviz in this process. Its memory is never given

@@ -159,6 +159,11 @@ func startWorker(timeout time.Duration) (*worker, error) {
 	return w, nil
 }
 
+// workerCrash is a worker that went away without answering.
+type workerCrash struct{ msg string }
+
+func (e *workerCrash) Error() string { return e.msg }
+
 // errTimeout marks a layout that ran past the Renderer's timeout.
 var errTimeout = errors.New("graph layout timed out")
 
@@ -208,7 +213,7 @@ func (w *worker) layout(dot []byte, timeout time.Duration) (svg []byte, broken b
 		if errors.Is(err, errTimeout) {
 			return nil, true, err
 		}
-		return nil, true, fmt.Errorf("graphviz worker stopped: %v%s", err, w.stderr.String())
+		return nil, true, &workerCrash{fmt.Sprintf("graphviz worker stopped: %v%s", err, w.stderr.String())}
 	}
 	switch status {
 	case statusOK:
