@@ -16,22 +16,31 @@ type Glossary struct {
 
 type glossWord struct {
 	text  string
-	entry int
+	entry int  // -1 for a blocker
 	ascii bool // matched as a whole word only
 }
 
+// blocker is the entry of words that are never linked but hide the terms
+// inside them: a role named 财务结汇专员 is not a use of the term 结汇.
+const blocker = -1
+
 // NewGlossary indexes entries: entries[i] lists the words (the term and its
-// aliases) that lead to entry i.
-func NewGlossary(entries [][]string) *Glossary {
+// aliases) that lead to entry i. Words in block are never linked, and a term
+// inside one of them is not linked either (names of roles, for example).
+func NewGlossary(entries [][]string, block ...string) *Glossary {
 	g := &Glossary{}
+	add := func(w string, entry int) {
+		if w = strings.TrimSpace(w); w != "" {
+			g.words = append(g.words, glossWord{text: w, entry: entry, ascii: isASCIIWord(w)})
+		}
+	}
 	for i, words := range entries {
 		for _, w := range words {
-			w = strings.TrimSpace(w)
-			if w == "" {
-				continue
-			}
-			g.words = append(g.words, glossWord{text: w, entry: i, ascii: isASCIIWord(w)})
+			add(w, i)
 		}
+	}
+	for _, w := range block {
+		add(w, blocker)
 	}
 	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].text) > len(g.words[j].text) })
 	return g
@@ -54,8 +63,23 @@ func isASCIIAlnum(c byte) bool {
 type GlossaryLink func(entry int) (href, title string)
 
 // find returns the earliest use in s of a word whose entry is not linked
-// yet: its byte offsets and entry.
+// yet: its byte offsets and entry. A blocker found first hides what it
+// contains, and the search goes on after it.
 func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
+	off := 0
+	for {
+		i, j, e := g.earliest(s[off:], linked)
+		if i < 0 {
+			return -1, -1, 0
+		}
+		if e != blocker {
+			return off + i, off + j, e
+		}
+		off += j
+	}
+}
+
+func (g *Glossary) earliest(s string, linked map[int]bool) (start, end, entry int) {
 	start = -1
 	for _, w := range g.words {
 		if linked[w.entry] {
@@ -70,6 +94,8 @@ func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
 			i += from
 			j := i + len(w.text)
 			if !w.ascii || (i == 0 || !isASCIIAlnum(s[i-1])) && (j == len(s) || !isASCIIAlnum(s[j])) {
+				// Earliest wins; at the same place the longer word (sorted
+				// first) wins, so a blocker hides the terms it contains.
 				if start < 0 || i < start {
 					start, end, entry = i, j, w.entry
 				}

@@ -22,6 +22,9 @@ func TestGlossary_firstUseLinked(t *testing.T) {
 <p><a href="g.html#fob" title="def" class="term">FOB</a></p>`},
 		{"two terms in one text", "FOB 与信用证", `<p><a href="g.html#fob" title="def" class="term">FOB</a> 与<a href="g.html#lc" title="def" class="term">信用证</a></p>`},
 	}
+	tests = append(tests, struct{ name, in, want string }{"blocked inside a role name", "财务信用证专员核对信用证",
+		`<p>财务信用证专员核对<a href="g.html#lc" title="def" class="term">信用证</a></p>`})
+	g = NewGlossary([][]string{{"信用证", "L/C"}, {"FOB"}, {"跟单信用证统一惯例", "UCP600"}}, "财务信用证专员")
 	r := New(Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,6 +82,12 @@ func (p *Page) SourceURL(key string) string {
 	return ""
 }
 
+// OwnHeading reports whether a Markdown body starts with its own level-1
+// heading; the page then shows that instead of the title.
+func (p *Page) OwnHeading(body template.HTML) bool {
+	return strings.HasPrefix(strings.TrimSpace(string(body)), "<h1")
+}
+
 // RoleName is the display name of a role id.
 func (p *Page) RoleName(id string) string { return p.H.RoleName(id) }
 

@@ -103,7 +103,14 @@ func newRenderer(in Input) (*renderer, error) {
 		words = append(words, append([]string{t.Term}, t.Aliases...))
 	}
 	if len(words) > 0 {
-		r.glossary = markdown.NewGlossary(words)
+		var names []string
+		for _, ro := range in.Handbook.Roles {
+			names = append(names, ro.Name)
+		}
+		for _, t := range in.Handbook.Teams {
+			names = append(names, t.Name)
+		}
+		r.glossary = markdown.NewGlossary(words, names...)
 	}
 	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
 	if err != nil {
