@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,23 +30,11 @@ func TestMain(m *testing.M) {
 // which runs the command and fails unless it exits with exactly CODE
 // (`! exec` only tells zero from non-zero, and accord's 1 and 2 mean
 // different things). Its stdout and stderr are checked as after exec.
-//
-// The condition [ready:CMD] holds once the command CMD is more than a stub,
-// so scripts test commands that are still being built as soon as they land.
 func TestCLI(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
-		Condition: func(cond string) (bool, error) {
-			name, ok := strings.CutPrefix(cond, "ready:")
-			if !ok {
-				return false, fmt.Errorf("unknown condition %q", cond)
-			}
-			var stderr strings.Builder
-			run(context.Background(), []string{name, "-h"}, io.Discard, &stderr)
-			return !strings.Contains(stderr.String(), "not built yet"), nil
-		},
 	})
 }
 

@@ -105,8 +105,13 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun 'accord <command> -h' for a command's flags.")
 }
 
-func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
-	if len(args) > 0 {
+func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("version", "\n\nPrint accord's version.", stderr)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
 		return usagef("version takes no arguments")
 	}
 	fmt.Fprintln(stdout, "accord", version)
