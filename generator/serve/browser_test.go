@@ -1,0 +1,115 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+// TestScript_inChromium runs the live script in a real browser: the overlay
+// shows file:line:col and the message as text, goes away when the build is
+// fixed, the page reloads on a new site, and a page opened while the
+// handbook is broken shows the overlay at once. Like generator/browser, it
+// skips without chromium, except under CI.
+func TestScript_inChromium(t *testing.T) {
+	ctx := chromium(t)
+	s := New()
+	page := func(v string) []render.File {
+		return []render.File{{Path: "index.html", Data: []byte("<!doctype html><html><body><h1 id=\"t\">" + v + "</h1>\n" + string(Script) + "</body></html>")}}
+	}
+	s.Swap(page("v1"))
+	ts := newTestServer(t, s)
+
+	until := func(what, js string) {
+		t.Helper()
+		deadline := time.Now().Add(wait)
+		for {
+			// Errors are retried: the page may be between documents.
+			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("not within %s: %s", wait, what)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return s.Clients() == 1 })
+	eval[bool](t, ctx, `(window.marker = 1) === 1`)
+
+	hostile := `<img src=x onerror="window.pwned=1"> is not a role`
+	s.SetProblems([]source.Diagnostic{{Pos: source.Pos{File: "content/roles/x.toml", Line: 3, Col: 7}, Msg: hostile}})
+	until("overlay shown", `!!document.getElementById("accord-problems")`)
+	text := eval[string](t, ctx, `document.getElementById("accord-problems").textContent`)
+	if !strings.Contains(text, "content/roles/x.toml:3:7: ") || !strings.Contains(text, hostile) {
+		t.Errorf("overlay text %q lacks the position or the message", text)
+	}
+	if eval[bool](t, ctx, `!!document.querySelector("#accord-problems img") || window.pwned === 1`) {
+		t.Error("a message became markup in the overlay")
+	}
+
+	s.SetProblems(nil)
+	until("overlay hidden after the fix", `!document.getElementById("accord-problems")`)
+
+	s.Swap(page("v2"))
+	until("page reloaded with v2", `(document.getElementById("t") || {}).textContent === "v2" && window.marker === undefined`)
+
+	// Opened while broken: the overlay is there without any new event.
+	s.SetProblems([]source.Diagnostic{{Pos: source.Pos{File: "content/teams.toml", Line: 1}, Msg: "broken"}})
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	until("overlay on a page opened while broken", `(document.getElementById("accord-problems") || {textContent: ""}).textContent.includes("content/teams.toml:1: broken")`)
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func chromium(t *testing.T) context.Context {
+	t.Helper()
+	var path string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed, but CI must run the browser tests")
+		}
+		t.Skip("SKIPPING BROWSER TEST: chromium is not installed (apt-get install -y chromium)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
