@@ -37,6 +37,9 @@ func (l *loader) roleBodies() {
 	for _, r := range l.h.Roles {
 		byID[r.ID] = r
 	}
+	if l.symlink("roles") {
+		return // reported by dir
+	}
 	entries, _ := fs.ReadDir(l.fsys, "roles")
 	for _, e := range entries {
 		name := e.Name()
@@ -123,6 +126,9 @@ func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, bool)
 }
 
 func (l *loader) pages() {
+	if l.linkedFolder("pages") {
+		return
+	}
 	err := fs.WalkDir(l.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "pages" {
@@ -176,6 +182,9 @@ func (l *loader) pages() {
 // assets lists the files under assets/; they are copied byte for byte.
 // Symbolic links are refused: one could point outside the handbook.
 func (l *loader) assets() {
+	if l.linkedFolder("assets") {
+		return
+	}
 	_ = fs.WalkDir(l.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "assets" {

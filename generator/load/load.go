@@ -10,6 +10,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -66,6 +67,10 @@ func (l *loader) display(p string) string {
 // byte-order mark is dropped: editors on Windows add it and it is not text.
 func (l *loader) read(p string) (*source.Doc, bool) {
 	doc := source.NewDoc(l.display(p), p, nil)
+	if l.symlink(p) {
+		l.diags.Errorf(doc.File(), "%s", symlinkFile)
+		return doc, false
+	}
 	info, err := fs.Stat(l.fsys, p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -79,16 +84,73 @@ func (l *loader) read(p string) (*source.Doc, bool) {
 		return doc, false
 	}
 	if info.Size() > MaxFileSize {
-		l.diags.Errorf(doc.File(), "file is %d MB, larger than the %d MB a source file may have: split it", info.Size()>>20, MaxFileSize>>20)
+		// Rounded up: 8 MB and one byte is "9 MB, larger than the 8 MB".
+		l.diags.Errorf(doc.File(), "file is %d MB, larger than the %d MB a source file may have: split it", (info.Size()+1<<20-1)>>20, MaxFileSize>>20)
 		return doc, false
 	}
-	b, err := fs.ReadFile(l.fsys, p)
-	if err != nil {
+	b, err := readLimited(l.fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// It was there a moment ago (Stat found it): deleted or renamed
+		// while the handbook was being read, as an editor's save may do.
+		l.diags.Errorf(doc.File(), "file disappeared while it was being read (deleted or renamed during the build): run the command again")
+		return doc, false
+	case errors.Is(err, errTooLarge):
+		l.diags.Errorf(doc.File(), "file grew past the %d MB a source file may have while it was being read: split it", MaxFileSize>>20)
+		return doc, false
+	case err != nil:
 		l.diags.Errorf(doc.File(), "cannot read: %v", unwrapPath(err))
 		return doc, false
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	return source.NewDoc(l.display(p), p, b), true
+}
+
+// Symbolic links are refused wherever they are among the sources: one could
+// point outside the handbook (a role file linked to ~/.ssh/config would be
+// published), and one inside it is a second name for a file, which the
+// site would show twice. fs.Lstat sees links on any fs.FS that can report
+// them (os.DirFS, fstest.MapFS); on others, Stat's answer stands.
+const (
+	symlinkFile   = "symbolic links are not followed: copy the file into the handbook"
+	symlinkFolder = "symbolic links are not followed: copy the folder into the handbook"
+)
+
+// symlink reports whether p is itself a symbolic link.
+func (l *loader) symlink(p string) bool {
+	info, err := fs.Lstat(l.fsys, p)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
+}
+
+// linkedFolder reports a top-level folder that is a symbolic link, which is
+// then not read at all.
+func (l *loader) linkedFolder(folder string) bool {
+	if !l.symlink(folder) {
+		return false
+	}
+	l.diags.Errorf(source.Pos{File: l.display(folder)}, "%s", symlinkFolder)
+	return true
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads p, but never more than MaxFileSize bytes: the size Stat
+// reported may be stale (a file still being written) or meaningless (a
+// special file that claims to be small).
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return b, nil
 }
 
 func unwrapPath(err error) error {
@@ -103,7 +165,7 @@ func (l *loader) meta() {
 	doc, ok := l.read("handbook.toml")
 	l.h.Meta.Src = doc
 	if !ok {
-		if _, err := fs.Stat(l.fsys, "handbook.toml"); errors.Is(err, fs.ErrNotExist) {
+		if _, err := fs.Lstat(l.fsys, "handbook.toml"); errors.Is(err, fs.ErrNotExist) {
 			l.diags.Errorf(doc.File(), "no handbook.toml here: is this a handbook folder? (`accord init DIR` starts one)")
 		}
 		return
@@ -145,6 +207,9 @@ func (l *loader) glossary() {
 // dir calls fn for every file directly in folder, sorted, reporting
 // sub-folders and files of the wrong kind.
 func (l *loader) dir(folder string, fn func(p, id, ext string)) {
+	if l.linkedFolder(folder) {
+		return
+	}
 	entries, err := fs.ReadDir(l.fsys, folder)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
