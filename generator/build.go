@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/templates"
@@ -25,6 +27,7 @@ type Options struct {
 // Result reports what a build did.
 type Result struct {
 	Checked  *Checked
+	Graphs   graph.Stats
 	Files    int
 	Bytes    int64
 	Duration time.Duration
@@ -35,8 +38,10 @@ type Result struct {
 // diagnostics (warnings too) are in Result.Checked.Diags either way.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	files, c, err := Compile(ctx, opts, CompileOptions{})
-	res := &Result{Checked: c}
+	gr := graph.New(graph.DefaultCacheDir())
+	defer gr.Close()
+	files, c, err := Compile(ctx, opts, CompileOptions{Graphs: gr})
+	res := &Result{Checked: c, Graphs: gr.Stats()}
 	if err != nil {
 		return res, err
 	}
@@ -61,6 +66,12 @@ type CompileOptions struct {
 	// Markdown, when set, keeps rendered Markdown between compiles: a watch
 	// session passes the same cache to every rebuild.
 	Markdown *markdown.Cache
+	// Graphs lays out the graphs; a watch session keeps one for every
+	// rebuild. Nil makes one for this compile, caching under the user's
+	// cache folder.
+	Graphs *graph.Renderer
+	// NoGraphs renders pages without graphs (golden tests of the markup).
+	NoGraphs bool
 }
 
 // Compile checks and renders the handbook in opts.Dir into files in memory,
@@ -71,7 +82,12 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 		name = filepath.ToSlash(opts.Dir)
 	}
 	src := os.DirFS(opts.Dir)
-	c := Check(src, name)
+	gr := co.Graphs
+	if gr == nil && !co.NoGraphs {
+		gr = graph.New(graph.DefaultCacheDir())
+		defer gr.Close()
+	}
+	c := Check(src, name, gr)
 	if err := c.Diags.Err(); err != nil {
 		return nil, c, err
 	}
@@ -90,11 +106,20 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
 		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
 		Extra:     co.Extra,
+		Graphs:    graphsFor(c.Handbook, gr),
 	})
 	if err == nil && co.Markdown != nil {
 		co.Markdown.Sweep()
 	}
 	return files, c, err
+}
+
+// graphsFor returns nil, not a nil-valued interface, when there are no graphs.
+func graphsFor(h *model.Handbook, gr *graph.Renderer) render.Graphs {
+	if gr == nil {
+		return nil
+	}
+	return siteGraphs{h: h, r: gr}
 }
 
 // subIfDir returns DIR/name as an fs.FS when that folder exists.

@@ -3,8 +3,10 @@
 package generator
 
 import (
+	"errors"
 	"io/fs"
 
+	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
@@ -23,13 +25,38 @@ type Checked struct {
 
 // Check loads the handbook in fsys and runs every check. name prefixes file
 // names in diagnostics. The result is usable for rendering only when
-// Diags.HasErrors() is false.
-func Check(fsys fs.FS, name string) *Checked {
+// Diags.HasErrors() is false. gr lays out ```dot blocks so that a syntax
+// error is reported at its Markdown line; nil skips that check.
+func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
 	md := markdown.New(markdown.Options{RawHTML: h.Meta.Markdown.RawHTML})
 	table := links.NewTable(h)
-	diags.Add(validate.Links(h, md, table))
+	linkDiags, dots := validate.LinksAndDots(h, md, table)
+	diags.Add(linkDiags)
+	if len(gr) > 0 && gr[0] != nil {
+		checkDots(gr[0], dots, diags)
+	}
 	diags.Sort()
 	return &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
+}
+
+// checkDots lays out each ```dot block (from the cache when unchanged) and
+// reports a failure at the block's line, or at the line Graphviz names.
+func checkDots(gr *graph.Renderer, dots []validate.Dot, diags *source.List) {
+	for _, d := range dots {
+		_, err := gr.UserDOT(d.Source)
+		if err == nil {
+			continue
+		}
+		pos := d.Pos
+		var de *graph.DOTError
+		if errors.As(err, &de) && de.Line > 0 {
+			pos.Line += de.Line
+			pos.Col = 1
+			diags.Errorf(pos, "dot graph: %s", de.Msg)
+			continue
+		}
+		diags.Errorf(pos, "dot graph: %v", err)
+	}
 }

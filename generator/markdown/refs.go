@@ -26,8 +26,15 @@ type Ref struct {
 // in its definition, where a fix would be made. Input that CheckDepth refuses
 // yields nil: Render reports it.
 func (r *Renderer) Refs(src []byte) []Ref {
+	refs, _ := r.Scan(src)
+	return refs
+}
+
+// Scan is Refs that also returns the ```dot blocks, from one parse, so a
+// checker can lay them out and report a syntax error at its line.
+func (r *Renderer) Scan(src []byte) ([]Ref, []DotBlock) {
 	if _, ok := CheckDepth(src, MaxNesting); !ok {
-		return nil
+		return nil, nil
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	loc := newLocator(src)
@@ -36,9 +43,14 @@ func (r *Renderer) Refs(src []byte) []Ref {
 		ref Ref
 	}
 	var all []found
+	var dots []DotBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && string(fc.Language(src)) == "dot" {
+			dots = append(dots, dotBlock(len(dots), fc, src))
+			return ast.WalkSkipChildren, nil
 		}
 		var dest []byte
 		var ref *ast.ReferenceLink
@@ -63,7 +75,7 @@ func (r *Renderer) Refs(src []byte) []Ref {
 	for i, f := range all {
 		refs[i] = f.ref
 	}
-	return refs
+	return refs, dots
 }
 
 // locator turns a link node into the byte offset of its destination text.

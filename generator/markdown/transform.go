@@ -105,13 +105,7 @@ func wrapTable(t *east.Table) {
 // dot records the i-th ```dot block and, when dotSVG accepts it, swaps the
 // code block for the returned HTML.
 func (st *renderState) dot(i int, n *ast.FencedCodeBlock, src []byte) {
-	var body bytes.Buffer
-	lines := n.Lines()
-	for j := 0; j < lines.Len(); j++ {
-		seg := lines.At(j)
-		body.Write(seg.Value(src))
-	}
-	b := DotBlock{Index: i, Line: fenceLine(n, src), Source: body.String()}
+	b := dotBlock(i, n, src)
 	st.dots = append(st.dots, b)
 	if st.dotSVG == nil {
 		return
@@ -119,6 +113,16 @@ func (st *renderState) dot(i int, n *ast.FencedCodeBlock, src []byte) {
 	if html, ok := st.dotSVG(b); ok {
 		n.Parent().ReplaceChild(n.Parent(), n, &rawBlock{html: html})
 	}
+}
+
+func dotBlock(i int, n *ast.FencedCodeBlock, src []byte) DotBlock {
+	var body bytes.Buffer
+	lines := n.Lines()
+	for j := 0; j < lines.Len(); j++ {
+		seg := lines.At(j)
+		body.Write(seg.Value(src))
+	}
+	return DotBlock{Index: i, Line: fenceLine(n, src), Source: body.String()}
 }
 
 // fenceLine is the 1-based line of the opening fence. goldmark records the

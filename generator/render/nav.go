@@ -45,6 +45,11 @@ func (r *renderer) buildNav() *Nav {
 	n.Sections = append(n.Sections,
 		NavSection{Title: r.t["raci"], URL: urls.RACI},
 		NavSection{Title: r.t["health"], URL: urls.Health},
+	)
+	if r.in.Graphs != nil {
+		n.Sections = append(n.Sections, NavSection{Title: r.t["graphs"], URL: urls.Graphs})
+	}
+	n.Sections = append(n.Sections,
 		NavSection{Title: r.t["teams"], URL: urls.Teams},
 		NavSection{Title: r.t["glossary"], URL: urls.Glossary},
 	)

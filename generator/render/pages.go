@@ -24,6 +24,7 @@ func (r *renderer) pages() {
 	r.freePages()
 	r.raciPage()
 	r.healthPage()
+	r.graphsPage()
 	r.glossaryPage()
 	r.teamsPage()
 	r.onboarding()

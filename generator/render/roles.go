@@ -189,3 +189,19 @@ func (r *renderer) healthPage() {
 	rep := health.Analyse(r.h)
 	r.execute("health", r.page("health", urls.Health, r.t["health"], r.home2crumbs("health", ""), rep))
 }
+
+// GraphsData is the page of the department's graphs at full size.
+type GraphsData struct {
+	Department, OrgChart template.HTML
+}
+
+func (r *renderer) graphsPage() {
+	if r.in.Graphs == nil {
+		return
+	}
+	d := GraphsData{
+		Department: r.graph(func() (template.HTML, error) { return r.in.Graphs.Department(urls.Graphs) }),
+		OrgChart:   r.graph(func() (template.HTML, error) { return r.in.Graphs.OrgChart(urls.Graphs) }),
+	}
+	r.execute("graphs", r.page("graphs", urls.Graphs, r.t["graphs"], r.home2crumbs("graphs", ""), d))
+}

@@ -96,7 +96,7 @@ func (vs *Versions) isCurrent() bool   { return vs.Self == len(vs.List)-1 }
 func sitePages(h *model.Handbook) map[string]bool {
 	m := map[string]bool{}
 	for _, p := range []string{urls.Home, urls.Roles, urls.Workflows, urls.Policies, urls.Pages,
-		urls.RACI, urls.Health, urls.Glossary, urls.Teams, urls.Search} {
+		urls.RACI, urls.Health, urls.Glossary, urls.Teams, urls.Search, urls.Graphs} {
 		m[p] = true
 	}
 	for _, r := range h.Roles {

@@ -14,6 +14,8 @@ const (
 	Home   = "index.html"
 	RACI   = "raci.html"
 	Health = "raci-health.html"
+	// Graphs shows the department graph and the org chart at full size.
+	Graphs = "graphs.html"
 	Search = "search.html"
 	// SearchIndex is a script, not JSON: a <script> tag loads it from
 	// file://, where fetch() is refused.

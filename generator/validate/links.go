@@ -35,18 +35,37 @@ func MarkdownDocs(h *model.Handbook) []MarkdownDoc {
 // resolve to a page or an asset of the handbook. Over-deep nesting is
 // reported instead of parsed, because the parser would take minutes on it.
 func Links(h *model.Handbook, md *markdown.Renderer, table *links.Table) *source.List {
+	diags, _ := LinksAndDots(h, md, table)
+	return diags
+}
+
+// Dot is a ```dot block of a Markdown source; Pos is its opening fence.
+type Dot struct {
+	Pos    source.Pos
+	Source string
+}
+
+// LinksAndDots is Links that also returns every ```dot block, found by the
+// same parse, for the caller to lay out (a syntax error is a problem of the
+// Markdown file, at its line).
+func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) (*source.List, []Dot) {
 	diags := &source.List{}
+	var dots []Dot
 	for _, d := range MarkdownDocs(h) {
 		if line, ok := markdown.CheckDepth(d.Body, markdown.MaxNesting); !ok {
 			diags.Errorf(d.Src.Line(line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
 			continue
 		}
-		for _, ref := range md.Refs(d.Body) {
+		refs, blocks := md.Scan(d.Body)
+		for _, ref := range refs {
 			if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
 				diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
 			}
 		}
+		for _, b := range blocks {
+			dots = append(dots, Dot{Pos: d.Src.Line(b.Line), Source: b.Source})
+		}
 	}
 	diags.Sort()
-	return diags
+	return diags, dots
 }

@@ -26,6 +26,19 @@
       });
       update();
     });
+    // A wide graph starts shrunk to the page; the button shows it at its
+    // natural size inside its scrolling box (pan by scrolling), and back.
+    document.querySelectorAll("figure.graph[data-width] .graph-zoom").forEach(function (b) {
+      var fig = b.closest("figure"), svg = fig.querySelector("svg");
+      b.hidden = false;
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", function () {
+        var on = fig.classList.toggle("graph-actual");
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+        if (svg) svg.style.width = on ? fig.getAttribute("data-width") : "";
+        if (svg) svg.style.maxWidth = on ? "none" : fig.getAttribute("data-width");
+      });
+    });
     document.querySelectorAll(".print-button").forEach(function (b) {
       b.hidden = false;
       b.addEventListener("click", function () { window.print(); });

@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/render"
+)
+
+// siteGraphs draws the graphs of one handbook for render: DOT from the graph
+// package, laid out (or taken from the cache) by one shared Renderer, and
+// wrapped with its text alternative.
+type siteGraphs struct {
+	h *model.Handbook
+	r *graph.Renderer
+}
+
+var _ render.VersionGraphs = siteGraphs{}
+
+func (g siteGraphs) Department(page string) (template.HTML, error) {
+	return g.figure(graph.Department(g.h, page))
+}
+
+func (g siteGraphs) OrgChart(page string) (template.HTML, error) {
+	return g.figure(graph.OrgChart(g.h, page))
+}
+
+func (g siteGraphs) Workflow(w *model.Workflow, page string) (template.HTML, error) {
+	return g.figure(graph.Workflow(g.h, w, page))
+}
+
+func (g siteGraphs) Neighbourhood(role, page string) (template.HTML, error) {
+	return g.figure(graph.Neighbourhood(g.h, role, page))
+}
+
+// UserDOT draws an author's ```dot block; errors were reported by Check.
+func (g siteGraphs) UserDOT(src string) (template.HTML, error) {
+	svg, err := g.r.UserDOT(src)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(`<figure class="graph graph-user">` + string(svg) + `</figure>`), nil
+}
+
+// For draws an earlier version of the handbook with the same Renderer.
+func (g siteGraphs) For(h *model.Handbook) render.Graphs { return siteGraphs{h: h, r: g.r} }
+
+// figureTmpl puts a graph in a scrollable figure with its facts as a table
+// that screen readers (and readers who cannot see the drawing) get.
+var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="graph"{{with .Width}} data-width="{{.}}"{{end}}>
+{{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
+<div class="graph-scroll">{{.SVG}}</div>
+<figcaption><details><summary>{{.Alt.Title}}</summary>
+<div class="table-wrap"><table class="graph-facts">
+<thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
+</table></div></details></figcaption>
+</figure>`))
+
+func (g siteGraphs) figure(dot string, alt graph.Alt) (template.HTML, error) {
+	svg, err := g.r.SVGWithTitle(dot, alt.Title)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	err = figureTmpl.Execute(&b, struct {
+		SVG   template.HTML
+		Alt   graph.Alt
+		Width string
+	}{template.HTML(svg), alt, wideWidth(svg)})
+	return template.HTML(b.String()), err
+}
+
+// wideWidth is the natural width ("1400pt") of a graph too wide to read
+// when shrunk to the page, for the zoom button; "" for other graphs.
+func wideWidth(svg []byte) string {
+	head, _, _ := bytes.Cut(svg, []byte(">"))
+	if !bytes.Contains(head, []byte("g-wide")) {
+		return ""
+	}
+	_, rest, ok := bytes.Cut(head, []byte(`max-width:`))
+	if !ok {
+		return ""
+	}
+	w, _, _ := bytes.Cut(rest, []byte(`"`))
+	for _, c := range w {
+		if !(c >= '0' && c <= '9' || c == '.' || c == 'p' || c == 't' || c == 'x') {
+			return ""
+		}
+	}
+	return string(w)
+}
