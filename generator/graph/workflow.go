@@ -28,6 +28,11 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 	w := &dotWriter{}
 	w.open("digraph workflow")
 	graphDefaults(w, "TB")
+	// One global ranking across the lanes. Without it dot ranks each
+	// cluster on its own, and the shipped order flow started mid-page
+	// with customs declaration on top. (Cheap for a workflow's few dozen
+	// steps; it is what made a 200-role department graph take 20 s.)
+	w.defaults("graph", attrs{"newrank": "true"})
 
 	var lanes []string
 	byLane := map[string][]*model.Step{}
