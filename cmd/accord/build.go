@@ -11,6 +11,8 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	args, stopProfiling := profiling(args, stderr) // hidden --cpuprofile/--memprofile FILE (profile.go)
+	defer stopProfiling()
 	fs := newFlags("build", "[DIR] [-o OUT] [--watch]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.", stderr)
 	out := fs.String("o", "public", "output `folder`")
 	verbose := fs.Bool("verbose", false, "print what the build did")
@@ -44,6 +46,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		h := res.Checked.Handbook
 		fmt.Fprintf(stdout, "  %d roles, %d workflows, %d policies, %d pages, %d glossary terms, %d assets\n",
 			len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets))
+		g := res.Graphs
+		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s\n",
+			g.Graphs, g.CacheHits, g.Layouts, g.LayoutTime.Round(1e6))
 	}
 	return nil
 }
