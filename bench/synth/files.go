@@ -7,7 +7,7 @@ import (
 )
 
 type step struct {
-	id, name, accountable, duration string
+	id, name, accountable, duration  string
 	responsible, consulted, informed []string
 	next, outputs                    []string
 }
