@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/source"
 )
@@ -23,7 +24,11 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	c := generator.Check(os.DirFS(dir), displayDir(dir))
+	// ```dot blocks are laid out to find syntax errors; unchanged ones come
+	// from the graph cache.
+	gr := graph.New(graph.DefaultCacheDir())
+	defer gr.Close()
+	c := generator.Check(os.DirFS(dir), displayDir(dir), gr)
 	generator.CheckVersions(c, dir)
 	if err := report(c.Diags, stderr); err != nil {
 		return err

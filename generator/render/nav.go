@@ -77,7 +77,7 @@ func (r *renderer) modelJSON() {
 	}{ModelSchema, (*modelAlias)(r.h)}
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
-		r.errs = append(r.errs, err)
+		r.fail(err)
 		return
 	}
 	r.add(urls.ModelJSON, append(b, '\n'))

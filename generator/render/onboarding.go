@@ -19,7 +19,9 @@ func (r *renderer) measure(key string, body template.HTML, text ...string) {
 		all += " " + t
 	}
 	chars, words := search.ReadingUnits(all)
+	r.mu.Lock()
 	r.minutes[key] = readingMinutes(chars, words)
+	r.mu.Unlock()
 }
 
 // readingMinutes uses common silent-reading speeds: about 400 Chinese
@@ -48,23 +50,28 @@ type ReadingItem struct {
 	Minutes int
 }
 
-func (r *renderer) onboarding() {
+func (r *renderer) onboarding() []func() {
+	var jobs []func()
 	for _, ro := range r.h.Roles {
-		if t := r.h.TeamByID[ro.Team]; t != nil && t.External() {
-			continue
+		if t := r.h.TeamByID[ro.Team]; t == nil || !t.External() {
+			jobs = append(jobs, func() { r.onboardingPage(ro) })
 		}
-		site := urls.Onboarding(ro.ID)
-		d := OnboardingData{Role: ro, Neighbours: raci.Neighbours(r.h, ro.ID), StorageKey: "accord-onboarding:" + r.h.Meta.Title + ":" + ro.ID}
-		d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
-		for _, key := range ro.Onboarding {
-			u, _ := urls.Source(key)
-			item := ReadingItem{Key: key, URL: u, Minutes: r.minutes[key]}
-			d.Reading = append(d.Reading, item)
-			d.Total += item.Minutes
-		}
-		crumbs := []Crumb{r.crumb(r.t["home"], urls.Home), r.crumb(r.t["newHere"], urls.Home+"#new-here"), r.crumb(ro.Name, "")}
-		r.execute("onboarding", r.page("onboarding", site, fmt.Sprintf(r.t["onboardingTitle"], ro.Name), crumbs, d))
 	}
+	return jobs
+}
+
+func (r *renderer) onboardingPage(ro *model.Role) {
+	site := urls.Onboarding(ro.ID)
+	d := OnboardingData{Role: ro, Neighbours: raci.Neighbours(r.h, ro.ID), StorageKey: "accord-onboarding:" + r.h.Meta.Title + ":" + ro.ID}
+	d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
+	for _, key := range ro.Onboarding {
+		u, _ := urls.Source(key)
+		item := ReadingItem{Key: key, URL: u, Minutes: r.minutes[key]}
+		d.Reading = append(d.Reading, item)
+		d.Total += item.Minutes
+	}
+	crumbs := []Crumb{r.crumb(r.t["home"], urls.Home), r.crumb(r.t["newHere"], urls.Home+"#new-here"), r.crumb(ro.Name, "")}
+	r.execute("onboarding", r.page("onboarding", site, fmt.Sprintf(r.t["onboardingTitle"], ro.Name), crumbs, d))
 }
 
 // PrintData is a print page: sections of other pages, rendered for it.
@@ -76,43 +83,52 @@ type PrintData struct {
 // large for a browser to lay out and print, and readers print booklets.
 const printLimit = 400
 
-func (r *renderer) printPages() {
-	// Graphs are left out of print pages: their links are made for the page
-	// they sit on, and a second layout of every graph would double the cost.
-	r.printing = true
-	defer func() { r.printing = false }()
+// printPages returns the jobs that render the print pages. Graphs are left
+// out of print pages (r.printing): their links are made for the page they
+// sit on, and a second layout of every graph would double the cost.
+func (r *renderer) printPages() []func() {
+	var jobs []func()
 	total := len(r.h.Roles) + len(r.h.Workflows) + len(r.h.Policies) + len(r.h.Pages)
 	if total <= printLimit {
-		var secs []template.HTML
-		if pg := r.h.PageByPath["index"]; pg != nil {
-			secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
-		}
-		for _, ro := range r.h.Roles {
-			secs = append(secs, r.content("role", r.rolePage(ro, urls.PrintAll)))
-		}
-		for _, w := range r.h.Workflows {
-			secs = append(secs, r.content("workflow", r.workflowPage(w, urls.PrintAll)))
-		}
-		for _, pol := range r.h.Policies {
-			secs = append(secs, r.content("policy", r.policyPage(pol, urls.PrintAll)))
-		}
-		for _, pg := range r.h.Pages {
-			if pg.Path != "index" {
-				secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
-			}
-		}
-		r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
+		jobs = append(jobs, r.printAll)
 	}
 	for _, ro := range r.h.Roles {
-		site := urls.PrintRole(ro.ID)
-		secs := []template.HTML{r.content("role", r.rolePage(ro, site))}
-		for _, key := range ro.Onboarding {
-			if sec, ok := r.sourceContent(key, site); ok {
-				secs = append(secs, sec)
-			}
-		}
-		r.execute("print", r.page("print", site, fmt.Sprintf(r.t["booklet"], ro.Name), nil, PrintData{secs}))
+		jobs = append(jobs, func() { r.booklet(ro) })
 	}
+	return jobs
+}
+
+func (r *renderer) printAll() {
+	var secs []template.HTML
+	if pg := r.h.PageByPath["index"]; pg != nil {
+		secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
+	}
+	for _, ro := range r.h.Roles {
+		secs = append(secs, r.content("role", r.rolePage(ro, urls.PrintAll)))
+	}
+	for _, w := range r.h.Workflows {
+		secs = append(secs, r.content("workflow", r.workflowPage(w, urls.PrintAll)))
+	}
+	for _, pol := range r.h.Policies {
+		secs = append(secs, r.content("policy", r.policyPage(pol, urls.PrintAll)))
+	}
+	for _, pg := range r.h.Pages {
+		if pg.Path != "index" {
+			secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
+		}
+	}
+	r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
+}
+
+func (r *renderer) booklet(ro *model.Role) {
+	site := urls.PrintRole(ro.ID)
+	secs := []template.HTML{r.content("role", r.rolePage(ro, site))}
+	for _, key := range ro.Onboarding {
+		if sec, ok := r.sourceContent(key, site); ok {
+			secs = append(secs, sec)
+		}
+	}
+	r.execute("print", r.page("print", site, fmt.Sprintf(r.t["booklet"], ro.Name), nil, PrintData{secs}))
 }
 
 // sourceContent renders the content of the page of a source key for page.
@@ -143,7 +159,7 @@ func (r *renderer) sourceContent(key, page string) (template.HTML, bool) {
 func (r *renderer) content(kind string, p *Page) template.HTML {
 	var buf bytes.Buffer
 	if err := r.tmpl[kind].ExecuteTemplate(&buf, "content", p); err != nil {
-		r.errs = append(r.errs, fmt.Errorf("%s (print): %v", p.Path, err))
+		r.fail(fmt.Errorf("%s (print): %v", p.Path, err))
 	}
 	return template.HTML(buf.String())
 }

@@ -15,20 +15,20 @@ func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
 	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions}
 }
 
+// pages renders every page in three waves. The pages of the sources come
+// first, in parallel; onboarding and print pages need every source's
+// reading time, so they come next; the search index needs every page.
 func (r *renderer) pages() {
 	r.nav = r.buildNav()
-	r.home()
-	r.roles()
-	r.workflows()
-	r.policies()
-	r.freePages()
-	r.raciPage()
-	r.healthPage()
-	r.graphsPage()
-	r.glossaryPage()
-	r.teamsPage()
-	r.onboarding()
-	r.printPages()
+	var jobs []func()
+	jobs = append(jobs, r.home, r.raciPage, r.healthPage, r.graphsPage, r.glossaryPage, r.teamsPage)
+	jobs = append(jobs, r.roles()...)
+	jobs = append(jobs, r.workflows()...)
+	jobs = append(jobs, r.policies()...)
+	jobs = append(jobs, r.freePages()...)
+	parallel(jobs)
+	r.printing = true // from here on, pages are rendered for print: no graphs
+	parallel(append(r.onboarding(), r.printPages()...))
 	r.modelJSON()
 	r.searchIndex()
 	r.versionPages()
@@ -66,7 +66,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 		},
 	})
 	if err != nil {
-		r.errs = append(r.errs, err)
+		r.fail(err)
 		return ""
 	}
 	return template.HTML(res.HTML)
@@ -79,7 +79,7 @@ func (r *renderer) graph(f func() (template.HTML, error)) template.HTML {
 	}
 	svg, err := f()
 	if err != nil {
-		r.errs = append(r.errs, err)
+		r.fail(err)
 	}
 	return svg
 }

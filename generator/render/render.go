@@ -10,7 +10,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/accord-handbook/accord/generator/i18n"
 	"github.com/accord-handbook/accord/generator/links"
@@ -74,6 +78,8 @@ func Site(in Input) ([]File, Stats, error) {
 }
 
 type renderer struct {
+	// mu guards files, errs, docs and minutes: pages render in parallel.
+	mu    sync.Mutex
 	in    Input
 	h     *model.Handbook
 	t     map[string]string
@@ -144,10 +150,41 @@ func (r *renderer) parse(t *template.Template, name string) (*template.Template,
 	return t, nil
 }
 
+// fail records an error of one page; rendering goes on with the others.
+func (r *renderer) fail(err error) {
+	r.mu.Lock()
+	r.errs = append(r.errs, err)
+	r.mu.Unlock()
+}
+
+// parallel runs jobs on a bounded pool of workers, one per CPU: Markdown
+// and templates are CPU work, and graph layouts, which are serial, come
+// from a cache or overlap with the rest.
+func parallel(jobs []func()) {
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	next := make(chan func())
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range next {
+				job()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
 func (r *renderer) err() error {
 	if len(r.errs) == 0 {
 		return nil
 	}
+	slices.SortFunc(r.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	var b bytes.Buffer
 	for i, e := range r.errs {
 		if i > 0 {
@@ -159,14 +196,16 @@ func (r *renderer) err() error {
 }
 
 func (r *renderer) add(p string, data []byte) {
+	r.mu.Lock()
 	r.files = append(r.files, File{Path: p, Data: data})
+	r.mu.Unlock()
 }
 
 // execute renders one page with its template.
 func (r *renderer) execute(kind string, p *Page) {
 	var buf bytes.Buffer
 	if err := r.tmpl[kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		r.errs = append(r.errs, fmt.Errorf("%s: %v", p.Path, err))
+		r.fail(fmt.Errorf("%s: %v", p.Path, err))
 		return
 	}
 	r.add(p.Path, buf.Bytes())

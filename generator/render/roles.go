@@ -30,16 +30,22 @@ type RoleData struct {
 	Graph          template.HTML
 }
 
-func (r *renderer) roles() {
-	p := r.page("list", urls.Roles, r.t["roles"], r.home2crumbs("roles", ""), ListData{Kind: "roles", Teams: r.teamRoles()})
-	r.execute("list", p)
+func (r *renderer) roles() []func() {
+	jobs := []func(){func() {
+		r.execute("list", r.page("list", urls.Roles, r.t["roles"], r.home2crumbs("roles", ""), ListData{Kind: "roles", Teams: r.teamRoles()}))
+	}}
 	for _, ro := range r.h.Roles {
-		p := r.rolePage(ro, urls.Role(ro.ID))
-		d := p.Data.(RoleData)
-		r.indexBody("role", ro.Name, p.Path, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
-		r.measure("roles/"+ro.ID, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
-		r.execute("role", p)
+		jobs = append(jobs, func() { r.role(ro) })
 	}
+	return jobs
+}
+
+func (r *renderer) role(ro *model.Role) {
+	p := r.rolePage(ro, urls.Role(ro.ID))
+	d := p.Data.(RoleData)
+	r.indexBody("role", ro.Name, p.Path, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
+	r.measure("roles/"+ro.ID, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
+	r.execute("role", p)
 }
 
 func (r *renderer) rolePage(ro *model.Role, site string) *Page {
@@ -83,23 +89,30 @@ type WorkflowData struct {
 	Graph    template.HTML
 }
 
-func (r *renderer) workflows() {
-	r.execute("list", r.page("list", urls.Workflows, r.t["workflows"], r.home2crumbs("workflows", ""), ListData{Kind: "workflows"}))
+func (r *renderer) workflows() []func() {
+	jobs := []func(){func() {
+		r.execute("list", r.page("list", urls.Workflows, r.t["workflows"], r.home2crumbs("workflows", ""), ListData{Kind: "workflows"}))
+	}}
 	for _, w := range r.h.Workflows {
-		site := urls.Workflow(w.ID)
-		r.indexDoc("workflow", w.Name, site, w.Trigger, w.Summary)
-		text := []string{w.Trigger, w.Summary}
-		for _, s := range w.Steps {
-			var names []string
-			for _, id := range s.Roles() {
-				names = append(names, r.h.RoleName(id))
-			}
-			r.indexDoc("step", w.Name+" › "+s.Name, urls.Step(w.ID, s.ID), strings.Join(names, " "), strings.Join(s.Outputs, " "))
-			text = append(text, s.Name, strings.Join(names, " "), strings.Join(s.Outputs, " "))
-		}
-		r.measure("workflows/"+w.ID, "", text...)
-		r.execute("workflow", r.workflowPage(w, site))
+		jobs = append(jobs, func() { r.workflow(w) })
 	}
+	return jobs
+}
+
+func (r *renderer) workflow(w *model.Workflow) {
+	site := urls.Workflow(w.ID)
+	r.indexDoc("workflow", w.Name, site, w.Trigger, w.Summary)
+	text := []string{w.Trigger, w.Summary}
+	for _, s := range w.Steps {
+		var names []string
+		for _, id := range s.Roles() {
+			names = append(names, r.h.RoleName(id))
+		}
+		r.indexDoc("step", w.Name+" › "+s.Name, urls.Step(w.ID, s.ID), strings.Join(names, " "), strings.Join(s.Outputs, " "))
+		text = append(text, s.Name, strings.Join(names, " "), strings.Join(s.Outputs, " "))
+	}
+	r.measure("workflows/"+w.ID, "", text...)
+	r.execute("workflow", r.workflowPage(w, site))
 }
 
 func (r *renderer) workflowPage(w *model.Workflow, site string) *Page {
@@ -115,15 +128,22 @@ type PolicyData struct {
 	Body   template.HTML
 }
 
-func (r *renderer) policies() {
-	r.execute("list", r.page("list", urls.Policies, r.t["policies"], r.home2crumbs("policies", ""), ListData{Kind: "policies"}))
+func (r *renderer) policies() []func() {
+	jobs := []func(){func() {
+		r.execute("list", r.page("list", urls.Policies, r.t["policies"], r.home2crumbs("policies", ""), ListData{Kind: "policies"}))
+	}}
 	for _, pol := range r.h.Policies {
-		p := r.policyPage(pol, urls.Policy(pol.ID))
-		body := p.Data.(PolicyData).Body
-		r.indexBody("policy", pol.Title, p.Path, body, pol.Summary)
-		r.measure("policies/"+pol.ID, body, pol.Summary)
-		r.execute("policy", p)
+		jobs = append(jobs, func() { r.policy(pol) })
 	}
+	return jobs
+}
+
+func (r *renderer) policy(pol *model.Policy) {
+	p := r.policyPage(pol, urls.Policy(pol.ID))
+	body := p.Data.(PolicyData).Body
+	r.indexBody("policy", pol.Title, p.Path, body, pol.Summary)
+	r.measure("policies/"+pol.ID, body, pol.Summary)
+	r.execute("policy", p)
 }
 
 func (r *renderer) policyPage(pol *model.Policy, site string) *Page {
@@ -139,18 +159,24 @@ type PageData struct {
 	Index bool
 }
 
-func (r *renderer) freePages() {
+func (r *renderer) freePages() []func() {
+	var jobs []func()
 	for _, pg := range r.h.Pages {
-		p := r.freePage(pg, urls.Page(pg.Path))
-		body := p.Data.(PageData).Body
-		r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
-		r.measure("pages/"+pg.Path, body, pg.Summary)
-		r.execute("page", p)
+		jobs = append(jobs, func() {
+			p := r.freePage(pg, urls.Page(pg.Path))
+			body := p.Data.(PageData).Body
+			r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
+			r.measure("pages/"+pg.Path, body, pg.Summary)
+			r.execute("page", p)
+		})
 	}
 	if r.h.PageByPath["index"] == nil {
-		d := PageData{Page: &model.Page{Title: r.t["allPages"]}, Index: true}
-		r.execute("page", r.page("page", urls.Pages, r.t["pages"], r.home2crumbs("pages", ""), d))
+		jobs = append(jobs, func() {
+			d := PageData{Page: &model.Page{Title: r.t["allPages"]}, Index: true}
+			r.execute("page", r.page("page", urls.Pages, r.t["pages"], r.home2crumbs("pages", ""), d))
+		})
 	}
+	return jobs
 }
 
 func (r *renderer) freePage(pg *model.Page, site string) *Page {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/search"
@@ -10,7 +12,10 @@ import (
 
 // indexDoc adds a document to the search index.
 func (r *renderer) indexDoc(kind, title, url string, text ...string) {
-	r.docs = append(r.docs, search.Doc{Kind: kind, Title: title, URL: url, Text: strings.Join(text, " ")})
+	d := search.Doc{Kind: kind, Title: title, URL: url, Text: strings.Join(text, " ")}
+	r.mu.Lock()
+	r.docs = append(r.docs, d)
+	r.mu.Unlock()
 }
 
 // indexBody adds a rendered Markdown body: its text before the first
@@ -33,8 +38,18 @@ func (r *renderer) searchIndex() {
 	for _, t := range r.h.Terms {
 		r.indexDoc("term", t.Term, urls.Glossary+"#"+anchor(t.Term), strings.Join(t.Aliases, " "), t.Definition)
 	}
+	// Pages were rendered in parallel: put the documents in a fixed order
+	// (by kind, then page) so the index, and its ranking ties, never vary.
+	slices.SortStableFunc(r.docs, func(a, b search.Doc) int {
+		if c := kindRank[a.Kind] - kindRank[b.Kind]; c != 0 {
+			return c
+		}
+		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title), strings.Compare(a.Text, b.Text))
+	})
 	idx := search.Build(r.docs)
 	r.add(urls.SearchIndex, idx.JS)
 	r.stats.SearchDocs, r.stats.SearchTerms, r.stats.SearchBytes = idx.Docs, idx.Terms, len(idx.JS)
 	r.execute("search", r.page("search", urls.Search, r.t["search"], r.home2crumbs("search", ""), nil))
 }
+
+var kindRank = map[string]int{"role": 0, "workflow": 1, "step": 2, "policy": 3, "page": 4, "section": 5, "term": 6}
