@@ -3,6 +3,7 @@ package markdown
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -11,7 +12,8 @@ import (
 // Glossary links the first use of each glossary term in a document to its
 // definition. Build it once per handbook; it is read-only afterwards.
 type Glossary struct {
-	words []glossWord // longest first, so 跟单信用证 wins over 信用证
+	words   []glossWord          // longest first, so 跟单信用证 wins over 信用证
+	byFirst map[rune][]glossWord // the same words by first character, longest first
 }
 
 type glossWord struct {
@@ -43,6 +45,11 @@ func NewGlossary(entries [][]string, block ...string) *Glossary {
 		add(w, blocker)
 	}
 	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].text) > len(g.words[j].text) })
+	g.byFirst = map[rune][]glossWord{}
+	for _, w := range g.words {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		g.byFirst[r] = append(g.byFirst[r], w)
+	}
 	return g
 }
 
@@ -79,32 +86,23 @@ func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
 	}
 }
 
+// earliest scans s once, trying at each character only the words that
+// start with it (longest first): the cost is the length of the text, not
+// the number of terms times it.
 func (g *Glossary) earliest(s string, linked map[int]bool) (start, end, entry int) {
-	start = -1
-	for _, w := range g.words {
-		if linked[w.entry] {
-			continue
-		}
-		from := 0
-		for from < len(s) {
-			i := strings.Index(s[from:], w.text)
-			if i < 0 {
-				break
+	for i, r := range s {
+		for _, w := range g.byFirst[r] {
+			if w.entry != blocker && linked[w.entry] || !strings.HasPrefix(s[i:], w.text) {
+				continue
 			}
-			i += from
 			j := i + len(w.text)
-			if !w.ascii || (i == 0 || !isASCIIAlnum(s[i-1])) && (j == len(s) || !isASCIIAlnum(s[j])) {
-				// Earliest wins; at the same place the longer word (sorted
-				// first) wins, so a blocker hides the terms it contains.
-				if start < 0 || i < start {
-					start, end, entry = i, j, w.entry
-				}
-				break
+			if w.ascii && (i > 0 && isASCIIAlnum(s[i-1]) || j < len(s) && isASCIIAlnum(s[j])) {
+				continue
 			}
-			from = i + 1
+			return i, j, w.entry
 		}
 	}
-	return start, end, entry
+	return -1, -1, 0
 }
 
 // linkable reports whether a text node may become a glossary link: not in

@@ -83,14 +83,65 @@ type PrintData struct {
 // large for a browser to lay out and print, and readers print booklets.
 const printLimit = 400
 
-// printPages returns the jobs that render the print pages. Graphs are left
-// out of print pages (r.printing): their links are made for the page they
-// sit on, and a second layout of every graph would double the cost.
+// Print pages all live in print/, so the content of a source renders the
+// same for every one of them (its links are relative to that folder): each
+// source is rendered once for print, and the booklets and the whole-handbook
+// page are put together from those pieces. Graphs are left out of print
+// pages (r.printing): their links are made for the page they sit on.
+
+// printSources returns the source keys of every page that print pages hold.
+func (r *renderer) printSources() []string {
+	var keys []string
+	if r.h.PageByPath["index"] != nil {
+		keys = append(keys, "pages/index")
+	}
+	for _, ro := range r.h.Roles {
+		keys = append(keys, "roles/"+ro.ID)
+	}
+	for _, w := range r.h.Workflows {
+		keys = append(keys, "workflows/"+w.ID)
+	}
+	for _, pol := range r.h.Policies {
+		keys = append(keys, "policies/"+pol.ID)
+	}
+	for _, pg := range r.h.Pages {
+		if pg.Path != "index" {
+			keys = append(keys, "pages/"+pg.Path)
+		}
+	}
+	return keys
+}
+
+// printContent returns the jobs that render each source's content for print.
+func (r *renderer) printContent() []func() {
+	keys := r.printSources()
+	r.printed = make(map[string]template.HTML, len(keys))
+	jobs := make([]func(), 0, len(keys))
+	for _, key := range keys {
+		jobs = append(jobs, func() {
+			html, ok := r.sourceContent(key, urls.PrintAll)
+			if ok {
+				r.mu.Lock()
+				r.printed[key] = html
+				r.mu.Unlock()
+			}
+		})
+	}
+	return jobs
+}
+
+// printPages returns the jobs that assemble the print pages.
 func (r *renderer) printPages() []func() {
 	var jobs []func()
 	total := len(r.h.Roles) + len(r.h.Workflows) + len(r.h.Policies) + len(r.h.Pages)
 	if total <= printLimit {
-		jobs = append(jobs, r.printAll)
+		jobs = append(jobs, func() {
+			var secs []template.HTML
+			for _, key := range r.printSources() {
+				secs = append(secs, r.printed[key])
+			}
+			r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
+		})
 	}
 	for _, ro := range r.h.Roles {
 		jobs = append(jobs, func() { r.booklet(ro) })
@@ -98,37 +149,14 @@ func (r *renderer) printPages() []func() {
 	return jobs
 }
 
-func (r *renderer) printAll() {
-	var secs []template.HTML
-	if pg := r.h.PageByPath["index"]; pg != nil {
-		secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
-	}
-	for _, ro := range r.h.Roles {
-		secs = append(secs, r.content("role", r.rolePage(ro, urls.PrintAll)))
-	}
-	for _, w := range r.h.Workflows {
-		secs = append(secs, r.content("workflow", r.workflowPage(w, urls.PrintAll)))
-	}
-	for _, pol := range r.h.Policies {
-		secs = append(secs, r.content("policy", r.policyPage(pol, urls.PrintAll)))
-	}
-	for _, pg := range r.h.Pages {
-		if pg.Path != "index" {
-			secs = append(secs, r.content("page", r.freePage(pg, urls.PrintAll)))
-		}
-	}
-	r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
-}
-
 func (r *renderer) booklet(ro *model.Role) {
-	site := urls.PrintRole(ro.ID)
-	secs := []template.HTML{r.content("role", r.rolePage(ro, site))}
+	secs := []template.HTML{r.printed["roles/"+ro.ID]}
 	for _, key := range ro.Onboarding {
-		if sec, ok := r.sourceContent(key, site); ok {
+		if sec, ok := r.printed[key]; ok {
 			secs = append(secs, sec)
 		}
 	}
-	r.execute("print", r.page("print", site, fmt.Sprintf(r.t["booklet"], ro.Name), nil, PrintData{secs}))
+	r.execute("print", r.page("print", urls.PrintRole(ro.ID), fmt.Sprintf(r.t["booklet"], ro.Name), nil, PrintData{secs}))
 }
 
 // sourceContent renders the content of the page of a source key for page.

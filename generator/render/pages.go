@@ -28,7 +28,8 @@ func (r *renderer) pages() {
 	jobs = append(jobs, r.freePages()...)
 	parallel(jobs)
 	r.printing = true // from here on, pages are rendered for print: no graphs
-	parallel(append(r.onboarding(), r.printPages()...))
+	parallel(append(r.onboarding(), r.printContent()...))
+	parallel(r.printPages())
 	r.modelJSON()
 	r.searchIndex()
 	r.versionPages()

@@ -92,6 +92,7 @@ type renderer struct {
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
+	printed  map[string]template.HTML // source key -> its content for print/
 	glossary *markdown.Glossary
 }
 

@@ -1,0 +1,43 @@
+package render_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/accord-handbook/accord/bench/synth"
+	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/templates"
+	theme "github.com/accord-handbook/accord/themes/default"
+)
+
+// BenchmarkSite renders every page of a checked handbook in memory, without
+// graphs (their layout is cached and benchmarked in generator/graph): the
+// Markdown, templates, search index, model.json, print and onboarding pages.
+func BenchmarkSite(b *testing.B) {
+	for _, c := range synth.Corpora(b) {
+		b.Run(c.Name, func(b *testing.B) {
+			src := os.DirFS(c.Dir)
+			ch := generator.Check(src, c.Name)
+			if err := ch.Diags.Err(); err != nil {
+				b.Fatal(err)
+			}
+			in := render.Input{Handbook: ch.Handbook, Markdown: ch.Markdown, Links: ch.Links, Source: src, Templates: templates.FS, Theme: theme.FS}
+			var files []render.File
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if files, _, err = render.Site(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var size int
+			for _, f := range files {
+				size += len(f.Data)
+			}
+			b.ReportMetric(float64(len(files)), "files")
+			b.ReportMetric(float64(size)/(1<<20), "MB")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(files)), "ns/file")
+		})
+	}
+}
