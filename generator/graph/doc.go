@@ -36,13 +36,15 @@
 // a loop that reads DOT on stdin and writes SVG on stdout. Why a process and
 // not an instance: go-graphviz keeps one WASM module per process, created in
 // its package init, and its bindings never free the strings they copy into
-// it, so every render leaks about the size of its input and output (0.8 MB
-// for a 200-node graph) and no Close gets it back. Only ending the process
-// does. The Renderer retires its worker once the worker's heap passes
-// WorkerHeapLimit, and kills it when a layout runs past Timeout (a hostile
-// ```dot block must not hang a build). Calls are serialised: go-graphviz is
-// not safe for concurrent use. When a worker cannot be started the Renderer
-// falls back to Graphviz in this process, behind a package-wide mutex.
+// it, so every render leaks two to four times its SVG's size (0.6 MB for a
+// 200-node graph) and no Close gets it back: closing and recreating the
+// instance was measured to change nothing. Only ending the process does.
+// The Renderer retires its worker once the worker's live heap passes
+// WorkerHeapLimit, and kills it when a layout runs past LayoutTimeout (a
+// hostile ```dot block must not hang a build); a worker that dies is
+// replaced. Calls are serialised: go-graphviz is not safe for concurrent
+// use. When no worker can be started the Renderer falls back to Graphviz in
+// this process, behind a package-wide mutex.
 //
 // Every SVG is post-processed with an XML token stream before it reaches a
 // page: prolog, DOCTYPE and comments dropped; only the elements Graphviz

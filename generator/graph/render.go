@@ -21,12 +21,14 @@ const cacheVersion = "accord-graph 1; go-graphviz 0.2.10; graphviz 12.1.2\x00"
 
 // Limits of a Renderer.
 const (
-	// WorkerHeapLimit retires a worker whose heap has grown past it. Each
-	// render leaks about 1–3 times its SVG size into the WASM memory (13 KB
-	// for a 10-node graph, 0.8 MB for 200 nodes, measured), so this is
-	// ~80 renders of a 200-role department graph or thousands of small ones;
-	// a new worker costs ~0.1 s.
-	WorkerHeapLimit = 64 << 20
+	// WorkerHeapLimit retires a worker whose live heap has grown past it.
+	// Each render leaks 2–4 times its SVG's size into the WASM memory
+	// (measured live-heap growth per render: 20 KB for a 10-node graph,
+	// 300 KB for 60 nodes, 600 KB for 200) and the worker's resident size
+	// runs at about twice its live heap, from 25 MB at start. So a worker
+	// stays under ~80 MB and lives for ~50 renders of a 200-role graph,
+	// ~100 of 60 roles, over a thousand small ones; a new one costs ~40 ms.
+	WorkerHeapLimit = 32 << 20
 	// LayoutTimeout bounds one layout; the worker is killed past it.
 	LayoutTimeout = 30 * time.Second
 	// helloTimeout bounds a worker's start, which includes compiling the
@@ -61,6 +63,7 @@ type Renderer struct {
 	eng     *engine // in-process Graphviz: fallback when no worker starts
 	inProc  bool
 	timeout time.Duration
+	heapMax uint64 // WorkerHeapLimit; lower in tests
 	stats   Stats
 }
 
@@ -73,6 +76,7 @@ func New(cacheDir string) *Renderer {
 		mem:     map[string][]byte{},
 		errs:    map[string]error{},
 		timeout: LayoutTimeout,
+		heapMax: WorkerHeapLimit,
 	}
 }
 
@@ -238,7 +242,7 @@ func (r *Renderer) layout(dot []byte) ([]byte, error) {
 			return r.layoutHere(dot)
 		}
 		svg, broken, err := r.w.layout(dot, r.timeout)
-		if broken || r.w.heap > WorkerHeapLimit {
+		if broken || r.w.heap > r.heapMax {
 			r.w.close()
 			r.w = nil
 		}

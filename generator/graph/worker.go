@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -47,7 +47,7 @@ func init() {
 
 // serveWorker answers layout requests until its input ends. Request: a
 // uint32 length and the DOT text. Response: status byte, uint32 line,
-// uint32 length and payload, uint64 heap bytes in use (for the parent to
+// uint32 length and payload, uint64 live heap bytes (for the parent to
 // decide when to retire it).
 func serveWorker(in io.Reader, out io.Writer) int {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
@@ -86,9 +86,12 @@ func serveWorker(in io.Reader, out io.Writer) int {
 		default:
 			status, payload = statusError, []byte(err.Error())
 		}
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		if writeResponse(w, status, line, payload, ms.HeapInuse) != nil || status == statusFatal {
+		// The live heap as of the last GC: cheap to read, and unlike
+		// HeapInuse it does not count the copies wazero leaves behind
+		// each time the WASM memory grows.
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(live)
+		if writeResponse(w, status, line, payload, live[0].Value.Uint64()) != nil || status == statusFatal {
 			return 1
 		}
 	}
@@ -124,7 +127,7 @@ type worker struct {
 	in     io.WriteCloser
 	out    *bufio.Reader
 	stderr *tail
-	heap   uint64 // heap in use reported by the last response
+	heap   uint64 // live heap reported by the last response
 	done   chan struct{}
 }
 
