@@ -42,6 +42,12 @@ func (r *renderer) buildNav() *Nav {
 		}
 		n.Sections = append(n.Sections, s)
 	}
+	n.index = map[string]int{}
+	for _, key := range r.printSources() {
+		site, _ := urls.Source(key)
+		n.index[site] = len(n.Order)
+		n.Order = append(n.Order, NavItem{Title: (&Page{H: r.h}).SourceTitle(key), URL: site})
+	}
 	n.Sections = append(n.Sections,
 		NavSection{Title: r.t["raci"], URL: urls.RACI},
 		NavSection{Title: r.t["health"], URL: urls.Health},

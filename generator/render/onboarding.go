@@ -89,13 +89,15 @@ const printLimit = 400
 // page are put together from those pieces. Graphs are left out of print
 // pages (r.printing): their links are made for the page they sit on.
 
-// printSources returns the source keys of every page that print pages hold.
+// printSources returns the source keys of every page that print pages hold,
+// in reading order: introduction, roles in department order, workflows,
+// policies, other pages.
 func (r *renderer) printSources() []string {
 	var keys []string
 	if r.h.PageByPath["index"] != nil {
 		keys = append(keys, "pages/index")
 	}
-	for _, ro := range r.h.Roles {
+	for _, ro := range raci.OrderRoles(r.h, r.h.Roles) {
 		keys = append(keys, "roles/"+ro.ID)
 	}
 	for _, w := range r.h.Workflows {

@@ -37,6 +37,24 @@ type Crumb struct {
 // Nav is the sidebar, shared by every page.
 type Nav struct {
 	Sections []NavSection
+	// Order is the reading order of the handbook (the order of the printed
+	// handbook), for the previous/next links at the foot of a page.
+	Order []NavItem
+	index map[string]int // site path -> position in Order
+}
+
+// Prev is the page before this one in reading order, if any.
+func (p *Page) Prev() *NavItem { return p.Nav.step(p.Path, -1) }
+
+// Next is the page after this one in reading order, if any.
+func (p *Page) Next() *NavItem { return p.Nav.step(p.Path, +1) }
+
+func (n *Nav) step(path string, d int) *NavItem {
+	i, ok := n.index[path]
+	if !ok || i+d < 0 || i+d >= len(n.Order) {
+		return nil
+	}
+	return &n.Order[i+d]
 }
 
 // NavSection is one kind of source in the sidebar.
