@@ -31,6 +31,8 @@ import (
 	"time"
 )
 
+var verbose bool
+
 func main() {
 	bin := flag.String("accord", "accord", "accord binary")
 	content := flag.String("content", "content", "handbook to copy and serve")
@@ -40,17 +42,19 @@ func main() {
 	warm := flag.Int("warmup", 2, "untimed edits first")
 	gap := flag.Duration("gap", 150*time.Millisecond, "pause between edits")
 	tmpRoot := flag.String("tmp", "", "where to put the copy (default: /dev/shm when writable, else the temp dir)")
+	flag.BoolVar(&verbose, "v", false, "echo accord's output")
+	limit := flag.Duration("timeout", time.Minute, "longest wait for one edit")
 	flag.Parse()
 	if *page == "" {
 		*page = strings.TrimSuffix(*file, filepath.Ext(*file)) + ".html"
 	}
-	if err := run(*bin, *content, *file, *page, *n, *warm, *gap, *tmpRoot); err != nil {
+	if err := run(*bin, *content, *file, *page, *n, *warm, *gap, *tmpRoot, *limit); err != nil {
 		fmt.Fprintln(os.Stderr, "servelat:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoot string) error {
+func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoot string, limit time.Duration) error {
 	if tmpRoot == "" {
 		tmpRoot = os.TempDir()
 		if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
@@ -99,7 +103,7 @@ func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoo
 		}
 		close(lines)
 	}()
-	base, err := waitURL(lines)
+	base, err := waitURL(lines, limit)
 	if err != nil {
 		return err
 	}
@@ -107,6 +111,9 @@ func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoo
 	go func() {
 		rx := regexp.MustCompile(`^rebuilt in (\d+)ms`)
 		for l := range lines {
+			if verbose {
+				fmt.Println("  accord:", l)
+			}
 			if m := rx.FindStringSubmatch(l); m != nil {
 				ms, _ := strconv.Atoi(m[1])
 				rebuilds = append(rebuilds, time.Duration(ms)*time.Millisecond)
@@ -132,11 +139,11 @@ func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoo
 		if err := os.WriteFile(src, text, 0o644); err != nil {
 			return err
 		}
-		if err := waitReload(reloads, page, 10*time.Second); err != nil {
+		if err := waitReload(reloads, page, limit); err != nil {
 			return fmt.Errorf("edit %d: %v", i, err)
 		}
 		t1 := time.Since(t0)
-		if err := waitPage(base+page, marker, 10*time.Second); err != nil {
+		if err := waitPage(base+page, marker, limit); err != nil {
 			return fmt.Errorf("edit %d: %v", i, err)
 		}
 		t2 := time.Since(t0)
@@ -155,9 +162,9 @@ func run(bin, content, file, page string, n, warm int, gap time.Duration, tmpRoo
 	return nil
 }
 
-func waitURL(lines <-chan string) (string, error) {
+func waitURL(lines <-chan string, limit time.Duration) (string, error) {
 	rx := regexp.MustCompile(`serving \S+ at (http://\S+/)`)
-	deadline := time.After(60 * time.Second)
+	deadline := time.After(limit)
 	for {
 		select {
 		case l, ok := <-lines:
@@ -168,7 +175,7 @@ func waitURL(lines <-chan string) (string, error) {
 				return m[1], nil
 			}
 		case <-deadline:
-			return "", fmt.Errorf("accord serve did not start within 60s")
+			return "", fmt.Errorf("accord serve did not start within %s", limit)
 		}
 	}
 }

@@ -23,9 +23,16 @@ type compiled struct {
 	took    time.Duration
 }
 
-// compileSafely compiles and turns a panic into an error: nothing the content
-// does may stop `accord serve` or `accord build --watch`.
-func compileSafely(ctx context.Context, opts generator.Options, co generator.CompileOptions) (c compiled) {
+// compileFunc is the signature of generator.Compile.
+type compileFunc func(context.Context, generator.Options, generator.CompileOptions) ([]render.File, *generator.Checked, error)
+
+// compileSafely compiles (with generator.Compile when compile is nil) and
+// turns a panic into an error: nothing the content does may stop `accord
+// serve` or `accord build --watch`.
+func compileSafely(ctx context.Context, compile compileFunc, opts generator.Options, co generator.CompileOptions) (c compiled) {
+	if compile == nil {
+		compile = generator.Compile
+	}
 	start := time.Now()
 	defer func() {
 		if r := recover(); r != nil {
@@ -33,7 +40,7 @@ func compileSafely(ctx context.Context, opts generator.Options, co generator.Com
 		}
 		c.took = time.Since(start)
 	}()
-	c.files, c.checked, c.err = generator.Compile(ctx, opts, co)
+	c.files, c.checked, c.err = compile(ctx, opts, co)
 	return c
 }
 

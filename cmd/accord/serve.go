@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
@@ -36,9 +37,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %v", net.JoinHostPort(*bind, strconv.Itoa(*port)), err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("cannot listen: %v: choose another --port, or --port 0 for a free one", err)
+		}
+		return fmt.Errorf("cannot listen: %v", err)
 	}
-	if a, ok := ln.Addr().(*net.TCPAddr); !ok || !a.IP.IsLoopback() {
+	a, ok := ln.Addr().(*net.TCPAddr)
+	loopback := ok && a.IP.IsLoopback()
+	if !loopback {
 		fmt.Fprintf(stderr, "warning: --bind %s is not a loopback address: anyone who can reach this machine can read the handbook\n", *bind)
 	}
 	// Watch before the first build, so that a save during it is not lost.
@@ -58,7 +64,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	s.rebuild(ctx, nil)
 
-	hs := &http.Server{Handler: s.srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	handler := s.srv.Handler()
+	if loopback {
+		handler = serve.LocalOnly(handler)
+	}
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	// The live streams must end before Shutdown can: it waits for them.
 	hs.RegisterOnShutdown(s.srv.Close)
 	served := make(chan error, 1)
@@ -108,13 +118,15 @@ type serveSession struct {
 	stdout io.Writer
 	diags  diagPrinter
 	good   bool // a build has succeeded: there is a site to fall back on
+	// compile is generator.Compile; tests replace it to make a build panic.
+	compile compileFunc
 }
 
 // rebuild compiles the whole handbook (cheap: no dependency tracking to get
 // wrong) and swaps the result in, or keeps the last good site and shows why
 // the new one failed. b is nil for the first build.
 func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
-	c := compileSafely(ctx, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache})
+	c := compileSafely(ctx, s.compile, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache})
 	if ctx.Err() != nil {
 		return // interrupted: nothing to report
 	}

@@ -68,7 +68,7 @@ type watchBuilder struct {
 // build compiles and writes. It returns an error only when OUT could not be
 // written; handbook problems are printed and wait for the next save.
 func (wb *watchBuilder) build(ctx context.Context, b *watch.Batch) error {
-	c := compileSafely(ctx, wb.opts, generator.CompileOptions{Markdown: wb.cache})
+	c := compileSafely(ctx, nil, wb.opts, generator.CompileOptions{Markdown: wb.cache})
 	if ctx.Err() != nil {
 		return nil
 	}
