@@ -35,6 +35,13 @@ func decodeTOML(doc *source.Doc, text []byte, v any, diags *source.List) bool {
 		doc.Broken = true
 		return false
 	}
+	if off, ok := tomlDepth(text, MaxTOMLNesting); !ok {
+		// Refused before decoding: the decoder would take minutes and
+		// gigabytes (see MaxTOMLNesting).
+		diags.Errorf(doc.Offset(off), "TOML nested more than %d levels deep (arrays, inline tables or parts of dotted keys): flatten it", MaxTOMLNesting)
+		doc.Broken = true
+		return false
+	}
 	doc.Keys = source.IndexKeys(text)
 	var top map[string]toml.Primitive
 	md, err := toml.Decode(string(text), &top)
