@@ -34,6 +34,35 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 	// steps; it is what made a 200-role department graph take 20 s.)
 	w.defaults("graph", attrs{"newrank": "true"})
 
+	pos := writeLanes(w, h, wf, page, l)
+
+	alt := Alt{
+		Title:  fmt.Sprintf(l.Workflow, wf.Name),
+		Header: []string{l.Step, l.R, l.A, l.C, l.I, l.Next},
+	}
+	for _, s := range wf.Steps {
+		var next []string
+		for _, t := range dedupe(s.Next) {
+			ts := wf.StepByID(t)
+			if ts == nil {
+				continue
+			}
+			next = append(next, ts.Name)
+			flowEdge(w, s, ts, pos)
+		}
+		alt.Rows = append(alt.Rows, []string{
+			s.Name, l.join(roleNames(h, s.Responsible)), h.RoleName(s.Accountable),
+			l.join(roleNames(h, s.Consulted)), l.join(roleNames(h, s.Informed)), l.join(next),
+		})
+	}
+	w.close()
+	return w.String(), alt
+}
+
+// writeLanes writes one cluster per accountable role, in the order the
+// roles first appear, holding that role's steps; it returns each step's
+// position in the workflow.
+func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string, l Labels) map[string]int {
 	var lanes []string
 	byLane := map[string][]*model.Step{}
 	pos := map[string]int{}
@@ -69,28 +98,7 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 			w.close()
 		}
 	}
-
-	alt := Alt{
-		Title:  fmt.Sprintf(l.Workflow, wf.Name),
-		Header: []string{l.Step, l.R, l.A, l.C, l.I, l.Next},
-	}
-	for _, s := range wf.Steps {
-		var next []string
-		for _, t := range dedupe(s.Next) {
-			ts := wf.StepByID(t)
-			if ts == nil {
-				continue
-			}
-			next = append(next, ts.Name)
-			flowEdge(w, s, ts, pos)
-		}
-		alt.Rows = append(alt.Rows, []string{
-			s.Name, l.join(roleNames(h, s.Responsible)), h.RoleName(s.Accountable),
-			l.join(roleNames(h, s.Consulted)), l.join(roleNames(h, s.Informed)), l.join(next),
-		})
-	}
-	w.close()
-	return w.String(), alt
+	return pos
 }
 
 // flowEdge draws next from s to t: forward, back (kept upright with
