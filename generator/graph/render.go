@@ -170,6 +170,9 @@ func (r *Renderer) render(dot string) ([]byte, error) {
 	if err != nil {
 		var de *DOTError
 		if errors.As(err, &de) || errors.Is(err, ErrEmpty) || errors.Is(err, errTimeout) {
+			if len(r.errs) >= 1000 {
+				clear(r.errs) // a long serve session must not grow it forever
+			}
 			r.errs[key] = err // the same text fails the same way: do not retry
 		}
 		return nil, err
