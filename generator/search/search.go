@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,43 +36,54 @@ type Index struct {
 // Build indexes docs. Postings are document numbers, delta-encoded in base
 // 36 and joined by commas: short, and cheap to decode in the browser.
 func Build(docs []Doc) Index {
-	postings := map[string][]int{}
+	// A document's tokens come in a row, so "already posted for this
+	// document" is "the last posting is this document": no set per document.
+	postings := map[string][]int32{}
 	type jsDoc [4]string
 	out := make([]jsDoc, 0, len(docs))
 	for i, d := range docs {
 		text := clip(squash(d.Text), MaxText)
 		out = append(out, jsDoc{d.Kind, d.Title, d.URL, text})
-		seen := map[string]bool{}
-		for _, t := range Tokens(d.Title + " " + text) {
-			if !seen[t] {
-				seen[t] = true
-				postings[t] = append(postings[t], i)
+		doc := int32(i)
+		add := func(t string) {
+			p, ok := postings[t]
+			if len(p) > 0 && p[len(p)-1] == doc {
+				return
 			}
+			if !ok {
+				t = strings.Clone(t) // a substring of the document's text: keep only the token
+			}
+			postings[t] = append(p, doc)
 		}
+		eachToken(d.Title, add)
+		eachToken(text, add) // the space between title and text only separated tokens
 	}
 	terms := make([]string, 0, len(postings))
-	for t := range postings {
+	size := 0
+	for t, p := range postings {
 		terms = append(terms, t)
+		size += len(t) + 4 + 3*len(p)
 	}
 	sort.Strings(terms)
 	var b bytes.Buffer
 	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":")
 	docJSON, _ := json.Marshal(out)
+	b.Grow(len(docJSON) + size + 16)
 	b.Write(docJSON)
 	b.WriteString(",\"terms\":{")
+	var num [16]byte
 	for i, t := range terms {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(t)
-		b.Write(k)
+		writeJSONString(&b, t)
 		b.WriteString(":\"")
-		prev := 0
+		prev := int32(0)
 		for j, n := range postings[t] {
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.FormatInt(int64(n-prev), 36))
+			b.Write(strconv.AppendInt(num[:0], int64(n-prev), 36))
 			prev = n
 		}
 		b.WriteByte('"')
@@ -80,8 +92,58 @@ func Build(docs []Doc) Index {
 	return Index{JS: b.Bytes(), Docs: len(docs), Terms: len(terms)}
 }
 
-// squash collapses runs of white space.
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+// writeJSONString writes s as encoding/json would. Tokens are letters and
+// digits, so the fast path is the rule; anything that json escapes (quotes,
+// control characters, <, >, &, U+2028, U+2029, invalid UTF-8) goes through
+// encoding/json itself.
+func writeJSONString(b *bytes.Buffer, s string) {
+	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\<>&\u2028\u2029")
+	for i := 0; plain && i < len(s); i++ {
+		plain = s[i] >= 0x20
+	}
+	if !plain {
+		k, _ := json.Marshal(s)
+		b.Write(k)
+		return
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
+}
+
+// squash collapses runs of white space and trims it at both ends: the
+// fields of strings.Fields joined by one space, in one pass.
+func squash(s string) string {
+	var b strings.Builder
+	start := -1 // of the current field
+	for i, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		if start == 0 {
+			return s // one field, nothing to collapse
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
 
 func clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tokens splits text the way the browser splits a query (search.js has the
@@ -18,42 +19,67 @@ import (
 // Tokens are returned in order, with repeats.
 func Tokens(s string) []string {
 	var out []string
-	var word []rune
-	var cjk []rune
-	flush := func() {
-		if len(word) > 0 {
-			out = append(out, string(word))
-			word = word[:0]
-		}
-		if len(cjk) == 1 {
-			out = append(out, string(cjk))
-		}
-		for i := 0; i+1 < len(cjk); i++ {
-			out = append(out, string(cjk[i:i+2]))
-		}
-		cjk = cjk[:0]
-	}
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case isCJK(r):
-			if len(word) > 0 {
-				flush()
-			}
-			cjk = append(cjk, r)
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if len(cjk) > 0 {
-				flush()
-			}
-			word = append(word, r)
-		default:
-			flush()
-		}
-	}
-	flush()
+	eachToken(s, func(t string) { out = append(out, t) })
 	return out
 }
 
+// eachToken calls fn with the tokens of s in order, as Tokens returns them.
+// A word or a run of CJK characters is contiguous in the lower-cased text,
+// so every token is a substring of it: nothing is allocated per token
+// (callers that keep one should clone it).
+func eachToken(s string, fn func(string)) {
+	s = strings.ToLower(s)
+	wordStart, cjkStart := -1, -1 // byte offsets of the current runs
+	var cjk [2]int                // offsets of the last two CJK runes of the run
+	cjkLen := 0                   // runes in the current CJK run
+	flush := func(end int) {
+		if wordStart >= 0 {
+			fn(s[wordStart:end])
+			wordStart = -1
+		}
+		if cjkLen == 1 {
+			fn(s[cjkStart:end])
+		}
+		cjkStart, cjkLen = -1, 0
+	}
+	for i, r := range s {
+		switch {
+		case isCJK(r):
+			if wordStart >= 0 {
+				flush(i)
+			}
+			if cjkLen == 0 {
+				cjkStart = i
+			} else {
+				// The pair that ends with this rune: the previous rune and this one.
+				fn(s[cjk[1]:nextRune(s, i)])
+			}
+			cjk[0], cjk[1] = cjk[1], i
+			cjkLen++
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if cjkLen > 0 {
+				flush(i)
+			}
+			if wordStart < 0 {
+				wordStart = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+}
+
+// nextRune is the offset just past the rune at offset i of s.
+func nextRune(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
+}
+
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of these scripts
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }

@@ -1,0 +1,93 @@
+package search_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/accord-handbook/accord/bench/synth"
+	"github.com/accord-handbook/accord/generator/load"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/generator/validate"
+)
+
+type corpus struct {
+	name string
+	html [][]byte     // rendered Markdown bodies
+	docs []search.Doc // what render indexes: a document per body and per section
+}
+
+// corpora renders every Markdown body of each handbook once and splits it
+// into search documents the way render does.
+func corpora(b *testing.B) []corpus {
+	var out []corpus
+	r := markdown.New(markdown.Options{})
+	for _, c := range synth.Corpora(b) {
+		h, _ := load.Load(os.DirFS(c.Dir), c.Name)
+		cp := corpus{name: c.Name}
+		for _, d := range validate.MarkdownDocs(h) {
+			res, err := r.Render(d.Body, nil, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cp.html = append(cp.html, res.HTML)
+			for _, s := range search.Sections(res.HTML) {
+				cp.docs = append(cp.docs, search.Doc{Kind: "section", Title: d.Src.Path + " › " + s.Title, URL: d.Src.Path + "#" + s.ID, Text: s.Text})
+			}
+		}
+		for _, w := range h.Workflows {
+			cp.docs = append(cp.docs, search.Doc{Kind: "workflow", Title: w.Name, URL: w.ID, Text: w.Summary})
+			for _, s := range w.Steps {
+				cp.docs = append(cp.docs, search.Doc{Kind: "step", Title: w.Name + " › " + s.Name, URL: w.ID + "#" + s.ID, Text: s.Name})
+			}
+		}
+		out = append(out, cp)
+	}
+	return out
+}
+
+// BenchmarkBuild builds the search index of every document of a handbook.
+func BenchmarkBuild(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var idx search.Index
+			for b.Loop() {
+				idx = search.Build(c.docs)
+			}
+			b.ReportMetric(float64(len(idx.JS)), "index-bytes")
+			b.ReportMetric(float64(idx.Docs), "docs")
+		})
+	}
+}
+
+// BenchmarkSections splits rendered pages into the text under each heading,
+// as render does for the index and for reading times.
+func BenchmarkSections(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, h := range c.html {
+					search.Sections(h)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.html)), "ns/page")
+		})
+	}
+}
+
+// BenchmarkText strips the tags of rendered pages (render.measure).
+func BenchmarkText(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, h := range c.html {
+					search.Text(string(h))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.html)), "ns/page")
+		})
+	}
+}

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"math/rand/v2"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The reference implementations below are the first, simple versions of
+// Tokens and Build. The faster ones must give byte-identical output.
+
+func refTokens(s string) []string {
+	var out []string
+	var word, cjk []rune
+	flush := func() {
+		if len(word) > 0 {
+			out = append(out, string(word))
+			word = word[:0]
+		}
+		if len(cjk) == 1 {
+			out = append(out, string(cjk))
+		}
+		for i := 0; i+1 < len(cjk); i++ {
+			out = append(out, string(cjk[i:i+2]))
+		}
+		cjk = cjk[:0]
+	}
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case isCJK(r):
+			if len(word) > 0 {
+				flush()
+			}
+			cjk = append(cjk, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if len(cjk) > 0 {
+				flush()
+			}
+			word = append(word, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func refBuild(docs []Doc) []byte {
+	postings := map[string][]int{}
+	out := make([][4]string, 0, len(docs))
+	for i, d := range docs {
+		text := clip(squash(d.Text), MaxText)
+		out = append(out, [4]string{d.Kind, d.Title, d.URL, text})
+		seen := map[string]bool{}
+		for _, t := range refTokens(d.Title + " " + text) {
+			if !seen[t] {
+				seen[t] = true
+				postings[t] = append(postings[t], i)
+			}
+		}
+	}
+	var terms []string
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	var b bytes.Buffer
+	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":")
+	docJSON, _ := json.Marshal(out)
+	b.Write(docJSON)
+	b.WriteString(",\"terms\":{")
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(t)
+		b.Write(k)
+		b.WriteString(":\"")
+		prev := 0
+		for j, n := range postings[t] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64(n-prev), 36))
+			prev = n
+		}
+		b.WriteByte('"')
+	}
+	b.WriteString("}};\n")
+	return b.Bytes()
+}
+
+// randomText mixes the scripts and separators that tokenising cares about.
+func randomText(r *rand.Rand, n int) string {
+	pieces := []string{"信用证", "报关", "汇", "ひらがな", "カタカナ", "한국어", "ᄀ", "FOB", "L/C", "Letter-of-Credit2026",
+		"É", "ǅ", "İ", "ß", "٣", " ", "\t", "\n", "—", "…", "<", ">", "&", "\"", "\\", "\u2028", "\xff", "\xe4\xbf", "a", "Z", "9", "_", "'"}
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func TestTokens_sameAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 20000 {
+		s := randomText(r, r.IntN(12))
+		got, want := Tokens(s), refTokens(s)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Fatalf("case %d: Tokens(%q) = %q, want %q", i, s, got, want)
+		}
+	}
+}
+
+func TestBuild_sameAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var docs []Doc
+	for i := range 500 {
+		docs = append(docs, Doc{Kind: "page", Title: randomText(r, 4), URL: "p/" + strconv.Itoa(i) + ".html", Text: randomText(r, r.IntN(300))})
+		if i%7 == 0 {
+			docs = append(docs, Doc{Kind: "section", Title: "", URL: "#", Text: strings.Repeat("信用证 FOB ", 400)}) // clipped
+		}
+	}
+	got, want := Build(docs).JS, refBuild(docs)
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("index differs at byte %d: got …%q…, want …%q…", i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
+	}
+}
+
+var refTagRE = regexp.MustCompile(`(?s)<[^>]*>`)
+
+func refText(h string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(refTagRE.ReplaceAllString(h, " "))), " ")
+}
+
+func TestText_sameAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"<p>", "</p>", "<a href=\"x\">", "<", ">", "&amp;", "&lt;", "&#x4e2d;", " ", "\u00a0", "\u3000", "\u0085", "\n", "\t", "\v", "\f", "\r",
+		"信用证", "FOB", "\xff", "<svg><text>x</text></svg>", "<h2 id=\"a\">", "</h2>", "x"}
+	for i := range 20000 {
+		var b strings.Builder
+		for range r.IntN(15) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Text(s), refText(s); got != want {
+			t.Fatalf("case %d: Text(%q) = %q, want %q", i, s, got, want)
+		}
+		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("case %d: squash(%q) = %q, want %q", i, s, got, want)
+		}
+	}
+}
