@@ -13,6 +13,7 @@ import (
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/urls"
 	"github.com/accord-handbook/accord/templates"
 	theme "github.com/accord-handbook/accord/themes/default"
 )
@@ -26,11 +27,13 @@ type Options struct {
 
 // Result reports what a build did.
 type Result struct {
-	Checked  *Checked
-	Graphs   graph.Stats
-	Files    int
-	Bytes    int64
-	Duration time.Duration
+	// SearchIndexBytes is the size of the search index of the current version.
+	SearchIndexBytes int
+	Checked          *Checked
+	Graphs           graph.Stats
+	Files            int
+	Bytes            int64
+	Duration         time.Duration
 }
 
 // Build compiles the handbook in opts.Dir into opts.Out. When the handbook
@@ -54,6 +57,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Files = len(files)
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
+		if f.Path == urls.SearchIndex {
+			res.SearchIndexBytes = len(f.Data)
+		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil
