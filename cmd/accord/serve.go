@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/serve"
 	"github.com/accord-handbook/accord/generator/watch"
@@ -35,17 +36,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("--port %d: want a port from 0 to 65535", *port)
 	}
 
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	ln, loopback, err := listen(*bind, *port, stderr)
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			return fmt.Errorf("cannot listen: %v: choose another --port, or --port 0 for a free one", err)
-		}
-		return fmt.Errorf("cannot listen: %v", err)
-	}
-	a, ok := ln.Addr().(*net.TCPAddr)
-	loopback := ok && a.IP.IsLoopback()
-	if !loopback {
-		fmt.Fprintf(stderr, "warning: --bind %s is not a loopback address: anyone who can reach this machine can read the handbook\n", *bind)
+		return err
 	}
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch.New(dir)
@@ -59,21 +52,46 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts:   generator.Options{Dir: dir, Name: displayDir(dir)},
 		srv:    serve.New(),
 		cache:  markdown.NewCache(),
+		graphs: graph.New(graph.DefaultCacheDir()),
 		stdout: stdout,
 		diags:  diagPrinter{stderr: stderr},
 	}
+	defer s.graphs.Close()
 	s.rebuild(ctx, nil)
-
 	handler := s.srv.Handler()
 	if loopback {
 		handler = serve.LocalOnly(handler)
 	}
+	return s.serve(ctx, ln, handler, w)
+}
+
+// listen opens the port, and warns when it is open to the network.
+func listen(bind string, port int, stderr io.Writer) (ln net.Listener, loopback bool, err error) {
+	ln, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, false, fmt.Errorf("cannot listen: %v: choose another --port, or --port 0 for a free one", err)
+		}
+		return nil, false, fmt.Errorf("cannot listen: %v", err)
+	}
+	a, ok := ln.Addr().(*net.TCPAddr)
+	loopback = ok && a.IP.IsLoopback()
+	if !loopback {
+		fmt.Fprintf(stderr, "warning: --bind %s is not a loopback address: anyone who can reach this machine can read the handbook\n", bind)
+	}
+	return ln, loopback, nil
+}
+
+// serve answers HTTP on ln and rebuilds on every batch of changes until ctx
+// ends (Ctrl-C), then shuts down: live streams closed, requests finished,
+// the server's goroutine ended.
+func (s *serveSession) serve(ctx context.Context, ln net.Listener, handler http.Handler, w *watch.Watcher) error {
 	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	// The live streams must end before Shutdown can: it waits for them.
 	hs.RegisterOnShutdown(s.srv.Close)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.opts.Name, ln.Addr())
+	fmt.Fprintf(s.stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.opts.Name, ln.Addr())
 
 	var failed error
 loop:
@@ -90,7 +108,7 @@ loop:
 			}
 			s.rebuild(ctx, &b)
 		case err := <-w.Errors():
-			fmt.Fprintf(stderr, "warning: watching %s: %v\n", s.opts.Name, err)
+			fmt.Fprintf(s.diags.stderr, "warning: watching %s: %v\n", s.opts.Name, err)
 		}
 	}
 
@@ -106,7 +124,7 @@ loop:
 	if errors.Is(failed, http.ErrServerClosed) {
 		failed = nil
 	}
-	fmt.Fprintln(stdout, "stopped")
+	fmt.Fprintln(s.stdout, "stopped")
 	return failed
 }
 
@@ -115,6 +133,7 @@ type serveSession struct {
 	opts   generator.Options
 	srv    *serve.Server
 	cache  *markdown.Cache
+	graphs *graph.Renderer // one for the session: its cache and Graphviz stay warm
 	stdout io.Writer
 	diags  diagPrinter
 	good   bool // a build has succeeded: there is a site to fall back on
@@ -126,7 +145,7 @@ type serveSession struct {
 // wrong) and swaps the result in, or keeps the last good site and shows why
 // the new one failed. b is nil for the first build.
 func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
-	c := compileSafely(ctx, s.compile, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache})
+	c := compileSafely(ctx, s.compile, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache, Graphs: s.graphs})
 	if ctx.Err() != nil {
 		return // interrupted: nothing to report
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
@@ -29,8 +30,10 @@ func watchBuild(ctx context.Context, dir, out string, stdout, stderr io.Writer) 
 		stdout: stdout,
 		diags:  diagPrinter{stderr: stderr},
 		cache:  markdown.NewCache(),
+		graphs: graph.New(graph.DefaultCacheDir()),
 		outAbs: absPath(out),
 	}
+	defer wb.graphs.Close()
 	if err := wb.build(ctx, nil); err != nil {
 		return err // OUT cannot be written: no point in watching
 	}
@@ -61,6 +64,7 @@ type watchBuilder struct {
 	stdout io.Writer
 	diags  diagPrinter
 	cache  *markdown.Cache
+	graphs *graph.Renderer
 	outAbs string
 	prev   []render.File // what OUT holds; nil until a build succeeds
 }
@@ -68,7 +72,7 @@ type watchBuilder struct {
 // build compiles and writes. It returns an error only when OUT could not be
 // written; handbook problems are printed and wait for the next save.
 func (wb *watchBuilder) build(ctx context.Context, b *watch.Batch) error {
-	c := compileSafely(ctx, nil, wb.opts, generator.CompileOptions{Markdown: wb.cache})
+	c := compileSafely(ctx, nil, wb.opts, generator.CompileOptions{Markdown: wb.cache, Graphs: wb.graphs})
 	if ctx.Err() != nil {
 		return nil
 	}
