@@ -33,8 +33,15 @@ func New(opts Options) *Renderer {
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
 	}
+	transformers := []util.PrioritizedValue{
+		// After the footnote (999) and table (0, 200) transformers have run,
+		// so tables exist to be wrapped and links in footnotes are final.
+		util.Prioritized(transformer{}, 1000),
+	}
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	} else {
+		transformers = append(transformers, util.Prioritized(attrFilter{}, 1))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -50,9 +57,7 @@ func New(opts Options) *Renderer {
 			// Markdown line, markup included, before explicit ids are known. The
 			// transformer assigns them from the heading's plain text instead.
 			parser.WithAttribute(),
-			// After the footnote (999) and table (0, 200) transformers have run,
-			// so tables exist to be wrapped and links in footnotes are final.
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
+			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
