@@ -203,6 +203,7 @@ func (l *loader) assets() {
 			l.diags.Errorf(source.Pos{File: l.display(p)}, "symbolic links are not followed: copy the file into assets/")
 		case d.Type().IsRegular():
 			l.h.Assets = append(l.h.Assets, p)
+			l.checkAsset(p)
 		}
 		return nil
 	})
