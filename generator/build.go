@@ -88,6 +88,13 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 		name = filepath.ToSlash(opts.Dir)
 	}
 	src := os.DirFS(opts.Dir)
+	if root, err := os.OpenRoot(opts.Dir); err == nil {
+		// Confined to the handbook: no path or symbolic link read through
+		// root can lead outside it (load refuses links with a message;
+		// this makes sure nothing else follows one).
+		defer root.Close()
+		src = root.FS()
+	}
 	gr := co.Graphs
 	if gr == nil && !co.NoGraphs {
 		gr = graph.New(graph.DefaultCacheDir())
@@ -109,8 +116,8 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 		Markdown:  md,
 		Links:     c.Links,
 		Source:    src,
-		Templates: overlay{top: subIfDir(opts.Dir, "templates"), base: templates.FS},
-		Theme:     overlay{top: subIfDir(opts.Dir, "theme"), base: theme.FS},
+		Templates: overlay{top: subIfDir(src, "templates"), base: templates.FS},
+		Theme:     overlay{top: subIfDir(src, "theme"), base: theme.FS},
 		Extra:     co.Extra,
 		Graphs:    graphsFor(c.Handbook, gr),
 	})
@@ -128,11 +135,13 @@ func graphsFor(h *model.Handbook, gr *graph.Renderer) render.Graphs {
 	return siteGraphs{h: h, r: gr}
 }
 
-// subIfDir returns DIR/name as an fs.FS when that folder exists.
-func subIfDir(dir, name string) fs.FS {
-	p := filepath.Join(dir, name)
-	if st, err := os.Stat(p); err == nil && st.IsDir() {
-		return os.DirFS(p)
+// subIfDir returns the folder name of the handbook src when it exists and
+// is not a symbolic link (load reports one).
+func subIfDir(src fs.FS, name string) fs.FS {
+	if st, err := fs.Lstat(src, name); err == nil && st.IsDir() {
+		if sub, err := fs.Sub(src, name); err == nil {
+			return sub
+		}
 	}
 	return nil
 }

@@ -50,6 +50,7 @@ func Load(fsys fs.FS, name string) (*model.Handbook, *source.List) {
 	l.dir("policies", l.policy)
 	l.pages()
 	l.assets()
+	l.overrides()
 	l.roleBodies()
 	l.h.Index()
 	l.diags.Sort()
