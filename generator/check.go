@@ -37,6 +37,7 @@ func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
 	if len(gr) > 0 && gr[0] != nil {
 		checkDots(gr[0], dots, diags)
 	}
+	diags.Add(graphLimits(h))
 	diags.Sort()
 	return &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
 }

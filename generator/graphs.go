@@ -20,18 +20,30 @@ type siteGraphs struct {
 var _ render.VersionGraphs = siteGraphs{}
 
 func (g siteGraphs) Department(page string) (template.HTML, error) {
+	if tooManyRoles(g.h) {
+		return "", nil // see MaxGraphNodes
+	}
 	return g.figure(graph.Department(g.h, page))
 }
 
 func (g siteGraphs) OrgChart(page string) (template.HTML, error) {
+	if tooManyRoles(g.h) {
+		return "", nil
+	}
 	return g.figure(graph.OrgChart(g.h, page))
 }
 
 func (g siteGraphs) Workflow(w *model.Workflow, page string) (template.HTML, error) {
+	if len(w.Steps) > MaxGraphNodes {
+		return "", nil
+	}
 	return g.figure(graph.Workflow(g.h, w, page))
 }
 
 func (g siteGraphs) Neighbourhood(role, page string) (template.HTML, error) {
+	if tooManyNeighbours(g.h, role) {
+		return "", nil
+	}
 	return g.figure(graph.Neighbourhood(g.h, role, page))
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
@@ -14,10 +15,10 @@ import (
 
 // measure records how long a source takes to read, for reading lists.
 func (r *renderer) measure(key string, body template.HTML, text ...string) {
-	all := search.Text(string(body))
-	for _, t := range text {
-		all += " " + t
-	}
+	// One Join, not += in a loop: a workflow of 10,000 steps passes 30,000
+	// texts, and appending them one by one copied the whole so far each
+	// time (7 GB allocated, measured).
+	all := strings.Join(append([]string{search.Text(string(body))}, text...), " ")
 	chars, words := search.ReadingUnits(all)
 	r.mu.Lock()
 	r.minutes[key] = readingMinutes(chars, words)

@@ -1,0 +1,56 @@
+package generator
+
+import (
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/source"
+)
+
+// MaxGraphNodes bounds the graphs drawn. Graphviz's layout time grows much
+// faster than the nodes: a workflow of 300 steps takes ~1.5 s, 1,000 steps
+// ~28 s, and 10,000 steps ran past the 30 s layout timeout and failed the
+// whole build (measured). Beyond this a drawing is unreadable anyway: the
+// page shows the steps and the RACI table without it, and check warns.
+const MaxGraphNodes = 300
+
+// tooManyRoles reports whether the department graph and the org chart
+// would have too many nodes.
+func tooManyRoles(h *model.Handbook) bool { return len(h.Roles) > MaxGraphNodes }
+
+// tooManyNeighbours reports whether role shares steps with too many roles
+// for its neighbourhood graph.
+func tooManyNeighbours(h *model.Handbook, role string) bool {
+	if len(h.Roles) <= MaxGraphNodes {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, w := range h.Workflows {
+		for _, s := range w.Steps {
+			roles := s.Roles()
+			mine := false
+			for _, r := range roles {
+				mine = mine || r == role
+			}
+			if !mine {
+				continue
+			}
+			for _, r := range roles {
+				seen[r] = true
+			}
+		}
+	}
+	return len(seen) > MaxGraphNodes
+}
+
+// graphLimits warns about every graph that will not be drawn.
+func graphLimits(h *model.Handbook) *source.List {
+	diags := &source.List{}
+	if tooManyRoles(h) && h.Meta.Src != nil {
+		diags.Warnf(h.Meta.Src.File(), "%d roles are too many to draw the department graph and the org chart (at most %d): the pages show them without", len(h.Roles), MaxGraphNodes)
+	}
+	for _, w := range h.Workflows {
+		if len(w.Steps) > MaxGraphNodes && w.Src != nil {
+			diags.Warnf(w.Src.Line(1), "%d steps are too many to draw (at most %d): the workflow's page lists them without its graph", len(w.Steps), MaxGraphNodes)
+		}
+	}
+	return diags
+}
