@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"time"
 
@@ -26,6 +27,20 @@ type Page struct {
 	Extra  template.HTML
 	// Versions is set in a versioned site: see versions.go.
 	Versions *Versions
+
+	r *renderer // for the sidebar cache
+}
+
+// Sidebar is the site navigation with this page marked as current.
+func (p *Page) Sidebar() template.HTML {
+	if p.r == nil {
+		return ""
+	}
+	html := p.r.sidebar(path.Dir(p.Path))
+	// The sidebar links to this page by its file name; ids are plain
+	// a-z0-9-, so the name needs no escaping.
+	cur := `href="` + path.Base(p.Path) + `"`
+	return template.HTML(strings.ReplaceAll(html, cur+">", cur+` aria-current="page">`))
 }
 
 // Crumb is one breadcrumb.

@@ -12,7 +12,7 @@ import (
 )
 
 func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
-	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions}
+	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions, r: r}
 }
 
 // pages renders every page in three waves. The pages of the sources come
@@ -26,10 +26,10 @@ func (r *renderer) pages() {
 	jobs = append(jobs, r.workflows()...)
 	jobs = append(jobs, r.policies()...)
 	jobs = append(jobs, r.freePages()...)
-	parallel(jobs)
+	r.parallel(jobs)
 	r.printing = true // from here on, pages are rendered for print: no graphs
-	parallel(append(r.onboarding(), r.printContent()...))
-	parallel(r.printPages())
+	r.parallel(append(r.onboarding(), r.printContent()...))
+	r.parallel(r.printPages())
 	r.modelJSON()
 	r.searchIndex()
 	r.versionPages()

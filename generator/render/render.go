@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -92,7 +93,8 @@ type renderer struct {
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
-	printed  map[string]template.HTML // source key -> its content for print/
+	printed  map[string]template.HTML
+	navHTML  map[string]string // folder -> sidebar // source key -> its content for print/
 	glossary *markdown.Glossary
 }
 
@@ -104,7 +106,7 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
 func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}}
+	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: map[string]string{}}
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))
@@ -124,6 +126,9 @@ func newRenderer(in Input) (*renderer, error) {
 		return nil, err
 	}
 	if base, err = r.parse(base, "version-parts.html"); err != nil {
+		return nil, err
+	}
+	if base, err = r.parse(base, "nav.html"); err != nil {
 		return nil, err
 	}
 	for _, name := range pageTemplates {
@@ -151,6 +156,26 @@ func (r *renderer) parse(t *template.Template, name string) (*template.Template,
 	return t, nil
 }
 
+// sidebar renders the navigation for pages in folder dir, once: every page
+// of a folder has the same one, and it is a third of a page's cost.
+func (r *renderer) sidebar(dir string) string {
+	r.mu.Lock()
+	html, ok := r.navHTML[dir]
+	r.mu.Unlock()
+	if ok {
+		return html
+	}
+	var buf bytes.Buffer
+	p := &Page{Path: path.Join(dir, "_"), Nav: r.nav, H: r.h, T: r.t}
+	if err := r.tmpl["home"].ExecuteTemplate(&buf, "nav", p); err != nil {
+		r.fail(fmt.Errorf("sidebar: %v", err))
+	}
+	r.mu.Lock()
+	r.navHTML[dir] = buf.String()
+	r.mu.Unlock()
+	return buf.String()
+}
+
 // fail records an error of one page; rendering goes on with the others.
 func (r *renderer) fail(err error) {
 	r.mu.Lock()
@@ -161,7 +186,10 @@ func (r *renderer) fail(err error) {
 // parallel runs jobs on a bounded pool of workers, one per CPU: Markdown
 // and templates are CPU work, and graph layouts, which are serial, come
 // from a cache or overlap with the rest.
-func parallel(jobs []func()) {
+//
+// A panic in a job becomes an error of the render instead of ending the
+// process: `accord serve` must outlive any page.
+func (r *renderer) parallel(jobs []func()) {
 	workers := min(runtime.GOMAXPROCS(0), len(jobs))
 	next := make(chan func())
 	var wg sync.WaitGroup
@@ -170,7 +198,7 @@ func parallel(jobs []func()) {
 		go func() {
 			defer wg.Done()
 			for job := range next {
-				job()
+				r.run(job)
 			}
 		}()
 	}
@@ -179,6 +207,15 @@ func parallel(jobs []func()) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+func (r *renderer) run(job func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.fail(fmt.Errorf("internal error while rendering (please report it): %v\n%s", p, debug.Stack()))
+		}
+	}()
+	job()
 }
 
 func (r *renderer) err() error {
