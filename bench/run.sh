@@ -176,8 +176,8 @@ if ! skip handbook; then
     accord_build "$WORK/cold" "$HB" "$WORK/outhb" "$WORK/cache-hb$i"     # empty graph cache
     accord_build "$WORK/second" "$HB" "$WORK/outhb" "$WORK/cache-hb$i"   # same cache, now warm
   done
-  files=$(find "$WORK/outhb" -type f 2>/dev/null | wc -l)
-  mb=$(du -sm "$WORK/outhb" 2>/dev/null | cut -f1)
+  files=$( (find "$WORK/outhb" -type f 2>/dev/null || true) | wc -l)
+  mb=$( (du -sm "$WORK/outhb" 2>/dev/null || echo 0) | cut -f1)
   rm -rf "$WORK/outhb"
   for m in check cold second; do
     printf '| synthetic: %s | %.2f s | %.2f s | %d MiB | %s failed |\n' "$m" \
