@@ -129,6 +129,8 @@ func (l *loader) pages() {
 	if l.linkedFolder("pages") {
 		return
 	}
+	var jobs []func(*loader) // the pages to read, in walk order: see parallel
+	defer func() { l.parallel(jobs) }()
 	err := fs.WalkDir(l.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "pages" {
@@ -162,20 +164,25 @@ func (l *loader) pages() {
 		if !l.checkID(p, path.Base(rel)) {
 			return nil
 		}
-		doc, ok := l.read(p)
-		if !ok {
-			return nil
-		}
-		pg := &model.Page{}
-		body, ok := l.frontMatter(doc, pg, "at least title")
-		pg.Path, pg.Src, pg.Body = rel, doc, body
-		if ok || body != nil {
-			l.h.Pages = append(l.h.Pages, pg)
-		}
+		jobs = append(jobs, func(sub *loader) { sub.page(p, rel) })
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		l.diags.Errorf(source.Pos{File: l.display("pages")}, "cannot read folder: %v", unwrapPath(err))
+	}
+}
+
+// page reads pages/<rel>.md, at p.
+func (l *loader) page(p, rel string) {
+	doc, ok := l.read(p)
+	if !ok {
+		return
+	}
+	pg := &model.Page{}
+	body, ok := l.frontMatter(doc, pg, "at least title")
+	pg.Path, pg.Src, pg.Body = rel, doc, body
+	if ok || body != nil {
+		l.h.Pages = append(l.h.Pages, pg)
 	}
 }
 

@@ -45,9 +45,9 @@ func Load(fsys fs.FS, name string) (*model.Handbook, *source.List) {
 	l.meta()
 	l.teams()
 	l.glossary()
-	l.dir("roles", l.role)
-	l.dir("workflows", l.workflow)
-	l.dir("policies", l.policy)
+	l.dir("roles", (*loader).role)
+	l.dir("workflows", (*loader).workflow)
+	l.dir("policies", (*loader).policy)
 	l.pages()
 	l.assets()
 	l.overrides()
@@ -206,8 +206,9 @@ func (l *loader) glossary() {
 }
 
 // dir calls fn for every file directly in folder, sorted, reporting
-// sub-folders and files of the wrong kind.
-func (l *loader) dir(folder string, fn func(p, id, ext string)) {
+// sub-folders and files of the wrong kind. The files are read in parallel,
+// each by a loader of its own (see parallel).
+func (l *loader) dir(folder string, fn func(l *loader, p, id, ext string)) {
 	if l.linkedFolder(folder) {
 		return
 	}
@@ -219,6 +220,7 @@ func (l *loader) dir(folder string, fn func(p, id, ext string)) {
 		return
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var jobs []func(*loader)
 	for _, e := range entries {
 		p := folder + "/" + e.Name()
 		if hidden(e.Name()) {
@@ -230,8 +232,9 @@ func (l *loader) dir(folder string, fn func(p, id, ext string)) {
 		}
 		ext := path.Ext(e.Name())
 		id := strings.TrimSuffix(e.Name(), ext)
-		fn(p, id, ext)
+		jobs = append(jobs, func(sub *loader) { fn(sub, p, id, ext) })
 	}
+	l.parallel(jobs)
 }
 
 // hidden reports editor and system files that are never sources.

@@ -1,6 +1,10 @@
 package validate
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
@@ -48,24 +52,57 @@ type Dot struct {
 // LinksAndDots is Links that also returns every ```dot block, found by the
 // same parse, for the caller to lay out (a syntax error is a problem of the
 // Markdown file, at its line).
+//
+// Parsing is most of the cost of `accord check` on a large handbook, so the
+// documents are parsed in parallel, one worker per CPU; the results are
+// gathered in document order.
 func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) (*source.List, []Dot) {
+	docs := MarkdownDocs(h)
+	type result struct {
+		diags source.List
+		dots  []Dot
+	}
+	results := make([]result, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				results[i].diags, results[i].dots = linksAndDots(docs[i], md, table)
+			}
+		}()
+	}
+	wg.Wait()
 	diags := &source.List{}
 	var dots []Dot
-	for _, d := range MarkdownDocs(h) {
-		if line, ok := markdown.CheckDepth(d.Body, markdown.MaxNesting); !ok {
-			diags.Errorf(d.Src.Line(line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
-			continue
-		}
-		refs, blocks := md.Scan(d.Body)
-		for _, ref := range refs {
-			if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
-				diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
-			}
-		}
-		for _, b := range blocks {
-			dots = append(dots, Dot{Pos: d.Src.Line(b.Line), Source: b.Source})
-		}
+	for i := range results {
+		diags.Add(&results[i].diags)
+		dots = append(dots, results[i].dots...)
 	}
 	diags.Sort()
+	return diags, dots
+}
+
+// linksAndDots checks the links of one document and lists its dot blocks.
+func linksAndDots(d MarkdownDoc, md *markdown.Renderer, table *links.Table) (diags source.List, dots []Dot) {
+	if line, ok := markdown.CheckDepth(d.Body, markdown.MaxNesting); !ok {
+		diags.Errorf(d.Src.Line(line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
+		return diags, nil
+	}
+	refs, blocks := md.Scan(d.Body)
+	for _, ref := range refs {
+		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
+			diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
+		}
+	}
+	for _, b := range blocks {
+		dots = append(dots, Dot{Pos: d.Src.Line(b.Line), Source: b.Source})
+	}
 	return diags, dots
 }
