@@ -114,6 +114,9 @@ func writeJSONString(b *bytes.Buffer, s string) {
 // squash collapses runs of white space and trims it at both ends: the
 // fields of strings.Fields joined by one space, in one pass.
 func squash(s string) string {
+	if squashed(s) {
+		return s // the common case: text that Text already squashed
+	}
 	var b strings.Builder
 	start := -1 // of the current field
 	for i, r := range s {
@@ -139,6 +142,42 @@ func squash(s string) string {
 		b.WriteString(s[start:])
 	}
 	return b.String()
+}
+
+// squashed reports whether s has no white space but single ASCII spaces
+// between non-space characters. It looks at bytes: in UTF-8, the non-ASCII
+// white space of unicode.IsSpace (U+0085, U+00A0, U+1680, U+2000-U+200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000) starts with 0xC2, 0xE1, 0xE2 or
+// 0xE3, and only runes starting so are decoded, so Chinese text (0xE4-0xE9)
+// is skipped three bytes at a time.
+func squashed(s string) bool {
+	prevSpace := true // a leading space is not squashed
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiSpace(c) {
+				if prevSpace || c != ' ' {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += n
+		default:
+			prevSpace = false
+			i++
+		}
+	}
+	return !prevSpace || len(s) == 0
 }
 
 func asciiSpace(c byte) bool {

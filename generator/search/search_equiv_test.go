@@ -162,3 +162,11 @@ func TestText_sameAsReference(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCJK_fastPathIsHan(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is not Han: the fast path of isCJK is wrong", r)
+		}
+	}
+}

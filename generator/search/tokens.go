@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,7 +27,7 @@ func Tokens(s string) []string {
 // so every token is a substring of it: nothing is allocated per token
 // (callers that keep one should clone it).
 func eachToken(s string, fn func(string)) {
-	s = strings.ToLower(s)
+	s = lower(s)
 	wordStart, cjkStart := -1, -1 // byte offsets of the current runs
 	var cjk [2]int                // offsets of the last two CJK runes of the run
 	cjkLen := 0                   // runes in the current CJK run
@@ -70,6 +69,48 @@ func eachToken(s string, fn func(string)) {
 	flush(len(s))
 }
 
+// lower is strings.ToLower for tokenising: the same letters, but Han
+// characters (no case, and most of the text) skip the case tables, and
+// invalid bytes stay as they are instead of becoming U+FFFD (either way
+// they separate tokens, and tokens never contain them).
+func lower(s string) string {
+	var b []byte // nil until something changes
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b == nil {
+					b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+				}
+				c += 'a' - 'A'
+			}
+			if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		lr := r
+		if (r < 0x4E00 || r > 0x9FFF) && r != utf8.RuneError {
+			lr = unicode.ToLower(r)
+		}
+		if lr != r && b == nil {
+			b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+		}
+		if lr != r {
+			b = utf8.AppendRune(b, lr)
+		} else if b != nil {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // nextRune is the offset just past the rune at offset i of s.
 func nextRune(s string, i int) int {
 	_, n := utf8.DecodeRuneInString(s[i:])
@@ -79,6 +120,9 @@ func nextRune(s string, i int) int {
 func isCJK(r rune) bool {
 	if r < 0x1100 { // below Hangul Jamo, the first of these scripts
 		return false
+	}
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: all Han, and most of the text
+		return true
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
