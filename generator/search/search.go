@@ -58,19 +58,41 @@ func Build(docs []Doc) Index {
 		eachToken(d.Title, add)
 		eachToken(text, add) // the space between title and text only separated tokens
 	}
+	// The index is the largest file of a big site (tens of MB): size it
+	// once, and write the documents straight into it rather than through
+	// json.Marshal, whose result and pooled buffer would be two more copies.
 	terms := make([]string, 0, len(postings))
-	size := 0
+	size := 64
+	for _, d := range out {
+		size += len(d[0]) + len(d[1]) + len(d[2]) + len(d[3]) + 14
+	}
 	for t, p := range postings {
 		terms = append(terms, t)
-		size += len(t) + 4 + 3*len(p)
+		size += len(t) + 6
+		prev := int32(0)
+		for _, n := range p {
+			size += base36Len(n-prev) + 1
+			prev = n
+		}
 	}
 	sort.Strings(terms)
 	var b bytes.Buffer
-	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":")
-	docJSON, _ := json.Marshal(out)
-	b.Grow(len(docJSON) + size + 16)
-	b.Write(docJSON)
-	b.WriteString(",\"terms\":{")
+	b.Grow(size)
+	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":[")
+	for i, d := range out {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		for j, f := range d {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(&b, f)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("],\"terms\":{")
 	var num [16]byte
 	for i, t := range terms {
 		if i > 0 {
@@ -90,6 +112,16 @@ func Build(docs []Doc) Index {
 	}
 	b.WriteString("}};\n")
 	return Index{JS: b.Bytes(), Docs: len(docs), Terms: len(terms)}
+}
+
+// base36Len is the number of base-36 digits of n >= 0.
+func base36Len(n int32) int {
+	d := 1
+	for n >= 36 {
+		n /= 36
+		d++
+	}
+	return d
 }
 
 // writeJSONString writes s as encoding/json would. Tokens are letters and
