@@ -154,6 +154,13 @@ func (w *Watcher) loop() {
 	timer.Stop()
 	defer timer.Stop()
 	ready := false // the quiet period has passed: p can be handed out
+	var poll *time.Ticker
+	var polling <-chan time.Time // ticks while a root folder is missing (roots.go)
+	defer func() {
+		if poll != nil {
+			poll.Stop()
+		}
+	}()
 	for {
 		var out chan Batch
 		var b Batch
@@ -193,8 +200,21 @@ func (w *Watcher) loop() {
 				// reporting the rename.
 				w.reconcileTree(&p)
 				p.reconcile = false
+				if polling == nil && w.missingRoots() {
+					poll = time.NewTicker(rootPoll)
+					polling = poll.C
+				}
 			}
 			ready = !p.empty()
+		case <-polling:
+			if w.rootsBack(&p) {
+				ready = false
+				timer.Reset(quiet)
+			}
+			if !w.missingRoots() {
+				poll.Stop()
+				poll, polling = nil, nil
+			}
 		case out <- b:
 			p = pending{}
 			ready = false
