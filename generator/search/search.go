@@ -150,29 +150,8 @@ func squash(s string) string {
 		return s // the common case: text that Text already squashed
 	}
 	var b strings.Builder
-	start := -1 // of the current field
-	for i, r := range s {
-		space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)
-		switch {
-		case space && start >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[start:i])
-			start = -1
-		case !space && start < 0:
-			start = i
-		}
-	}
-	if start >= 0 {
-		if start == 0 {
-			return s // one field, nothing to collapse
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[start:])
-	}
+	b.Grow(len(s))
+	appendFields(&b, s)
 	return b.String()
 }
 

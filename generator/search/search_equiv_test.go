@@ -147,7 +147,8 @@ func refText(h string) string {
 func TestText_sameAsReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{"<p>", "</p>", "<a href=\"x\">", "<", ">", "&amp;", "&lt;", "&#x4e2d;", " ", "\u00a0", "\u3000", "\u0085", "\n", "\t", "\v", "\f", "\r",
-		"信用证", "FOB", "\xff", "<svg><text>x</text></svg>", "<h2 id=\"a\">", "</h2>", "x"}
+		"信用证", "FOB", "\xff", "<svg><text>x</text></svg>", "<h2 id=\"a\">", "</h2>", "x",
+		"&amp", "&#32;", "&nbsp;", "&#x3000;", "&", "&#", ";", "amp"}
 	for i := range 20000 {
 		var b strings.Builder
 		for range r.IntN(15) {
@@ -156,6 +157,10 @@ func TestText_sameAsReference(t *testing.T) {
 		s := b.String()
 		if got, want := Text(s), refText(s); got != want {
 			t.Fatalf("case %d: Text(%q) = %q, want %q", i, s, got, want)
+		}
+		c, w := ReadingUnits(s)
+		if rc, rw := refReadingUnits(s); c != rc || w != rw {
+			t.Fatalf("case %d: ReadingUnits(%q) = %d, %d, want %d, %d", i, s, c, w, rc, rw)
 		}
 		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("case %d: squash(%q) = %q, want %q", i, s, got, want)
@@ -167,6 +172,31 @@ func TestIsCJK_fastPathIsHan(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !unicode.Is(unicode.Han, r) {
 			t.Fatalf("U+%04X is not Han: the fast path of isCJK is wrong", r)
+		}
+	}
+}
+
+func refReadingUnits(text string) (cjkChars, words int) {
+	for _, t := range strings.Fields(text) {
+		latin := false
+		for _, r := range t {
+			if isCJK(r) {
+				cjkChars++
+			} else if !latin && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				latin = true
+			}
+		}
+		if latin {
+			words++
+		}
+	}
+	return
+}
+
+func TestIsSpace_sameAsUnicode(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(U+%04X) = %v", r, isSpace(r))
 		}
 	}
 }

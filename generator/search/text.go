@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Section is a part of a rendered page: the text under one heading.
@@ -43,39 +44,76 @@ func Sections(h []byte) []Section {
 	return out
 }
 
-// Text strips tags and entities.
+// Text strips tags and entities and collapses white space. It runs over
+// every rendered page twice (search sections, reading time), so it does in
+// one pass, into one buffer, what squash(html.UnescapeString(stripTags(h)))
+// would: every tag (from a '<' to the next '>'; a '<' that no '>' closes is
+// text) separates words as a space would, and since no entity spans a tag,
+// each run of text between tags can be unescaped on its own.
 func Text(h string) string {
-	return squash(html.UnescapeString(stripTags(h)))
+	var b strings.Builder
+	for h != "" {
+		seg, rest := h, ""
+		if i := strings.IndexByte(h, '<'); i >= 0 {
+			if j := strings.IndexByte(h[i:], '>'); j >= 0 {
+				seg, rest = h[:i], h[i+j+1:]
+			}
+		}
+		if seg != "" {
+			if b.Cap() == 0 {
+				b.Grow(len(h))
+			}
+			appendFields(&b, html.UnescapeString(seg))
+		}
+		h = rest
+	}
+	return b.String()
 }
 
-// stripTags replaces every tag (from a '<' to the next '>') with a space,
-// as the regexp (?s)<[^>]*> would, without the regexp machinery: this runs over every page
-// of the site, twice.
-func stripTags(h string) string {
-	i := strings.IndexByte(h, '<')
-	if i < 0 {
-		return h
-	}
-	var b strings.Builder
-	b.Grow(len(h))
-	for i >= 0 {
-		j := strings.IndexByte(h[i:], '>')
-		if j < 0 {
-			break // a '<' that no '>' closes is text
+// appendFields appends the fields of s (as strings.Fields splits it) to b,
+// separated from each other and from what b holds by one space.
+func appendFields(b *strings.Builder, s string) {
+	eachField(s, func(f string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		b.WriteString(h[:i])
-		b.WriteByte(' ')
-		h = h[i+j+1:]
-		i = strings.IndexByte(h, '<')
+		b.WriteString(f)
+	})
+}
+
+// isSpace is unicode.IsSpace for runes past ASCII, without the table
+// search that Chinese text would otherwise pay on every character.
+func isSpace(r rune) bool {
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
 	}
-	b.WriteString(h)
-	return b.String()
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// eachField calls fn with the fields of s, as strings.Fields returns them,
+// without allocating them.
+func eachField(s string, fn func(string)) {
+	start := -1
+	for i, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && isSpace(r)
+		switch {
+		case space && start >= 0:
+			fn(s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
 }
 
 // ReadingUnits measures reading length: Chinese is read by characters,
 // other text by words.
 func ReadingUnits(text string) (cjkChars, words int) {
-	for _, t := range strings.Fields(text) {
+	eachField(text, func(t string) {
 		latin := false
 		for _, r := range t {
 			if isCJK(r) {
@@ -87,6 +125,6 @@ func ReadingUnits(text string) (cjkChars, words int) {
 		if latin {
 			words++
 		}
-	}
+	})
 	return
 }
