@@ -7,9 +7,11 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,28 +38,8 @@ type Index struct {
 // Build indexes docs. Postings are document numbers, delta-encoded in base
 // 36 and joined by commas: short, and cheap to decode in the browser.
 func Build(docs []Doc) Index {
-	// A document's tokens come in a row, so "already posted for this
-	// document" is "the last posting is this document": no set per document.
-	postings := map[string][]int32{}
-	type jsDoc [4]string
-	out := make([]jsDoc, 0, len(docs))
-	for i, d := range docs {
-		text := clip(squash(d.Text), MaxText)
-		out = append(out, jsDoc{d.Kind, d.Title, d.URL, text})
-		doc := int32(i)
-		add := func(t string) {
-			p, ok := postings[t]
-			if len(p) > 0 && p[len(p)-1] == doc {
-				return
-			}
-			if !ok {
-				t = strings.Clone(t) // a substring of the document's text: keep only the token
-			}
-			postings[t] = append(p, doc)
-		}
-		eachToken(d.Title, add)
-		eachToken(text, add) // the space between title and text only separated tokens
-	}
+	out := make([][4]string, len(docs))
+	postings := index(docs, out)
 	// The index is the largest file of a big site (tens of MB): size it
 	// once, and write the documents straight into it rather than through
 	// json.Marshal, whose result and pooled buffer would be two more copies.
@@ -114,6 +96,79 @@ func Build(docs []Doc) Index {
 	return Index{JS: b.Bytes(), Docs: len(docs), Terms: len(terms)}
 }
 
+// index fills out with each document's fields and returns the postings.
+// It is the CPU of a build's last, serial step, so contiguous ranges of
+// documents are tokenised in parallel, one per CPU; a token's postings are
+// then the lists of the ranges one after the other, in document order.
+func index(docs []Doc, out [][4]string) map[string][]int32 {
+	n := min(runtime.GOMAXPROCS(0), max(1, len(docs)/512))
+	parts := make([]map[string][]int32, n)
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[k] = indexRange(docs, out, k*len(docs)/n, (k+1)*len(docs)/n)
+		}()
+	}
+	wg.Wait()
+	postings := parts[0]
+	for _, part := range parts[1:] {
+		for t, p := range part {
+			postings[t] = append(postings[t], p...)
+		}
+	}
+	return postings
+}
+
+// indexRange indexes docs[from:to]. A document's tokens come in a row, so
+// "already posted for this document" is "the last posting is this
+// document": no set per document.
+func indexRange(docs []Doc, out [][4]string, from, to int) map[string][]int32 {
+	postings := map[string][]int32{}
+	for i := from; i < to; i++ {
+		d := docs[i]
+		text := clip(squash(d.Text), MaxText)
+		out[i] = [4]string{d.Kind, d.Title, d.URL, text}
+		doc := int32(i)
+		add := func(t string) {
+			p, ok := postings[t]
+			if len(p) > 0 && p[len(p)-1] == doc {
+				return
+			}
+			if !ok {
+				t = strings.Clone(t) // a substring of the document's text: keep only the token
+			}
+			postings[t] = append(p, doc)
+		}
+		eachToken(d.Title, add)
+		eachToken(text, add) // the space between title and text only separated tokens
+	}
+	return postings
+}
+
+// plainJSON reports whether encoding/json writes s as it is, in quotes:
+// valid UTF-8 without control characters, quotes, backslashes, <, >, &,
+// U+2028 or U+2029.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // base36Len is the number of base-36 digits of n >= 0.
 func base36Len(n int32) int {
 	d := 1
@@ -129,11 +184,7 @@ func base36Len(n int32) int {
 // control characters, <, >, &, U+2028, U+2029, invalid UTF-8) goes through
 // encoding/json itself.
 func writeJSONString(b *bytes.Buffer, s string) {
-	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\<>&\u2028\u2029")
-	for i := 0; plain && i < len(s); i++ {
-		plain = s[i] >= 0x20
-	}
-	if !plain {
+	if !plainJSON(s) {
 		k, _ := json.Marshal(s)
 		b.Write(k)
 		return

@@ -122,7 +122,7 @@ func TestTokens_sameAsReference(t *testing.T) {
 func TestBuild_sameAsReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var docs []Doc
-	for i := range 500 {
+	for i := range 3000 { // enough for Build to split the work
 		docs = append(docs, Doc{Kind: "page", Title: randomText(r, 4), URL: "p/" + strconv.Itoa(i) + ".html", Text: randomText(r, r.IntN(300))})
 		if i%7 == 0 {
 			docs = append(docs, Doc{Kind: "section", Title: "", URL: "#", Text: strings.Repeat("信用证 FOB ", 400)}) // clipped
