@@ -144,9 +144,27 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+	// Sized from Stat, the buffer is read into once and kept as the
+	// document's text: io.ReadAll alone starts at 512 bytes and doubles,
+	// copying each file several times and keeping up to twice its size.
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Size() >= 0 && info.Size() < MaxFileSize {
+		size = int(info.Size()) + 1 // +1: seeing EOF needs room for one more byte
+	}
+	b := make([]byte, 0, size)
+	lr := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grew since Stat: let append pick the next size
+		}
 	}
 	if len(b) > MaxFileSize {
 		return nil, errTooLarge
