@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
@@ -133,5 +134,43 @@ func TestBuild_10000Steps(t *testing.T) {
 	want := "big/workflows/huge.toml:1:1: warning: 10000 steps are too many to draw (at most 300): the workflow's page lists them without its graph"
 	if got := res.Checked.Diags.Items; len(got) != 1 || got[0].String() != want {
 		t.Errorf("diagnostics: %v\nwant: %s", got, want)
+	}
+}
+
+// TestCheck_markdownLimits: a Markdown page over markdown.MaxSize, and
+// paragraphs on which goldmark's cost explodes, are refused at once with
+// their file and line; a page just under the size limit is checked.
+func TestCheck_markdownLimits(t *testing.T) {
+	page := func(body string) string { return "+++\ntitle = \"Big\"\n+++\n\n" + body }
+	tests := []struct{ name, body, want string }{
+		{"over 1 MB", strings.Repeat("Plain words and more words.\n\n", 40000),
+			"hb/pages/big.md: 1133 KB of Markdown, more than the 1024 KB a page may have: split it into pages"},
+		{"unclosed link destinations", strings.Repeat("[a](", 50000),
+			"hb/pages/big.md:5:1: paragraph with more than 2000 links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines"},
+		{"reference definitions in a row", "Intro.\n\n" + strings.Repeat("[a]: b\n", 100000),
+			"hb/pages/big.md:7:1: paragraph with more than 2000 links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines"},
+		{"under the limits", strings.Repeat("Plain words and more words.\n\n", 30000), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fstest.MapFS{}
+			for name, text := range smallHandbook {
+				m[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			m["pages/big.md"] = &fstest.MapFile{Data: []byte(page(tt.body))}
+			start := time.Now()
+			c := generator.Check(m, "hb")
+			took := time.Since(start)
+			var got []string
+			for _, d := range c.Diags.Items {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
+			}
+			if took > 5*time.Second {
+				t.Errorf("took %s", took)
+			}
+		})
 	}
 }

@@ -22,4 +22,7 @@
 //
 // Input nested more than [MaxNesting] levels deep is refused before parsing
 // ([CheckDepth], [DepthError]): goldmark's cost grows with depth times lines.
+// So are sources over [MaxSize] and paragraphs with more than
+// [MaxInlineMarkers] inline markers ([CheckInline], [InlineError]), where
+// its cost grows with the square of the markers; [Guard] runs all three.
 package markdown

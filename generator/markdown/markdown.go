@@ -130,8 +130,8 @@ func (r *Renderer) RenderPage(src []byte, p Page) (Result, error) {
 }
 
 func (r *Renderer) render(src []byte, p Page) (Result, error) {
-	if line, ok := CheckDepth(src, MaxNesting); !ok {
-		return Result{}, &DepthError{Line: line, Max: MaxNesting}
+	if err := Guard(src); err != nil {
+		return Result{}, err
 	}
 	st := &renderState{resolve: p.Resolve, dotSVG: p.DotSVG}
 	if p.Glossary != nil && p.GlossaryLink != nil {

@@ -23,7 +23,7 @@ type Ref struct {
 // images, reference-style links whose definitions exist, autolinks excluded),
 // in source order. Dest has backslash escapes and entities resolved, as a
 // browser would read it and as the Resolver receives it. For a reference-style link the position is that of the destination
-// in its definition, where a fix would be made. Input that CheckDepth refuses
+// in its definition, where a fix would be made. Input that Guard refuses
 // yields nil: Render reports it.
 func (r *Renderer) Refs(src []byte) []Ref {
 	refs, _ := r.Scan(src)
@@ -33,7 +33,7 @@ func (r *Renderer) Refs(src []byte) []Ref {
 // Scan is Refs that also returns the ```dot blocks, from one parse, so a
 // checker can lay them out and report a syntax error at its line.
 func (r *Renderer) Scan(src []byte) ([]Ref, []DotBlock) {
-	if _, ok := CheckDepth(src, MaxNesting); !ok {
+	if Guard(src) != nil {
 		return nil, nil
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -91,8 +92,20 @@ func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) 
 
 // linksAndDots checks the links of one document and lists its dot blocks.
 func linksAndDots(d MarkdownDoc, md *markdown.Renderer, table *links.Table) (diags source.List, dots []Dot) {
-	if line, ok := markdown.CheckDepth(d.Body, markdown.MaxNesting); !ok {
-		diags.Errorf(d.Src.Line(line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
+	var (
+		de *markdown.DepthError
+		ie *markdown.InlineError
+		se *markdown.SizeError
+	)
+	switch err := markdown.Guard(d.Body); {
+	case errors.As(err, &se):
+		diags.Errorf(d.Src.File(), "%d KB of Markdown, more than the %d KB a page may have: split it into pages", (se.Size+1023)>>10, se.Max>>10)
+		return diags, nil
+	case errors.As(err, &de):
+		diags.Errorf(d.Src.Line(de.Line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
+		return diags, nil
+	case errors.As(err, &ie):
+		diags.Errorf(d.Src.Line(ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
 		return diags, nil
 	}
 	refs, blocks := md.Scan(d.Body)
