@@ -1,8 +1,15 @@
 package serve
 
 import (
+	"io"
+	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/accord-handbook/accord/generator/render"
 )
 
 // TestServe_moreTraversal adds encodings that decoders disagree on:
@@ -50,5 +57,60 @@ func TestServe_notFoundEscapesThePath(t *testing.T) {
 				t.Errorf("%s: the page holds %q unescaped", target, bad)
 			}
 		}
+	}
+}
+
+// TestServe_swapUnderLoad: eight clients request a 100 KB page while the
+// site is swapped 200 times between two versions of it: every response is
+// one of the two versions, byte for byte, never a mix or a cut.
+func TestServe_swapUnderLoad(t *testing.T) {
+	version := func(v string) []render.File {
+		page := "<!doctype html><html><body>" + strings.Repeat("<p>version "+v+"</p>\n", 5000) + "</body></html>\n"
+		return []render.File{{Path: "index.html", Data: []byte(page)}, {Path: "other.html", Data: []byte("<html>" + v + "</html>")}}
+	}
+	a, b := version("A"), version("B")
+	s := New()
+	s.Swap(a)
+	ts := newTestServer(t, s)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var requests, bad atomic.Int64
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := http.Get(ts.URL + "/")
+				if err != nil {
+					bad.Add(1)
+					continue
+				}
+				body, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				requests.Add(1)
+				if err != nil || string(body) != string(a[0].Data) && string(body) != string(b[0].Data) {
+					bad.Add(1)
+				}
+			}
+		}()
+	}
+	for i := range 200 {
+		if i%2 == 0 {
+			s.Swap(b)
+		} else {
+			s.Swap(a)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(stop)
+	wg.Wait()
+	t.Logf("%d requests during 200 swaps, %d bad", requests.Load(), bad.Load())
+	if bad.Load() > 0 || requests.Load() == 0 {
+		t.Errorf("%d of %d responses were not one whole version", bad.Load(), requests.Load())
 	}
 }
