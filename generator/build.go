@@ -14,6 +14,7 @@ import (
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/urls"
+	"github.com/accord-handbook/accord/generator/versions"
 	"github.com/accord-handbook/accord/templates"
 	theme "github.com/accord-handbook/accord/themes/default"
 )
@@ -83,48 +84,88 @@ type CompileOptions struct {
 // Compile checks and renders the handbook in opts.Dir into files in memory,
 // without writing anything. opts.Out is ignored.
 func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.File, *Checked, error) {
-	name := opts.Name
-	if name == "" {
-		name = filepath.ToSlash(opts.Dir)
+	p, err := prepare(ctx, opts, co)
+	defer p.close()
+	if err != nil {
+		return nil, p.c, err
+	}
+	files, err := renderVersions(ctx, opts.Dir, p.name, p.c, p.in)
+	if err == nil && co.Markdown != nil {
+		co.Markdown.Sweep()
+	}
+	return files, p.c, err
+}
+
+// CompileLazy checks the handbook like Compile but renders nothing yet: the
+// returned site renders each page when asked (accord serve). It returns a
+// nil site, and no error, for a handbook with earlier versions, which only
+// Compile renders.
+func CompileLazy(ctx context.Context, opts Options, co CompileOptions) (*render.Lazy, *Checked, error) {
+	p, err := prepare(ctx, opts, co)
+	defer p.close()
+	if err != nil || versions.Configured(p.c.Handbook.Meta) {
+		return nil, p.c, err
+	}
+	lazy, err := render.NewLazy(p.in)
+	return lazy, p.c, err
+}
+
+// prepared is a checked handbook ready to render.
+type prepared struct {
+	name  string
+	c     *Checked
+	in    render.Input
+	close func()
+}
+
+// prepare checks the handbook and assembles what rendering it needs. The
+// caller calls close when rendering is done, even on error.
+func prepare(ctx context.Context, opts Options, co CompileOptions) (*prepared, error) {
+	p := &prepared{name: opts.Name, close: func() {}}
+	if p.name == "" {
+		p.name = filepath.ToSlash(opts.Dir)
+	}
+	var closers []func()
+	p.close = func() {
+		for _, f := range closers {
+			f()
+		}
 	}
 	src := os.DirFS(opts.Dir)
 	if root, err := os.OpenRoot(opts.Dir); err == nil {
 		// Confined to the handbook: no path or symbolic link read through
 		// root can lead outside it (load refuses links with a message;
 		// this makes sure nothing else follows one).
-		defer root.Close()
+		closers = append(closers, func() { root.Close() })
 		src = root.FS()
 	}
 	gr := co.Graphs
 	if gr == nil && !co.NoGraphs {
 		gr = graph.New(graph.DefaultCacheDir())
-		defer gr.Close()
+		closers = append(closers, func() { gr.Close() })
 	}
-	c := Check(src, name, gr)
-	if err := c.Diags.Err(); err != nil {
-		return nil, c, err
+	p.c = Check(src, p.name, gr)
+	if err := p.c.Diags.Err(); err != nil {
+		return p, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, c, err
+		return p, err
 	}
-	md := c.Markdown
+	md := p.c.Markdown
 	if co.Markdown != nil {
 		md = md.WithCache(co.Markdown)
 	}
-	files, err := renderVersions(ctx, opts.Dir, name, c, render.Input{
-		Handbook:  c.Handbook,
+	p.in = render.Input{
+		Handbook:  p.c.Handbook,
 		Markdown:  md,
-		Links:     c.Links,
+		Links:     p.c.Links,
 		Source:    src,
 		Templates: overlay{top: subIfDir(src, "templates"), base: templates.FS},
 		Theme:     overlay{top: subIfDir(src, "theme"), base: theme.FS},
 		Extra:     co.Extra,
-		Graphs:    graphsFor(c.Handbook, gr),
-	})
-	if err == nil && co.Markdown != nil {
-		co.Markdown.Sweep()
+		Graphs:    graphsFor(p.c.Handbook, gr),
 	}
-	return files, c, err
+	return p, nil
 }
 
 // graphsFor returns nil, not a nil-valued interface, when there are no graphs.

@@ -93,8 +93,8 @@ type renderer struct {
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
-	printed  map[string]template.HTML
-	navHTML  map[string]string // folder -> sidebar // source key -> its content for print/
+	printed  map[string]template.HTML // source key -> its content for print/
+	navHTML  *navCache
 	glossary *markdown.Glossary
 }
 
@@ -106,7 +106,7 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
 func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: map[string]string{}}
+	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}}}
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))
@@ -159,9 +159,10 @@ func (r *renderer) parse(t *template.Template, name string) (*template.Template,
 // sidebar renders the navigation for pages in folder dir, once: every page
 // of a folder has the same one, and it is a third of a page's cost.
 func (r *renderer) sidebar(dir string) string {
-	r.mu.Lock()
-	html, ok := r.navHTML[dir]
-	r.mu.Unlock()
+	c := r.navHTML
+	c.mu.Lock()
+	html, ok := c.m[dir]
+	c.mu.Unlock()
 	if ok {
 		return html
 	}
@@ -170,10 +171,17 @@ func (r *renderer) sidebar(dir string) string {
 	if err := r.tmpl["home"].ExecuteTemplate(&buf, "nav", p); err != nil {
 		r.fail(fmt.Errorf("sidebar: %v", err))
 	}
-	r.mu.Lock()
-	r.navHTML[dir] = buf.String()
-	r.mu.Unlock()
+	c.mu.Lock()
+	c.m[dir] = buf.String()
+	c.mu.Unlock()
 	return buf.String()
+}
+
+// navCache holds the sidebar of each folder; renderers forked for lazy
+// rendering share it.
+type navCache struct {
+	mu sync.Mutex
+	m  map[string]string
 }
 
 // fail records an error of one page; rendering goes on with the others.

@@ -31,9 +31,7 @@ type RoleData struct {
 }
 
 func (r *renderer) roles() []func() {
-	jobs := []func(){func() {
-		r.execute("list", r.page("list", urls.Roles, r.t["roles"], r.home2crumbs("roles", ""), ListData{Kind: "roles", Teams: r.teamRoles()}))
-	}}
+	jobs := []func(){func() { r.listPage(urls.Roles) }}
 	for _, ro := range r.h.Roles {
 		jobs = append(jobs, func() { r.role(ro) })
 	}
@@ -90,9 +88,7 @@ type WorkflowData struct {
 }
 
 func (r *renderer) workflows() []func() {
-	jobs := []func(){func() {
-		r.execute("list", r.page("list", urls.Workflows, r.t["workflows"], r.home2crumbs("workflows", ""), ListData{Kind: "workflows"}))
-	}}
+	jobs := []func(){func() { r.listPage(urls.Workflows) }}
 	for _, w := range r.h.Workflows {
 		jobs = append(jobs, func() { r.workflow(w) })
 	}
@@ -129,9 +125,7 @@ type PolicyData struct {
 }
 
 func (r *renderer) policies() []func() {
-	jobs := []func(){func() {
-		r.execute("list", r.page("list", urls.Policies, r.t["policies"], r.home2crumbs("policies", ""), ListData{Kind: "policies"}))
-	}}
+	jobs := []func(){func() { r.listPage(urls.Policies) }}
 	for _, pol := range r.h.Policies {
 		jobs = append(jobs, func() { r.policy(pol) })
 	}
@@ -162,13 +156,7 @@ type PageData struct {
 func (r *renderer) freePages() []func() {
 	var jobs []func()
 	for _, pg := range r.h.Pages {
-		jobs = append(jobs, func() {
-			p := r.freePage(pg, urls.Page(pg.Path))
-			body := p.Data.(PageData).Body
-			r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
-			r.measure("pages/"+pg.Path, body, pg.Summary)
-			r.execute("page", p)
-		})
+		jobs = append(jobs, func() { r.freePageJob(pg) })
 	}
 	if r.h.PageByPath["index"] == nil {
 		jobs = append(jobs, func() {
@@ -230,4 +218,22 @@ func (r *renderer) graphsPage() {
 		OrgChart:   r.graph(func() (template.HTML, error) { return r.in.Graphs.OrgChart(urls.Graphs) }),
 	}
 	r.execute("graphs", r.page("graphs", urls.Graphs, r.t["graphs"], r.home2crumbs("graphs", ""), d))
+}
+
+func (r *renderer) freePageJob(pg *model.Page) {
+	p := r.freePage(pg, urls.Page(pg.Path))
+	body := p.Data.(PageData).Body
+	r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
+	r.measure("pages/"+pg.Path, body, pg.Summary)
+	r.execute("page", p)
+}
+
+// listPage renders the index page of roles, workflows or policies.
+func (r *renderer) listPage(site string) {
+	kind := strings.TrimSuffix(site, "/index.html")
+	d := ListData{Kind: kind}
+	if kind == "roles" {
+		d.Teams = r.teamRoles()
+	}
+	r.execute("list", r.page("list", site, r.t[kind], r.home2crumbs(kind, ""), d))
 }
