@@ -219,7 +219,9 @@ func waitReload(ch <-chan []string, page string, limit time.Duration) error {
 	for {
 		select {
 		case paths := <-ch:
-			if slices.Contains(paths, page) {
+			// No paths: the whole site may have changed (a lazily
+			// rendered site does not know which pages did).
+			if len(paths) == 0 || slices.Contains(paths, page) {
 				return nil
 			}
 		case <-deadline:

@@ -14,6 +14,7 @@ import (
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/serve"
 	"github.com/accord-handbook/accord/generator/watch"
 )
@@ -137,6 +138,8 @@ type serveSession struct {
 	stdout io.Writer
 	diags  diagPrinter
 	good   bool // a build has succeeded: there is a site to fall back on
+	// lazyBuilds counts lazy rebuilds, to sweep the Markdown cache now and then.
+	lazyBuilds int
 	// compile is generator.Compile; tests replace it to make a build panic.
 	compile compileFunc
 }
@@ -145,18 +148,17 @@ type serveSession struct {
 // wrong) and swaps the result in, or keeps the last good site and shows why
 // the new one failed. b is nil for the first build.
 func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
-	c := compileSafely(ctx, s.compile, s.opts, generator.CompileOptions{Extra: serve.Script, Markdown: s.cache, Graphs: s.graphs})
+	co := generator.CompileOptions{Extra: serve.Script, Markdown: s.cache, Graphs: s.graphs}
+	if s.compile == nil && s.rebuildLazily(ctx, b, co) {
+		return
+	}
+	c := compileSafely(ctx, s.compile, s.opts, co)
 	if ctx.Err() != nil {
 		return // interrupted: nothing to report
 	}
 	s.diags.print(c, "serve")
 	if c.err != nil {
-		s.srv.SetProblems(c.problems())
-		if s.good {
-			fmt.Fprintf(s.diags.stderr, "build failed in %s: still serving the last good version\n", ms(c.took))
-		} else {
-			fmt.Fprintf(s.diags.stderr, "build failed in %s: fix the problems and the pages appear\n", ms(c.took))
-		}
+		s.failed(c)
 		return
 	}
 	s.good = true
@@ -167,4 +169,68 @@ func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
 		return
 	}
 	fmt.Fprintf(s.stdout, "rebuilt in %s (%s, %d of %d files updated)\n", ms(c.took), describe(*b), ch.Total(), len(c.files))
+}
+
+// failed shows why a build failed, in the browser and the terminal.
+func (s *serveSession) failed(c compiled) {
+	s.srv.SetProblems(c.problems())
+	if s.good {
+		fmt.Fprintf(s.diags.stderr, "build failed in %s: still serving the last good version\n", ms(c.took))
+	} else {
+		fmt.Fprintf(s.diags.stderr, "build failed in %s: fix the problems and the pages appear\n", ms(c.took))
+	}
+}
+
+// rebuildLazily checks the handbook and swaps in a site whose pages render
+// when a browser asks for them, so that a save reaches the page being read
+// after a check and one page, not after the whole site. It reports false
+// when the handbook must be compiled whole (it has earlier versions).
+func (s *serveSession) rebuildLazily(ctx context.Context, b *watch.Batch, co generator.CompileOptions) bool {
+	start := time.Now()
+	var lazy *render.Lazy
+	c := compileSafely(ctx, func(ctx context.Context, opts generator.Options, co generator.CompileOptions) ([]render.File, *generator.Checked, error) {
+		l, checked, err := generator.CompileLazy(ctx, opts, co)
+		lazy = l
+		return nil, checked, err
+	}, s.opts, co)
+	if ctx.Err() != nil {
+		return true
+	}
+	if c.err == nil && lazy == nil {
+		return false
+	}
+	s.diags.print(c, "serve")
+	if c.err != nil {
+		s.failed(c)
+		return true
+	}
+	s.good = true
+	// Documents rendered since the last sweep stay cached; sweeping on
+	// every save would forget the pages not visited in between.
+	if s.lazyBuilds++; s.lazyBuilds%20 == 0 && s.cache != nil {
+		s.cache.Sweep()
+	}
+	s.srv.SetProblems(nil)
+	s.srv.SwapLazy(lazySite{lazy, s.diags.stderr})
+	took := time.Since(start)
+	if b == nil {
+		fmt.Fprintf(s.stdout, "checked %s in %s: pages render as they are asked for\n", s.opts.Name, ms(took))
+		return true
+	}
+	fmt.Fprintf(s.stdout, "rebuilt in %s (%s)\n", ms(took), describe(*b))
+	return true
+}
+
+// lazySite reports in the terminal a page that fails to render on request.
+type lazySite struct {
+	*render.Lazy
+	stderr io.Writer
+}
+
+func (l lazySite) Get(p string) ([]byte, bool, error) {
+	data, ok, err := l.Lazy.Get(p)
+	if err != nil {
+		fmt.Fprintf(l.stderr, "accord serve: %s: %v\n", p, err)
+	}
+	return data, ok, err
 }

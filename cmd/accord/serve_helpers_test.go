@@ -198,13 +198,14 @@ func (st *liveStream) waitEvent(t *testing.T, name string, ok func(data string) 
 	}
 }
 
-// waitReload waits for a reload that names page among the changed files.
+// waitReload waits for a reload that names page among the changed files,
+// or names none: a lazily rendered site reloads every page.
 func (st *liveStream) waitReload(t *testing.T, page string) {
 	t.Helper()
 	st.waitEvent(t, "reload", func(data string) bool {
 		var r struct{ Paths []string }
 		json.Unmarshal([]byte(data), &r)
-		return slices.Contains(r.Paths, page)
+		return len(r.Paths) == 0 || slices.Contains(r.Paths, page)
 	})
 }
 

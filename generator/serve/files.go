@@ -44,16 +44,22 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	files := s.site.Load().files
-	f, ok := files[key]
+	st := s.site.Load()
+	f, ok, err := st.lookup(key)
+	if err != nil {
+		// A page that fails to render on request: say so in the page,
+		// where the reader is looking (the terminal has it too).
+		http.Error(w, "accord: this page failed to render: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	if !ok {
 		// A folder asked for without its slash: redirect, so that the
 		// page's relative links resolve.
-		if _, dir := files[key+"/index.html"]; dir {
+		if _, dir, _ := st.lookup(key + "/index.html"); dir {
 			http.Redirect(w, r, path.Base(key)+"/", http.StatusMovedPermanently)
 			return
 		}
-		s.notFound(w, r, len(files) == 0)
+		s.notFound(w, r, len(st.files) == 0 && st.lazy == nil)
 		return
 	}
 	h := w.Header()

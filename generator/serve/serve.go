@@ -47,6 +47,50 @@ type Server struct {
 
 type site struct {
 	files map[string]*file
+	// lazy, when set, renders the files on request (see SwapLazy); the
+	// ones rendered so far are kept in rendered.
+	lazy     Lazy
+	rendered sync.Map // path -> *file
+}
+
+// Lazy is a site that renders a file when it is first asked for
+// (render.Lazy). ok is false when the site has no such file.
+type Lazy interface {
+	Get(path string) (data []byte, ok bool, err error)
+}
+
+// SwapLazy replaces the site with one that renders pages on request and
+// tells every open page to reload: the page a reader is looking at is then
+// rendered alone, right away, instead of after the whole site.
+func (s *Server) SwapLazy(l Lazy) {
+	s.site.Store(&site{files: map[string]*file{}, lazy: l})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.problems = nil
+	s.build++
+	s.broadcast(s.reloadEvent(nil))
+}
+
+// lookup finds a file of the site, rendering it when the site is lazy.
+func (st *site) lookup(p string) (*file, bool, error) {
+	if f, ok := st.files[p]; ok || st.lazy == nil {
+		return f, ok, nil
+	}
+	if f, ok := st.rendered.Load(p); ok {
+		return f.(*file), true, nil
+	}
+	data, ok, err := st.lazy.Get(p)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	f := newFile(p, data)
+	st.rendered.Store(p, f)
+	return f, true, nil
+}
+
+func newFile(p string, data []byte) *file {
+	sum := sha256.Sum256(data)
+	return &file{data: data, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: contentType(p)}
 }
 
 type file struct {
@@ -92,8 +136,7 @@ func (s *Server) Swap(files []render.File) Changes {
 			ch.Added++
 		}
 		ch.Paths = append(ch.Paths, f.Path)
-		sum := sha256.Sum256(f.Data)
-		next.files[f.Path] = &file{data: f.Data, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: contentType(f.Path)}
+		next.files[f.Path] = newFile(f.Path, f.Data)
 	}
 	for p := range old {
 		if _, ok := next.files[p]; !ok {
