@@ -144,20 +144,16 @@ func prepare(ctx context.Context, opts Options, co CompileOptions) (*prepared, e
 		gr = graph.New(graph.DefaultCacheDir())
 		closers = append(closers, func() { gr.Close() })
 	}
-	p.c = Check(src, p.name, gr)
+	p.c = CheckWith(src, p.name, gr, co.Markdown)
 	if err := p.c.Diags.Err(); err != nil {
 		return p, err
 	}
 	if err := ctx.Err(); err != nil {
 		return p, err
 	}
-	md := p.c.Markdown
-	if co.Markdown != nil {
-		md = md.WithCache(co.Markdown)
-	}
 	p.in = render.Input{
 		Handbook:  p.c.Handbook,
-		Markdown:  md,
+		Markdown:  p.c.Markdown,
 		Links:     p.c.Links,
 		Source:    src,
 		Templates: overlay{top: subIfDir(src, "templates"), base: templates.FS},

@@ -28,14 +28,29 @@ type Checked struct {
 // Diags.HasErrors() is false. gr lays out ```dot blocks so that a syntax
 // error is reported at its Markdown line; nil skips that check.
 func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
+	var r *graph.Renderer
+	if len(gr) > 0 {
+		r = gr[0]
+	}
+	return CheckWith(fsys, name, r, nil)
+}
+
+// CheckWith is Check with a Markdown cache that keeps what the link checks
+// parsed, so that a check after a save parses only what changed (serve and
+// build --watch pass the same cache to every rebuild). gr and cache may be
+// nil. The returned Checked.Markdown uses the cache.
+func CheckWith(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache) *Checked {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
 	md := markdown.New(markdown.Options{RawHTML: h.Meta.Markdown.RawHTML})
+	if cache != nil {
+		md = md.WithCache(cache)
+	}
 	table := links.NewTable(h)
 	linkDiags, dots := validate.LinksAndDots(h, md, table)
 	diags.Add(linkDiags)
-	if len(gr) > 0 && gr[0] != nil {
-		checkDots(gr[0], dots, diags)
+	if gr != nil {
+		checkDots(gr, dots, diags)
 	}
 	diags.Add(graphLimits(h))
 	diags.Sort()

@@ -27,7 +27,8 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[[32]byte][]*cacheEntry
-	gloss   *Glossary // the glossary glossSum was computed for
+	scans   map[[32]byte]*scanEntry // Scan results by the hash of the source
+	gloss   *Glossary               // the glossary glossSum was computed for
 	glossSm [32]byte
 }
 
@@ -54,7 +55,36 @@ type call struct {
 const maxVariants = 8
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[[32]byte][]*cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{entries: map[[32]byte][]*cacheEntry{}, scans: map[[32]byte]*scanEntry{}}
+}
+
+// scanEntry is what Scan found in one source. Scan depends on the source
+// alone (links and dot blocks as written), so its hash is the whole key:
+// a check after a save parses only the files that changed.
+type scanEntry struct {
+	refs []Ref
+	dots []DotBlock
+	used bool
+}
+
+func (c *Cache) scan(r *Renderer, src []byte) ([]Ref, []DotBlock) {
+	key := sha256.Sum256(src)
+	c.mu.Lock()
+	e, ok := c.scans[key]
+	if ok {
+		e.used = true
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.refs, e.dots
+	}
+	refs, dots := r.scan(src)
+	c.mu.Lock()
+	c.scans[key] = &scanEntry{refs: refs, dots: dots, used: true}
+	c.mu.Unlock()
+	return refs, dots
+}
 
 // WithCache returns a Renderer like r that takes documents from c.
 func (r *Renderer) WithCache(c *Cache) *Renderer {
@@ -67,6 +97,12 @@ func (r *Renderer) WithCache(c *Cache) *Renderer {
 func (c *Cache) Sweep() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	for k, e := range c.scans {
+		if !e.used {
+			delete(c.scans, k)
+		}
+		e.used = false
+	}
 	for k, list := range c.entries {
 		kept := list[:0]
 		for _, e := range list {

@@ -33,6 +33,13 @@ func (r *Renderer) Refs(src []byte) []Ref {
 // Scan is Refs that also returns the ```dot blocks, from one parse, so a
 // checker can lay them out and report a syntax error at its line.
 func (r *Renderer) Scan(src []byte) ([]Ref, []DotBlock) {
+	if r.cache != nil {
+		return r.cache.scan(r, src)
+	}
+	return r.scan(src)
+}
+
+func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
 	if Guard(src) != nil {
 		return nil, nil
 	}
