@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -199,16 +200,24 @@ func derefType(t reflect.Type) reflect.Type {
 	return t
 }
 
-// tomlFields maps the toml keys of struct t to field indices.
+// tomlFields maps the toml keys of struct t to field indices. The map is
+// shared (computed once per type: every step of every workflow asks) and
+// must not be changed.
 func tomlFields(t reflect.Type) map[string]int {
+	if m, ok := fieldsOf.Load(t); ok {
+		return m.(map[string]int)
+	}
 	out := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
 		if tag := tomlTag(t.Field(i)); tag != "" {
 			out[tag] = i
 		}
 	}
+	fieldsOf.Store(t, out)
 	return out
 }
+
+var fieldsOf sync.Map // reflect.Type -> map[string]int
 
 // fieldOrder lists the toml keys of struct t in declaration order, the order
 // the format documents them in.
@@ -289,6 +298,9 @@ func tomlTypeWord(t string) string {
 }
 
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1 // the common case, checked many bytes at a time
+	}
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
