@@ -113,7 +113,10 @@ loop:
 		}
 	}
 
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// A second for requests in flight; then connections are closed. Go's
+	// Shutdown would otherwise wait up to 5 s for a connection a browser
+	// opened and never used, and Ctrl-C must feel instant.
+	shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	s.srv.Close()
 	if err := hs.Shutdown(shutdown); err != nil {

@@ -135,18 +135,51 @@ func Department(h *model.Handbook, page string) (string, Alt) {
 	teamClusters(w, h, page, l, nil)
 
 	alt := Alt{Title: l.Department, Header: []string{l.From, l.To, l.Steps, l.Relations}}
+	var drawn []pair
 	for _, p := range sortedPairs(links) {
 		lk := links[p]
 		alt.Rows = append(alt.Rows, []string{h.RoleName(p.from), h.RoleName(p.to),
 			strconv.Itoa(len(lk.steps)), strings.Join(lk.rels.words(l), "/")})
-		back := links[pair{p.to, p.from}]
-		if back != nil && p.from > p.to {
-			continue // drawn with its reverse
+		if back := links[pair{p.to, p.from}]; back == nil || p.from < p.to {
+			drawn = append(drawn, p) // a pair with both directions is drawn once
 		}
-		w.edge(pairEdge(h, l, p, lk, back))
+	}
+	keep := strongest(links, drawn, maxDrawnPairs)
+	for _, p := range drawn {
+		if keep[p] {
+			w.edge(pairEdge(h, l, p, links[p], links[pair{p.to, p.from}]))
+		}
+	}
+	if len(keep) < len(drawn) {
+		alt.Title += fmt.Sprintf(l.Strongest, len(keep), len(drawn))
 	}
 	w.close()
 	return w.String(), alt
+}
+
+// maxDrawnPairs bounds the edges of the department graph. A large handbook
+// relates most roles to most others (300 roles: thousands of pairs), which
+// no one can read and Graphviz lays out past any timeout; the strongest
+// links carry the picture, and the table under the graph lists them all.
+const maxDrawnPairs = 600
+
+// strongest picks up to n pairs with the most shared steps (both ways),
+// ties broken by the pair's order, so the choice is deterministic.
+func strongest(links map[pair]*link, pairs []pair, n int) map[pair]bool {
+	weight := func(p pair) int {
+		w := len(links[p].steps)
+		if back := links[pair{p.to, p.from}]; back != nil {
+			w += len(back.steps)
+		}
+		return w
+	}
+	order := slices.Clone(pairs)
+	slices.SortStableFunc(order, func(a, b pair) int { return weight(b) - weight(a) })
+	keep := map[pair]bool{}
+	for _, p := range order[:min(n, len(order))] {
+		keep[p] = true
+	}
+	return keep
 }
 
 // splinesUpTo is the number of relations up to which the department graph

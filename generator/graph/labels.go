@@ -23,6 +23,7 @@ type Labels struct {
 	List                       string // joins names in a list
 
 	Department, OrgChart, Neighbourhood, Workflow string // titles; the last two take a name (%s)
+	Strongest                                     string // added to a title: %d links drawn of %d
 
 	From, To, Steps, Relations     string // department table
 	Role, ReportsTo, Team          string // org chart table
@@ -33,7 +34,7 @@ var zhLabels = Labels{
 	Handoff: "交付", Consults: "咨询", Informs: "知会",
 	StepOne: "%d 个步骤", StepMany: "%d 个步骤",
 	External: "外部", List: "、",
-	Department: "部门协作图", OrgChart: "组织架构图",
+	Department: "部门协作图", OrgChart: "组织架构图", Strongest: "（图中只画出最强的 %d 条协作关系，共 %d 条，见下表）",
 	Neighbourhood: "%s 的协作关系", Workflow: "%s 流程图",
 	From: "从", To: "到", Steps: "步骤数", Relations: "关系",
 	Role: "岗位", ReportsTo: "汇报给", Team: "团队",
@@ -46,6 +47,7 @@ var enLabels = Labels{
 	StepOne: "%d step", StepMany: "%d steps",
 	External: "external", List: ", ",
 	Department: "Collaboration across the department", OrgChart: "Organisation chart",
+	Strongest:     " (the %d strongest of %d links are drawn; the table lists all)",
 	Neighbourhood: "Whom %s works with", Workflow: "Flow of %s",
 	From: "From", To: "To", Steps: "Steps", Relations: "Relations",
 	Role: "Role", ReportsTo: "Reports to", Team: "Team",
