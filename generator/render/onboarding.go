@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
@@ -118,6 +119,17 @@ func (r *renderer) printSources() []string {
 // printContent returns the jobs that render each source's content for print.
 func (r *renderer) printContent() []func() {
 	keys := r.printSources()
+	if !r.printsAll() {
+		// Only the booklets: each role and its reading list.
+		need := map[string]bool{}
+		for _, ro := range r.h.Roles {
+			need["roles/"+ro.ID] = true
+			for _, k := range ro.Onboarding {
+				need[k] = true
+			}
+		}
+		keys = slices.DeleteFunc(keys, func(k string) bool { return !need[k] })
+	}
 	r.printed = make(map[string]template.HTML, len(keys))
 	jobs := make([]func(), 0, len(keys))
 	for _, key := range keys {
@@ -133,11 +145,15 @@ func (r *renderer) printContent() []func() {
 	return jobs
 }
 
+// printsAll reports whether the site has the whole handbook on one page.
+func (r *renderer) printsAll() bool {
+	return len(r.h.Roles)+len(r.h.Workflows)+len(r.h.Policies)+len(r.h.Pages) <= printLimit
+}
+
 // printPages returns the jobs that assemble the print pages.
 func (r *renderer) printPages() []func() {
 	var jobs []func()
-	total := len(r.h.Roles) + len(r.h.Workflows) + len(r.h.Policies) + len(r.h.Pages)
-	if total <= printLimit {
+	if r.printsAll() {
 		jobs = append(jobs, func() {
 			var secs []template.HTML
 			for _, key := range r.printSources() {
