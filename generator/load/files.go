@@ -65,15 +65,21 @@ func (l *loader) roleBodies() {
 	}
 }
 
-func (l *loader) workflow(p, id, ext string) {
-	if ext != ".toml" {
-		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: workflows/ holds <id>.toml files")
-		return
+// open reads the source file p of a folder that holds <id>+want files,
+// reporting a file of another kind or with an invalid id.
+func (l *loader) open(p, id, ext, want string) (*source.Doc, bool) {
+	if ext != want {
+		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: %s/ holds <id>%s files", path.Dir(p), want)
+		return nil, false
 	}
 	if !l.checkID(p, id) {
-		return
+		return nil, false
 	}
-	doc, ok := l.read(p)
+	return l.read(p)
+}
+
+func (l *loader) workflow(p, id, ext string) {
+	doc, ok := l.open(p, id, ext, ".toml")
 	if !ok {
 		return
 	}
@@ -84,14 +90,7 @@ func (l *loader) workflow(p, id, ext string) {
 }
 
 func (l *loader) policy(p, id, ext string) {
-	if ext != ".md" {
-		l.diags.Warnf(source.Pos{File: l.display(p)}, "ignored: policies/ holds <id>.md files")
-		return
-	}
-	if !l.checkID(p, id) {
-		return
-	}
-	doc, ok := l.read(p)
+	doc, ok := l.open(p, id, ext, ".md")
 	if !ok {
 		return
 	}
