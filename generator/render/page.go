@@ -185,12 +185,8 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf(format, n)
 	},
-	"letterClass": func(l string) string {
-		if l == "" {
-			return "raci-none"
-		}
-		return "raci-" + strings.ToLower(strings.ReplaceAll(l, "/", ""))
-	},
+	"cells":       cells,
+	"letterClass": letterClass,
 }
 
 // formatDuration writes a step's duration the way people say it: 2d 4h,
@@ -232,3 +228,26 @@ func anchor(s string) string {
 }
 
 func cutKey(key string) (kind, id string, ok bool) { return strings.Cut(key, "/") }
+
+// cells writes the cells of one RACI matrix row. A department matrix has
+// steps × roles cells (millions in a large handbook), too many to go
+// through the template engine one by one.
+func cells(letters []string) template.HTML {
+	var b strings.Builder
+	for _, l := range letters {
+		b.WriteString(`<td class="`)
+		b.WriteString(template.HTMLEscapeString(letterClass(l)))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(l))
+		b.WriteString(`</td>`)
+	}
+	return template.HTML(b.String())
+}
+
+// letterClass is the CSS class of a RACI cell: raci-ra for "R/A".
+func letterClass(l string) string {
+	if l == "" {
+		return "raci-none"
+	}
+	return "raci-" + strings.ToLower(strings.ReplaceAll(l, "/", ""))
+}
