@@ -68,3 +68,18 @@ func TestDepartment_groups(t *testing.T) {
 		t.Fatalf("got %d roles, %d groups", len(roles), len(groups))
 	}
 }
+
+func TestIndex_sameAsScans(t *testing.T) {
+	h := sample()
+	ix := NewIndex(h)
+	for _, r := range h.Roles {
+		wantA, wantN := ForRole(h, r.ID)
+		gotA, gotN := ix.ForRole(r.ID)
+		if !reflect.DeepEqual(gotA, wantA) || gotN != wantN {
+			t.Errorf("%s: index %v %+v, scan %v %+v", r.ID, gotA, gotN, wantA, wantN)
+		}
+		if got, want := ix.Neighbours(r.ID), Neighbours(h, r.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s neighbours: index %v, scan %v", r.ID, got, want)
+		}
+	}
+}

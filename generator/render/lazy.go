@@ -124,7 +124,7 @@ func (l *Lazy) All() error {
 // sidebar cache, glossary) and has its own results.
 func (r *renderer) fork() *renderer {
 	return &renderer{in: r.in, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav, glossary: r.glossary,
-		navHTML: r.navHTML, minutes: map[string]int{}}
+		navHTML: r.navHTML, ix: r.ix, minutes: map[string]int{}}
 }
 
 // jobFor returns the job that renders the page at p on its own, or nil

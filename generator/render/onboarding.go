@@ -64,8 +64,8 @@ func (r *renderer) onboarding() []func() {
 
 func (r *renderer) onboardingPage(ro *model.Role) {
 	site := urls.Onboarding(ro.ID)
-	d := OnboardingData{Role: ro, Neighbours: raci.Neighbours(r.h, ro.ID), StorageKey: "accord-onboarding:" + r.h.Meta.Title + ":" + ro.ID}
-	d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
+	d := OnboardingData{Role: ro, Neighbours: r.ix.Neighbours(ro.ID), StorageKey: "accord-onboarding:" + r.h.Meta.Title + ":" + ro.ID}
+	d.Assignments, d.Counts = r.ix.ForRole(ro.ID)
 	for _, key := range ro.Onboarding {
 		u, _ := urls.Source(key)
 		item := ReadingItem{Key: key, URL: u, Minutes: r.minutes[key]}

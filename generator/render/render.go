@@ -21,6 +21,7 @@ import (
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/search"
 )
 
@@ -96,6 +97,7 @@ type renderer struct {
 	printed  map[string]template.HTML // source key -> its content for print/
 	navHTML  *navCache
 	glossary *markdown.Glossary
+	ix       *raci.Index // every role's assignments, computed once
 }
 
 // Stats reports figures of a render for --verbose.
@@ -106,7 +108,7 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
 func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}}}
+	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}}, ix: raci.NewIndex(in.Handbook)}
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))

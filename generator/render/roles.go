@@ -61,7 +61,7 @@ func (r *renderer) rolePage(ro *model.Role, site string) *Page {
 	if ro.Body != nil {
 		d.Body = r.markdown(ro.Body.Path, ro.Body.Text, site)
 	}
-	d.Assignments, d.Counts = raci.ForRole(r.h, ro.ID)
+	d.Assignments, d.Counts = r.ix.ForRole(ro.ID)
 	for _, pol := range r.h.Policies {
 		if pol.AppliesTo.Includes(ro.ID) {
 			d.Policies = append(d.Policies, pol)
