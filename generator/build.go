@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -99,8 +100,12 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 // CompileLazy checks the handbook like Compile but renders nothing yet: the
 // returned site renders each page when asked (accord serve). It returns a
 // nil site, and no error, for a handbook with earlier versions, which only
-// Compile renders.
+// Compile renders. The site draws graphs after CompileLazy returns, so it
+// cannot own a graph renderer: co.Graphs must be set, or co.NoGraphs.
 func CompileLazy(ctx context.Context, opts Options, co CompileOptions) (*render.Lazy, *Checked, error) {
+	if co.Graphs == nil && !co.NoGraphs {
+		return nil, nil, fmt.Errorf("CompileLazy: set CompileOptions.Graphs (the renderer outlives this call) or NoGraphs")
+	}
 	p, err := prepare(ctx, opts, co)
 	defer p.close()
 	if err != nil || versions.Configured(p.c.Handbook.Meta) {

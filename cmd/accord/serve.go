@@ -151,7 +151,9 @@ type serveSession struct {
 // wrong) and swaps the result in, or keeps the last good site and shows why
 // the new one failed. b is nil for the first build.
 func (s *serveSession) rebuild(ctx context.Context, b *watch.Batch) {
-	co := generator.CompileOptions{Extra: serve.Script, Markdown: s.cache, Graphs: s.graphs}
+	// A session without a graph renderer (tests) draws no graphs, rather
+	// than starting Graphviz for every rebuild.
+	co := generator.CompileOptions{Extra: serve.Script, Markdown: s.cache, Graphs: s.graphs, NoGraphs: s.graphs == nil}
 	if s.compile == nil && s.rebuildLazily(ctx, b, co) {
 		return
 	}

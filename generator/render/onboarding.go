@@ -119,7 +119,7 @@ func (r *renderer) printSources() []string {
 // printContent returns the jobs that render each source's content for print.
 func (r *renderer) printContent() []func() {
 	keys := r.printSources()
-	if !r.printsAll() {
+	if !printsAll(r.h) {
 		// Only the booklets: each role and its reading list.
 		need := map[string]bool{}
 		for _, ro := range r.h.Roles {
@@ -145,15 +145,15 @@ func (r *renderer) printContent() []func() {
 	return jobs
 }
 
-// printsAll reports whether the site has the whole handbook on one page.
-func (r *renderer) printsAll() bool {
-	return len(r.h.Roles)+len(r.h.Workflows)+len(r.h.Policies)+len(r.h.Pages) <= printLimit
+// printsAll reports whether the site of h has the whole handbook on one page.
+func printsAll(h *model.Handbook) bool {
+	return len(h.Roles)+len(h.Workflows)+len(h.Policies)+len(h.Pages) <= printLimit
 }
 
 // printPages returns the jobs that assemble the print pages.
 func (r *renderer) printPages() []func() {
 	var jobs []func()
-	if r.printsAll() {
+	if printsAll(r.h) {
 		jobs = append(jobs, func() {
 			var secs []template.HTML
 			for _, key := range r.printSources() {

@@ -115,7 +115,7 @@ func sitePages(h *model.Handbook) map[string]bool {
 	for _, p := range h.Pages {
 		m[urls.Page(p.Path)] = true
 	}
-	if len(h.Roles)+len(h.Workflows)+len(h.Policies)+len(h.Pages) <= printLimit {
+	if printsAll(h) {
 		m[urls.PrintAll] = true
 	}
 	return m
