@@ -174,3 +174,39 @@ func TestCheck_markdownLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestBuild_departmentRosters: past raci.MaxDepartmentCells the department
+// page folds the matrix to one row per workflow that still names every
+// role; under it, the page is the full matrix.
+func TestBuild_departmentRosters(t *testing.T) {
+	for _, tt := range []struct {
+		steps   int
+		rosters bool
+	}{{1000, false}, {4000, true}} { // 20 roles: 20,000 and 80,000 cells
+		dir := hugeWorkflow(t, 20, tt.steps)
+		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page string
+		for _, f := range files {
+			if f.Path == urls.RACI {
+				page = string(f.Data)
+			}
+		}
+		if got := strings.Contains(page, `class="raci-rosters"`); got != tt.rosters {
+			t.Errorf("%d steps: rosters %v, want %v", tt.steps, got, tt.rosters)
+		}
+		if !tt.rosters {
+			continue
+		}
+		if !strings.Contains(page, "20 roles and 4000 steps") || !strings.Contains(page, `href="workflows/huge.html"`) {
+			t.Errorf("%d steps: the rosters page lacks its note or the workflow's link", tt.steps)
+		}
+		for i := range 20 {
+			if !strings.Contains(page, fmt.Sprintf(`href="roles/r%d.html"`, i)) {
+				t.Errorf("%d steps: role r%d missing from the rosters", tt.steps, i)
+			}
+		}
+	}
+}

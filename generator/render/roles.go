@@ -178,15 +178,24 @@ func (r *renderer) freePage(pg *model.Page, site string) *Page {
 	return r.page("page", site, pg.Title, crumbs, d)
 }
 
-// RACIData is the department matrix.
+// RACIData is the department matrix or, past raci.MaxDepartmentCells, one
+// row per workflow (Rosters) with the size of the matrix it stands for.
 type RACIData struct {
-	Roles  []*model.Role
-	Groups []raci.Group
+	Roles   []*model.Role
+	Groups  []raci.Group
+	Rosters []raci.Roster
+	Steps   int
 }
 
 func (r *renderer) raciPage() {
-	roles, groups := raci.Department(r.h)
-	r.execute("raci", r.page("raci", urls.RACI, r.t["raci"], r.home2crumbs("raci", ""), RACIData{roles, groups}))
+	d := RACIData{}
+	d.Roles, d.Steps = raci.DepartmentRoles(r.h)
+	if len(d.Roles)*d.Steps > raci.MaxDepartmentCells {
+		d.Rosters = raci.Rosters(r.h, d.Roles)
+	} else {
+		d.Roles, d.Groups = raci.Department(r.h)
+	}
+	r.execute("raci", r.page("raci", urls.RACI, r.t["raci"], r.home2crumbs("raci", ""), d))
 }
 
 func (r *renderer) glossaryPage() {
