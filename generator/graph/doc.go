@@ -29,7 +29,10 @@
 //
 // A Renderer lays DOT out and caches the result by a hash of the DOT text, in
 // memory and on disk, so an unchanged graph is never laid out twice, even
-// across builds, and a warm build starts no Graphviz at all.
+// across builds, and a warm build starts no Graphviz at all. What is cached
+// is the sanitised SVG (below), so a hit costs a file read and a checksum:
+// each file starts with the SHA-256 of its key and body, and one that does
+// not match is laid out and sanitised again, never used as it is.
 //
 // Graphviz runs in a worker process: the same executable started again with
 // ACCORD_GRAPHVIZ_WORKER set, which this package's init function turns into
@@ -47,7 +50,7 @@
 // this process, behind a package-wide mutex.
 //
 // Every SVG is post-processed with an XML token stream before it reaches a
-// page: prolog, DOCTYPE and comments dropped; only the elements Graphviz
+// page or the cache: prolog, DOCTYPE and comments dropped; only the elements Graphviz
 // draws with are kept (no <script>, <foreignObject>, <image>); on*
 // attributes, style and any link that is not relative are removed; ids get a
 // per-graph prefix so that two graphs on one page do not collide.

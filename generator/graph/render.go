@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,10 +15,20 @@ import (
 	"unicode/utf8"
 )
 
-// cacheVersion is part of every cache key: a new Graphviz or a change in how
-// we call it must not reuse old layouts. (Sanitising is not part of it: the
-// disk holds Graphviz's own SVG and every load sanitises it again.)
-const cacheVersion = "accord-graph 1; go-graphviz 0.2.10; graphviz 12.1.2\x00"
+// cacheVersion is part of every cache key: a new Graphviz, a change in how
+// we call it or a change in what sanitize writes must not reuse old files.
+// The disk holds sanitised SVG (sanitising every load was most of a warm
+// build's graph work), so sanitize's output is part of the version too.
+const cacheVersion = "accord-graph 2; sanitize 1; go-graphviz 0.2.10; graphviz 12.1.2\x00"
+
+// cacheHeader starts every cache file, followed by the hex SHA-256 of the
+// key and the body, then cacheHeaderEnd and the body: the sanitised SVG.
+// An XML comment, so the file still opens as an SVG.
+const (
+	cacheHeader    = "<!-- accord-graph sha256="
+	cacheHeaderEnd = " -->\n"
+	cacheHeaderLen = len(cacheHeader) + 2*sha256.Size + len(cacheHeaderEnd)
+)
 
 // Limits of a Renderer.
 const (
@@ -148,8 +159,7 @@ func (r *Renderer) render(dot string) ([]byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.stats.Graphs++
-	sum := sha256.Sum256([]byte(cacheVersion + dot))
-	key := hex.EncodeToString(sum[:])
+	key := r.key(dot)
 	if svg, ok := r.mem[key]; ok {
 		r.stats.CacheHits++
 		return slices.Clone(svg), nil
@@ -158,13 +168,10 @@ func (r *Renderer) render(dot string) ([]byte, error) {
 		return nil, err
 	}
 	prefix := "g" + key[:8] + "-"
-	if raw, err := r.load(key); err == nil {
-		if svg, err := sanitize(raw, prefix); err == nil {
-			r.stats.CacheHits++
-			r.remember(key, svg)
-			return slices.Clone(svg), nil
-		}
-		// a damaged cache file: lay the graph out again
+	if svg, ok := r.load(key); ok {
+		r.stats.CacheHits++
+		r.remember(key, svg)
+		return slices.Clone(svg), nil
 	}
 	raw, err := r.layout([]byte(dot))
 	if err != nil {
@@ -181,19 +188,47 @@ func (r *Renderer) render(dot string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.store(key, raw)
+	r.store(key, svg)
 	r.remember(key, svg)
 	return slices.Clone(svg), nil
 }
 
+// key names a DOT text's layout in the caches.
+func (r *Renderer) key(dot string) string {
+	sum := sha256.Sum256([]byte(cacheVersion + dot))
+	return hex.EncodeToString(sum[:])
+}
+
 func (r *Renderer) path(key string) string { return filepath.Join(r.dir, key+".svg") }
 
-// load reads a layout from the disk cache.
-func (r *Renderer) load(key string) ([]byte, error) {
+// cacheSum is what a cache file's header holds. The key is in it so that
+// a file under another key's name (copied, renamed) fails too.
+func cacheSum(key string, svg []byte) string {
+	h := sha256.New()
+	h.Write([]byte(key))
+	h.Write(svg)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// load reads a sanitised SVG from the disk cache. A file whose checksum
+// does not match (truncated, damaged, written by something else) is not
+// used: the caller lays the graph out again and overwrites it. The
+// checksum catches accidents, not an attacker: whoever can write the
+// user's cache folder can as well change the files that run accord.
+func (r *Renderer) load(key string) ([]byte, bool) {
 	if r.dir == "" {
-		return nil, os.ErrNotExist
+		return nil, false
 	}
-	return os.ReadFile(r.path(key))
+	b, err := os.ReadFile(r.path(key))
+	if err != nil || len(b) < cacheHeaderLen || !bytes.HasPrefix(b, []byte(cacheHeader)) ||
+		!bytes.HasPrefix(b[cacheHeaderLen-len(cacheHeaderEnd):], []byte(cacheHeaderEnd)) {
+		return nil, false
+	}
+	svg := b[cacheHeaderLen:]
+	if string(b[len(cacheHeader):cacheHeaderLen-len(cacheHeaderEnd)]) != cacheSum(key, svg) {
+		return nil, false
+	}
+	return svg, true
 }
 
 func (r *Renderer) remember(key string, svg []byte) {
@@ -205,10 +240,10 @@ func (r *Renderer) remember(key string, svg []byte) {
 	r.memSize += len(svg)
 }
 
-// store writes a layout to the disk cache through a temporary file and a
-// rename, so a concurrent build never reads half a file. The cache is an
-// optimisation: failing to write it is not an error.
-func (r *Renderer) store(key string, raw []byte) {
+// store writes a sanitised SVG and its checksum to the disk cache through a
+// temporary file and a rename, so a concurrent build never reads half a file.
+// The cache is an optimisation: failing to write it is not an error.
+func (r *Renderer) store(key string, svg []byte) {
 	if r.dir == "" || os.MkdirAll(r.dir, 0o755) != nil {
 		return
 	}
@@ -216,7 +251,10 @@ func (r *Renderer) store(key string, raw []byte) {
 	if err != nil {
 		return
 	}
-	_, werr := f.Write(raw)
+	_, werr := f.Write([]byte(cacheHeader + cacheSum(key, svg) + cacheHeaderEnd))
+	if werr == nil {
+		_, werr = f.Write(svg)
+	}
 	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), r.path(key)) != nil {
 		_ = os.Remove(f.Name())
 	}

@@ -173,6 +173,91 @@ func TestRender_cache(t *testing.T) {
 	}
 }
 
+// TestRender_damagedCache: a cache file that fails its checksum is laid out
+// and sanitised again, never served, and is overwritten with a good one.
+func TestRender_damagedCache(t *testing.T) {
+	dot, _ := Department(testHandbook(), "index.html")
+	other, _ := OrgChart(testHandbook(), "teams.html")
+	tests := []struct {
+		name   string
+		damage func(t *testing.T, file, otherFile string, b []byte) []byte
+		hit    bool
+	}{
+		{"intact", func(_ *testing.T, _, _ string, b []byte) []byte { return b }, true},
+		{"empty", func(*testing.T, string, string, []byte) []byte { return nil }, false},
+		{"truncated", func(_ *testing.T, _, _ string, b []byte) []byte { return b[:len(b)-10] }, false},
+		{"header only", func(_ *testing.T, _, _ string, b []byte) []byte { return b[:cacheHeaderLen] }, false},
+		{"flipped byte", func(_ *testing.T, _, _ string, b []byte) []byte {
+			b[len(b)/2] ^= 1
+			return b
+		}, false},
+		{"script added", func(_ *testing.T, _, _ string, b []byte) []byte {
+			return append(b[:len(b)-len("</svg>")], "<script>alert(1)</script></svg>"...)
+		}, false},
+		{"no header (version 1: Graphviz's own SVG)", func(_ *testing.T, _, _ string, b []byte) []byte {
+			return b[cacheHeaderLen:]
+		}, false},
+		{"bad checksum digits", func(_ *testing.T, _, _ string, b []byte) []byte {
+			copy(b[len(cacheHeader):], strings.Repeat("z", 64))
+			return b
+		}, false},
+		{"another graph's file", func(t *testing.T, _, otherFile string, _ []byte) []byte {
+			b, err := os.ReadFile(otherFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			r := New(dir)
+			want, err := r.SVG(dot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.SVG(other); err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			file := r.path(r.key(dot))
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(b), cacheHeader) || !strings.HasSuffix(string(b), string(want)) {
+				t.Fatalf("cache file is not header + sanitised SVG: %.200s", b)
+			}
+			if err := os.WriteFile(file, tt.damage(t, file, r.path(r.key(other)), b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+
+			r2 := New(dir)
+			defer r2.Close()
+			got, err := r2.SVG(dot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("served %.200s…, want the SVG laid out first", got)
+			}
+			if s := r2.Stats(); (s.CacheHits == 1) != tt.hit || s.Layouts+s.CacheHits != 1 {
+				t.Errorf("stats %+v, want a cache hit: %v", s, tt.hit)
+			}
+			// The file was repaired: a third build hits.
+			r3 := New(dir)
+			defer r3.Close()
+			if _, err := r3.SVG(dot); err != nil {
+				t.Fatal(err)
+			}
+			if s := r3.Stats(); s.CacheHits != 1 {
+				t.Errorf("the damaged file was not replaced: %+v", s)
+			}
+		})
+	}
+}
+
 // TestRender_concurrent: go-graphviz corrupts itself under concurrent use;
 // the Renderer must serialise. Run with -race.
 func TestRender_concurrent(t *testing.T) {
