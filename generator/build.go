@@ -85,12 +85,18 @@ type CompileOptions struct {
 // Compile checks and renders the handbook in opts.Dir into files in memory,
 // without writing anything. opts.Out is ignored.
 func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.File, *Checked, error) {
-	p, err := prepare(ctx, opts, co)
+	p, err := prepare(ctx, opts, co, true)
 	defer p.close()
 	if err != nil {
 		return nil, p.c, err
 	}
 	files, err := renderVersions(ctx, opts.Dir, p.name, p.c, p.in)
+	if p.c.pending != nil {
+		p.c.finish()
+		if lerr := p.c.Diags.Err(); lerr != nil && err == nil {
+			files, err = nil, lerr
+		}
+	}
 	if err == nil && co.Markdown != nil {
 		co.Markdown.Sweep()
 	}
@@ -106,7 +112,7 @@ func CompileLazy(ctx context.Context, opts Options, co CompileOptions) (*render.
 	if co.Graphs == nil && !co.NoGraphs {
 		return nil, nil, fmt.Errorf("CompileLazy: set CompileOptions.Graphs (the renderer outlives this call) or NoGraphs")
 	}
-	p, err := prepare(ctx, opts, co)
+	p, err := prepare(ctx, opts, co, false)
 	defer p.close()
 	if err != nil || versions.Configured(p.c.Handbook.Meta) {
 		return nil, p.c, err
@@ -125,7 +131,7 @@ type prepared struct {
 
 // prepare checks the handbook and assembles what rendering it needs. The
 // caller calls close when rendering is done, even on error.
-func prepare(ctx context.Context, opts Options, co CompileOptions) (*prepared, error) {
+func prepare(ctx context.Context, opts Options, co CompileOptions, deferLinks bool) (*prepared, error) {
 	p := &prepared{name: opts.Name, close: func() {}}
 	if p.name == "" {
 		p.name = filepath.ToSlash(opts.Dir)
@@ -149,7 +155,7 @@ func prepare(ctx context.Context, opts Options, co CompileOptions) (*prepared, e
 		gr = graph.New(graph.DefaultCacheDir())
 		closers = append(closers, func() { gr.Close() })
 	}
-	p.c = CheckWith(src, p.name, gr, co.Markdown)
+	p.c = check(src, p.name, gr, co.Markdown, deferLinks)
 	if err := p.c.Diags.Err(); err != nil {
 		return p, err
 	}
@@ -165,6 +171,9 @@ func prepare(ctx context.Context, opts Options, co CompileOptions) (*prepared, e
 		Theme:     overlay{top: subIfDir(src, "theme"), base: theme.FS},
 		Extra:     co.Extra,
 		Graphs:    graphsFor(p.c.Handbook, gr),
+	}
+	if pl := p.c.pending; pl != nil {
+		p.in.Parsed = pl.record
 	}
 	return p, nil
 }

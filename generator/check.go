@@ -5,6 +5,7 @@ package generator
 import (
 	"errors"
 	"io/fs"
+	"sync"
 
 	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/links"
@@ -21,6 +22,8 @@ type Checked struct {
 	Diags    *source.List
 	Markdown *markdown.Renderer
 	Links    *links.Table
+
+	pending *pendingLinks // links and dot blocks still to check (see check)
 }
 
 // Check loads the handbook in fsys and runs every check. name prefixes file
@@ -40,21 +43,83 @@ func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
 // build --watch pass the same cache to every rebuild). gr and cache may be
 // nil. The returned Checked.Markdown uses the cache.
 func CheckWith(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache) *Checked {
+	return check(fsys, name, gr, cache, false)
+}
+
+// check is CheckWith. With deferLinks, a handbook that is otherwise clean
+// has its links and ```dot blocks checked later, from what its render
+// parses (Checked.pending): parsing every page twice was a sixth of a
+// build. A handbook with other errors is checked whole at once, so that one
+// run still reports every problem.
+func check(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache, deferLinks bool) *Checked {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
+	diags.Add(graphLimits(h))
 	md := markdown.New(markdown.Options{RawHTML: h.Meta.Markdown.RawHTML})
 	if cache != nil {
 		md = md.WithCache(cache)
 	}
 	table := links.NewTable(h)
+	c := &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
+	if deferLinks && !diags.HasErrors() {
+		// The guards (size, nesting) only: a scan that finds nothing.
+		guards, _ := validate.LinksAndDotsFrom(h, table, func(validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) { return nil, nil })
+		if !guards.HasErrors() {
+			diags.Add(guards)
+			diags.Sort()
+			c.pending = &pendingLinks{found: map[string]parsed{}, gr: gr}
+			return c
+		}
+	}
 	linkDiags, dots := validate.LinksAndDots(h, md, table)
 	diags.Add(linkDiags)
 	if gr != nil {
 		checkDots(gr, dots, diags)
 	}
-	diags.Add(graphLimits(h))
 	diags.Sort()
-	return &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
+	return c
+}
+
+// pendingLinks gathers, while the site renders, the links and ```dot blocks
+// each page's Markdown parse found (render.Input.Parsed), for finish.
+type pendingLinks struct {
+	mu    sync.Mutex
+	found map[string]parsed // by source path
+	gr    *graph.Renderer
+}
+
+type parsed struct {
+	refs []markdown.Ref
+	dots []markdown.DotBlock
+}
+
+func (p *pendingLinks) record(src string, refs []markdown.Ref, dots []markdown.DotBlock) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.found[src]; !ok {
+		p.found[src] = parsed{refs, dots}
+	}
+}
+
+// finish runs the deferred checks into c.Diags. A source no page rendered
+// is parsed here.
+func (c *Checked) finish() {
+	p := c.pending
+	if p == nil {
+		return
+	}
+	c.pending = nil
+	diags, dots := validate.LinksAndDotsFrom(c.Handbook, c.Links, func(d validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
+		if f, ok := p.found[d.Src.Path]; ok {
+			return f.refs, f.dots
+		}
+		return c.Markdown.Scan(d.Body)
+	})
+	c.Diags.Add(diags)
+	if p.gr != nil {
+		checkDots(p.gr, dots, c.Diags)
+	}
+	c.Diags.Sort()
 }
 
 // checkDots lays out each ```dot block (from the cache when unchanged) and

@@ -54,6 +54,7 @@ func renderVersions(ctx context.Context, dir, name string, c *Checked, in render
 		vin := in
 		vin.Handbook, vin.Markdown, vin.Links, vin.Source = v.Handbook, v.Data.Markdown, v.Data.Links, v.FS
 		vin.Graphs = nil
+		vin.Parsed = nil // an earlier version was checked whole
 		if g, ok := in.Graphs.(render.VersionGraphs); ok {
 			vin.Graphs = g.For(v.Handbook)
 		}

@@ -63,7 +63,17 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 // testdata/check and compares its stderr with the case's want.txt, and its
 // exit code with the kind of case: 0 for *-clean and *-warning, 1 for the
 // others. It is not parallel: it changes the working directory.
-func TestCheckCases_cli(t *testing.T) {
+func TestCheckCases_cli(t *testing.T) { checkCases(t, "check", ".") }
+
+// TestCheckCases_build: `accord build` reports exactly what `accord check`
+// does, though it checks links from the pages' own render (one parse per
+// page) when the rest of the handbook is clean.
+func TestCheckCases_build(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	checkCases(t, "build", ".", "-o", out)
+}
+
+func checkCases(t *testing.T, args ...string) {
 	root, err := filepath.Abs("../../testdata/check")
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +94,7 @@ func TestCheckCases_cli(t *testing.T) {
 			}
 			t.Chdir(dir)
 			var stdout, stderr strings.Builder
-			code := run(context.Background(), []string{"check", "."}, &stdout, &stderr)
+			code := run(context.Background(), args, &stdout, &stderr)
 			if stderr.String() != string(want) {
 				t.Errorf("stderr:\n%s--- want.txt:\n%s", stderr.String(), want)
 			}

@@ -133,8 +133,10 @@ func (c *Cache) Len() int {
 
 func (c *Cache) key(r *Renderer, src []byte, p Page) [32]byte {
 	h := sha256.New()
-	var flags [4]byte
-	for i, b := range []bool{r.rawHTML, p.Resolve != nil, p.DotSVG != nil, p.Glossary != nil && p.GlossaryLink != nil} {
+	// Refs is part of the key: an entry rendered without them must not
+	// answer a render that reports the page's links.
+	var flags [5]byte
+	for i, b := range []bool{r.rawHTML, p.Resolve != nil, p.DotSVG != nil, p.Glossary != nil && p.GlossaryLink != nil, p.Refs} {
 		if b {
 			flags[i] = 1
 		}
@@ -248,5 +250,6 @@ func (res Result) clone() Result {
 		HTML:     bytes.Clone(res.HTML),
 		Headings: append([]Heading(nil), res.Headings...),
 		Dots:     append([]DotBlock(nil), res.Dots...),
+		Refs:     append([]Ref(nil), res.Refs...),
 	}
 }

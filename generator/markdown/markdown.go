@@ -90,6 +90,9 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Dots     []DotBlock // ```dot fenced blocks, in document order
+	// Refs is what Scan would return for the source, when Page.Refs asked
+	// for it: the page's own parse serves the link check.
+	Refs []Ref
 }
 
 // DepthError reports Markdown nested too deeply to be parsed in reasonable time.
@@ -119,6 +122,8 @@ type Page struct {
 	// Glossary, with GlossaryLink, links the first use of each term.
 	Glossary     *Glossary
 	GlossaryLink GlossaryLink
+	// Refs asks for Result.Refs.
+	Refs bool
 }
 
 // RenderPage renders src with the options of p.
@@ -137,6 +142,9 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if p.Glossary != nil && p.GlossaryLink != nil {
 		st.glossary, st.glossaryLink = p.Glossary, p.GlossaryLink
 	}
+	if p.Refs {
+		st.refs = newRefCollector(src)
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -146,5 +154,9 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings, Dots: st.dots}, nil
+	res := Result{HTML: buf.Bytes(), Headings: st.headings, Dots: st.dots}
+	if st.refs != nil {
+		res.Refs = st.refs.refs()
+	}
+	return res, nil
 }

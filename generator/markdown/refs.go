@@ -44,12 +44,7 @@ func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
 		return nil, nil
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	loc := newLocator(src)
-	type found struct {
-		use int // offset of the link's '[' or '!'
-		ref Ref
-	}
-	var all []found
+	rc := newRefCollector(src)
 	var dots []DotBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -59,30 +54,50 @@ func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
 			dots = append(dots, dotBlock(len(dots), fc, src))
 			return ast.WalkSkipChildren, nil
 		}
-		var dest []byte
-		var ref *ast.ReferenceLink
-		image := false
 		switch n := n.(type) {
 		case *ast.Link:
-			dest, ref = n.Destination, n.Reference
+			rc.add(n, n.Destination, n.Reference, false)
 		case *ast.Image:
-			dest, ref, image = n.Destination, n.Reference, true
-		default:
-			return ast.WalkContinue, nil
+			rc.add(n, n.Destination, n.Reference, true)
 		}
-		// Locate the raw text, report the decoded URL the resolver also sees.
-		line, col := loc.lineCol(loc.find(n, dest, ref))
-		all = append(all, found{n.Pos(), Ref{Dest: string(decodeDest(dest)), Image: image, Line: line, Col: col}})
 		return ast.WalkContinue, nil
 	})
-	// The walk is in tree order, but goldmark moves footnote definitions to the
-	// end of the document: sort by where each link is used to get source order.
-	sort.SliceStable(all, func(i, j int) bool { return all[i].use < all[j].use })
-	refs := make([]Ref, len(all))
-	for i, f := range all {
+	refs := rc.refs()
+	return refs, dots
+}
+
+// refCollector gathers the links and images of one parse with their
+// positions. Scan uses it on a tree of its own; RenderPage, when asked
+// (Page.Refs), on the tree it renders, before destinations are rewritten,
+// so that a build parses each page once.
+type refCollector struct {
+	loc   *locator
+	found []foundRef
+}
+
+type foundRef struct {
+	use int // offset of the link's '[' or '!'
+	ref Ref
+}
+
+func newRefCollector(src []byte) *refCollector { return &refCollector{loc: newLocator(src)} }
+
+// add records the link or image n with its destination as written.
+func (rc *refCollector) add(n ast.Node, dest []byte, ref *ast.ReferenceLink, image bool) {
+	// Locate the raw text, report the decoded URL the resolver also sees.
+	line, col := rc.loc.lineCol(rc.loc.find(n, dest, ref))
+	rc.found = append(rc.found, foundRef{n.Pos(), Ref{Dest: string(decodeDest(dest)), Image: image, Line: line, Col: col}})
+}
+
+// refs returns what was found in source order. A walk is in tree order,
+// but goldmark moves footnote definitions to the end of the document.
+func (rc *refCollector) refs() []Ref {
+	sort.SliceStable(rc.found, func(i, j int) bool { return rc.found[i].use < rc.found[j].use })
+	refs := make([]Ref, len(rc.found))
+	for i, f := range rc.found {
 		refs[i] = f.ref
 	}
-	return refs, dots
+	return refs
 }
 
 // locator turns a link node into the byte offset of its destination text.

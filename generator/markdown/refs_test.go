@@ -74,9 +74,22 @@ func TestRefs_positions(t *testing.T) {
 		},
 	}
 	r := New(Options{})
+	cached := New(Options{}).WithCache(NewCache())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := r.Refs([]byte(tt.src))
+			// A build takes the refs from the page's own render, whose
+			// resolver rewrites every destination: they must be the same.
+			rewrite := Page{Refs: true, Resolve: func(d string, _ bool) (string, bool) { return "/x/" + d, true }}
+			for i, rr := range []*Renderer{r, cached, cached} {
+				res, err := rr.RenderPage([]byte(tt.src), rewrite)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if (len(res.Refs) > 0 || len(got) > 0) && !reflect.DeepEqual(res.Refs, got) {
+					t.Errorf("render %d: Result.Refs =\n  %+v\nScan\n  %+v", i, res.Refs, got)
+				}
+			}
 			if len(got) == 0 && len(tt.want) == 0 {
 				return
 			}

@@ -22,6 +22,8 @@ type renderState struct {
 
 	glossary     *Glossary
 	glossaryLink GlossaryLink
+
+	refs *refCollector // nil unless the caller asked for Result.Refs
 }
 
 // transformer does all of accord's AST work in one walk: heading ids, link
@@ -55,8 +57,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				texts = append(texts, n)
 			}
 		case *ast.Link:
+			if st.refs != nil {
+				st.refs.add(n, n.Destination, n.Reference, false)
+			}
 			n.Destination = st.destination(n.Destination, false)
 		case *ast.Image:
+			if st.refs != nil {
+				st.refs.add(n, n.Destination, n.Reference, true)
+			}
 			n.Destination = st.destination(n.Destination, true)
 		case *ast.AutoLink:
 			autolinks = append(autolinks, n)

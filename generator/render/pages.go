@@ -65,10 +65,14 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 			t := r.h.Terms[i]
 			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
 		},
+		Refs: r.in.Parsed != nil && !r.printing,
 	})
 	if err != nil {
 		r.fail(err)
 		return ""
+	}
+	if r.in.Parsed != nil && !r.printing {
+		r.in.Parsed(src, res.Refs, res.Dots)
 	}
 	return template.HTML(res.HTML)
 }

@@ -46,6 +46,11 @@ type Input struct {
 	// Versions places this render in a versioned site (versions.go); nil
 	// for a site without earlier versions.
 	Versions *Versions
+	// Parsed, when set, receives the links and ```dot blocks of each
+	// Markdown source (by its path) as its page renders it, so that a build
+	// checks them without parsing every source a second time. It may be
+	// called concurrently, and more than once for a source.
+	Parsed func(src string, refs []markdown.Ref, dots []markdown.DotBlock)
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil

@@ -58,6 +58,17 @@ type Dot struct {
 // documents are parsed in parallel, one worker per CPU; the results are
 // gathered in document order.
 func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) (*source.List, []Dot) {
+	return LinksAndDotsFrom(h, table, func(d MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) { return md.Scan(d.Body) })
+}
+
+// A Scanner returns the links and ```dot blocks of a document that passed
+// markdown.Guard: md.Scan, or what the document's render already found.
+type Scanner func(MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock)
+
+// LinksAndDotsFrom is LinksAndDots with the parse left to scan. A build
+// checks the guards first with a scan that finds nothing, renders, and then
+// checks the links its pages reported.
+func LinksAndDotsFrom(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
 	docs := MarkdownDocs(h)
 	type result struct {
 		diags source.List
@@ -75,7 +86,7 @@ func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) 
 				if i >= len(docs) {
 					return
 				}
-				results[i].diags, results[i].dots = linksAndDots(docs[i], md, table)
+				results[i].diags, results[i].dots = linksAndDots(docs[i], scan, table)
 			}
 		}()
 	}
@@ -91,7 +102,7 @@ func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) 
 }
 
 // linksAndDots checks the links of one document and lists its dot blocks.
-func linksAndDots(d MarkdownDoc, md *markdown.Renderer, table *links.Table) (diags source.List, dots []Dot) {
+func linksAndDots(d MarkdownDoc, scan Scanner, table *links.Table) (diags source.List, dots []Dot) {
 	var (
 		de *markdown.DepthError
 		ie *markdown.InlineError
@@ -108,7 +119,7 @@ func linksAndDots(d MarkdownDoc, md *markdown.Renderer, table *links.Table) (dia
 		diags.Errorf(d.Src.Line(ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
 		return diags, nil
 	}
-	refs, blocks := md.Scan(d.Body)
+	refs, blocks := scan(d)
 	for _, ref := range refs {
 		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
 			diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
