@@ -3,6 +3,9 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"runtime"
+	"sync"
+	"weak"
 
 	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/model"
@@ -44,7 +47,43 @@ func (g siteGraphs) Neighbourhood(role, page string) (template.HTML, error) {
 	if tooManyNeighbours(g.h, role) {
 		return "", nil
 	}
-	return g.figure(graph.Neighbourhood(g.h, role, page))
+	return g.figure(neighbourIndex(g.h).Neighbourhood(g.h, role, page))
+}
+
+// neighbourIndexes holds the neighbour index of each handbook drawn, built
+// at its first role page and shared by the rest (one pass over the steps
+// instead of one per role). It lives here rather than in siteGraphs because
+// siteGraphs is a value made wherever a handbook is drawn; keys are weak, and
+// an index keeps no reference to its handbook, so a handbook that a serve
+// session has replaced is collected and its entry dropped.
+var neighbourIndexes = struct {
+	sync.Mutex
+	m map[weak.Pointer[model.Handbook]]*lazyNeighbours
+}{m: map[weak.Pointer[model.Handbook]]*lazyNeighbours{}}
+
+type lazyNeighbours struct {
+	once sync.Once
+	ix   *graph.NeighbourIndex
+}
+
+// neighbourIndex returns h's neighbour index, building it once. Handbooks
+// are not changed once checked, so the index stays true.
+func neighbourIndex(h *model.Handbook) *graph.NeighbourIndex {
+	k := weak.Make(h)
+	neighbourIndexes.Lock()
+	l := neighbourIndexes.m[k]
+	if l == nil {
+		l = &lazyNeighbours{}
+		neighbourIndexes.m[k] = l
+		runtime.AddCleanup(h, func(k weak.Pointer[model.Handbook]) {
+			neighbourIndexes.Lock()
+			delete(neighbourIndexes.m, k)
+			neighbourIndexes.Unlock()
+		}, k)
+	}
+	neighbourIndexes.Unlock()
+	l.once.Do(func() { l.ix = graph.NewNeighbourIndex(h) })
+	return l.ix
 }
 
 // UserDOT draws an author's ```dot block; errors were reported by Check.

@@ -18,56 +18,89 @@ type neighbour struct {
 	steps []string // "step (workflow)", in workflow and step order
 }
 
-// neighbours returns the roles that appear on a step together with role,
-// in any RACI letter, most shared steps first.
-func neighbours(h *model.Handbook, role string) []neighbour {
-	byID := map[string]*neighbour{}
+// NeighbourIndex holds, for every role of one handbook, the roles it shares
+// steps with: found in one pass over the steps, where asking for each role
+// of a large handbook in turn would scan every step once per role (300
+// roles × 10,000 steps). It keeps no reference to the handbook, so that a
+// cache of indexes keyed weakly by handbook lets an old handbook go.
+type NeighbourIndex struct {
+	by map[string][]neighbour // role -> neighbours, most shared steps first
+}
+
+// NewNeighbourIndex indexes h. The handbook must not change afterwards.
+func NewNeighbourIndex(h *model.Handbook) *NeighbourIndex {
+	byPair := map[string]map[string]*neighbour{}
 	for _, w := range h.Workflows {
 		for _, s := range w.Steps {
 			roles := s.Roles()
-			if !slices.Contains(roles, role) {
+			if len(roles) < 2 {
 				continue
 			}
-			for _, other := range roles {
-				if other == role || h.RoleByID[other] == nil {
-					continue
+			step := fmt.Sprintf("%s (%s)", s.Name, w.Name)
+			for _, role := range roles {
+				for _, other := range roles {
+					if other == role || h.RoleByID[other] == nil {
+						continue
+					}
+					m := byPair[role]
+					if m == nil {
+						m = map[string]*neighbour{}
+						byPair[role] = m
+					}
+					n := m[other]
+					if n == nil {
+						n = &neighbour{id: other}
+						m[other] = n
+					}
+					n.steps = append(n.steps, step)
 				}
-				n := byID[other]
-				if n == nil {
-					n = &neighbour{id: other}
-					byID[other] = n
-				}
-				n.steps = append(n.steps, fmt.Sprintf("%s (%s)", s.Name, w.Name))
 			}
 		}
 	}
-	out := make([]neighbour, 0, len(byID))
-	for _, n := range byID {
-		out = append(out, *n)
+	ix := &NeighbourIndex{by: make(map[string][]neighbour, len(byPair))}
+	for role, m := range byPair {
+		out := make([]neighbour, 0, len(m))
+		for _, n := range m {
+			out = append(out, *n)
+		}
+		slices.SortFunc(out, func(a, b neighbour) int {
+			return cmp.Or(cmp.Compare(len(b.steps), len(a.steps)), cmp.Compare(a.id, b.id))
+		})
+		ix.by[role] = out
 	}
-	slices.SortFunc(out, func(a, b neighbour) int {
-		return cmp.Or(cmp.Compare(len(b.steps), len(a.steps)), cmp.Compare(a.id, b.id))
-	})
-	return out
+	return ix
 }
+
+// neighbours returns the roles that appear on a step together with role,
+// in any RACI letter, most shared steps first. The slice is the index's.
+func (ix *NeighbourIndex) neighbours(role string) []neighbour { return ix.by[role] }
 
 // Neighbourhood draws one role and the roles it shares steps with, each
 // edge labelled with the number of shared steps. Neighbours alternate
 // between the left and the right of the centre so that a role with many
 // partners makes a compact star rather than one tall column. The Alt lists
-// each neighbour, the count and the steps.
+// each neighbour, the count and the steps. To draw many roles of one
+// handbook, use a NeighbourIndex.
 func Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
+	return NewNeighbourIndex(h).Neighbourhood(h, roleID, page)
+}
+
+// Neighbourhood is Neighbourhood(h, roleID, page) for the handbook h that
+// ix indexes.
+func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
 	name := h.RoleName(roleID)
 	w := &dotWriter{}
 	w.open("digraph neighbourhood")
 	graphDefaults(w, "LR")
-	ns := neighbours(h, roleID)
+	ns := ix.neighbours(roleID)
 
 	centre := func(r *model.Role) bool { return r.ID == roleID }
-	isNeighbour := func(r *model.Role) bool {
-		return centre(r) || slices.ContainsFunc(ns, func(n neighbour) bool { return n.id == r.ID })
+	drawn := make(map[string]bool, len(ns))
+	for _, n := range ns {
+		drawn[n.id] = true
 	}
+	isNeighbour := func(r *model.Role) bool { return centre(r) || drawn[r.ID] }
 	if h.RoleByID[roleID] == nil {
 		w.node(roleID, attrs{"class": "g-node g-centre", "label": name})
 	}
