@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/accord-handbook/accord/generator/graph"
@@ -41,28 +42,44 @@ type Result struct {
 // Build compiles the handbook in opts.Dir into opts.Out. When the handbook
 // has errors nothing is written and the error is a *source.ListError; the
 // diagnostics (warnings too) are in Result.Checked.Diags either way.
+//
+// Pages go to disk as they are rendered (site.Writer), into a folder that
+// replaces opts.Out only when the whole build succeeded: a build holds one
+// page per worker in memory, not the site.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	gr := graph.New(graph.DefaultCacheDir())
 	defer gr.Close()
-	files, c, err := Compile(ctx, opts, CompileOptions{Graphs: gr})
-	res := &Result{Checked: c, Graphs: gr.Stats()}
+	res := &Result{}
+	defer func() { res.Graphs = gr.Stats() }()
+	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, true)
+	defer p.close()
+	res.Checked = p.c
 	if err != nil {
+		return res, err
+	}
+	w, err := site.Create(opts.Out)
+	if err != nil {
+		return res, err
+	}
+	defer w.Abort()
+	var searchBytes atomic.Int64
+	p.in.Sink = func(f render.File) error {
+		if f.Path == urls.SearchIndex {
+			searchBytes.Store(int64(len(f.Data)))
+		}
+		return w.Add(f)
+	}
+	if _, err := p.render(ctx, opts, nil); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	if err := site.Write(opts.Out, files); err != nil {
+	if err := w.Commit(); err != nil {
 		return res, err
 	}
-	res.Files = len(files)
-	for _, f := range files {
-		res.Bytes += int64(len(f.Data))
-		if f.Path == urls.SearchIndex {
-			res.SearchIndexBytes = len(f.Data)
-		}
-	}
+	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(searchBytes.Load())
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -90,6 +107,13 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 	if err != nil {
 		return nil, p.c, err
 	}
+	files, err := p.render(ctx, opts, co.Markdown)
+	return files, p.c, err
+}
+
+// render renders the prepared handbook and runs the link checks deferred
+// to it (see check). cache, when set, forgets what this render did not use.
+func (p *prepared) render(ctx context.Context, opts Options, cache *markdown.Cache) ([]render.File, error) {
 	files, err := renderVersions(ctx, opts.Dir, p.name, p.c, p.in)
 	if p.c.pending != nil {
 		p.c.finish()
@@ -97,10 +121,10 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 			files, err = nil, lerr
 		}
 	}
-	if err == nil && co.Markdown != nil {
-		co.Markdown.Sweep()
+	if err == nil && cache != nil {
+		cache.Sweep()
 	}
-	return files, p.c, err
+	return files, err
 }
 
 // CompileLazy checks the handbook like Compile but renders nothing yet: the

@@ -59,11 +59,14 @@ func renderVersions(ctx context.Context, dir, name string, c *Checked, in render
 			vin.Graphs = g.For(v.Handbook)
 		}
 		vin.Versions = &render.Versions{List: list, Self: i}
+		prefix := render.VersionDir(list[i].Slug)
+		if sink := in.Sink; sink != nil {
+			vin.Sink = func(f render.File) error { return sink(render.File{Path: prefix + f.Path, Data: f.Data}) }
+		}
 		files, _, err := render.Site(vin)
 		if err != nil {
 			return nil, err
 		}
-		prefix := render.VersionDir(list[i].Slug)
 		for _, f := range files {
 			all = append(all, render.File{Path: prefix + f.Path, Data: f.Data})
 		}

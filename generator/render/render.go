@@ -51,6 +51,10 @@ type Input struct {
 	// checks them without parsing every source a second time. It may be
 	// called concurrently, and more than once for a source.
 	Parsed func(src string, refs []markdown.Ref, dots []markdown.DotBlock)
+	// Sink, when set, receives each file as soon as it is rendered, from
+	// several goroutines and in no order, and Site returns no files: a
+	// build streams the site to disk instead of holding all of it.
+	Sink func(File) error
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil
@@ -249,6 +253,12 @@ func (r *renderer) err() error {
 }
 
 func (r *renderer) add(p string, data []byte) {
+	if r.in.Sink != nil {
+		if err := r.in.Sink(File{Path: p, Data: data}); err != nil {
+			r.fail(fmt.Errorf("writing %s: %w", p, err))
+		}
+		return
+	}
 	r.mu.Lock()
 	r.files = append(r.files, File{Path: p, Data: data})
 	r.mu.Unlock()

@@ -23,33 +23,121 @@ const Marker = ".accord-site"
 
 // Write replaces the folder out with files, atomically.
 func Write(out string, files []render.File) error {
+	w, err := Create(out)
+	if err != nil {
+		return err
+	}
+	defer w.Abort()
+	if err := writeAll(w, files); err != nil {
+		return err
+	}
+	return w.Commit()
+}
+
+// A Writer writes the files of a site into a fresh folder beside the output
+// as they come, so a build need not hold the whole site in memory, and puts
+// that folder in the output's place on Commit. Add is safe for concurrent
+// use.
+type Writer struct {
+	out, tmp string
+
+	mu    sync.Mutex
+	dirs  map[string]bool // folders made so far
+	done  bool
+	files int
+	bytes int64
+}
+
+// Create starts a site that will replace out, refusing an out that accord
+// did not write.
+func Create(out string) (*Writer, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	prefix := "." + filepath.Base(out) + ".accord-tmp-"
 	removeStale(parent, prefix)
 	tmp, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	w := &Writer{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		w.Abort()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("written by accord; replaced whole on every build\n"), 0o644); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Add writes one file of the site.
+func (w *Writer) Add(f render.File) error {
+	name := filepath.Join(w.tmp, filepath.FromSlash(f.Path))
+	dir := filepath.Dir(name)
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return errors.New("site already committed or abandoned")
+	}
+	var err error
+	if !w.dirs[dir] {
+		if err = os.MkdirAll(dir, 0o755); err == nil {
+			w.dirs[dir] = true
+		}
+	}
+	w.files++
+	w.bytes += int64(len(f.Data))
+	w.mu.Unlock()
+	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	return os.WriteFile(name, f.Data, 0o644)
+}
+
+// Files and Bytes count what Add wrote.
+func (w *Writer) Files() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files
+}
+
+func (w *Writer) Bytes() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.bytes
+}
+
+// Commit puts the written site in the output's place.
+func (w *Writer) Commit() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return errors.New("site already committed or abandoned")
 	}
-	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
+	w.done = true
+	if err := swap(w.tmp, w.out); err != nil {
+		os.RemoveAll(w.tmp)
 		return err
 	}
 	return nil
+}
+
+// Abort throws away what was written; the output stays as it was. It does
+// nothing after Commit, so it can be deferred.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done {
+		w.done = true
+		os.RemoveAll(w.tmp)
+	}
 }
 
 func checkReplaceable(out string) error {
@@ -88,20 +176,7 @@ func removeStale(parent, prefix string) {
 
 // writeAll writes the files with a few workers: file creation, not CPU, is
 // what a large site waits on.
-func writeAll(dir string, files []render.File) error {
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("written by accord; replaced whole on every build\n"), 0o644); err != nil {
-		return err
-	}
-	dirs := map[string]bool{}
-	for _, f := range files {
-		d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if !dirs[d] {
-			dirs[d] = true
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-		}
-	}
+func writeAll(w *Writer, files []render.File) error {
 	jobs := make(chan render.File)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -111,7 +186,7 @@ func writeAll(dir string, files []render.File) error {
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+				if err := w.Add(f); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
