@@ -16,31 +16,6 @@ const MaxGraphNodes = 300
 // would have too many nodes.
 func tooManyRoles(h *model.Handbook) bool { return len(h.Roles) > MaxGraphNodes }
 
-// tooManyNeighbours reports whether role shares steps with too many roles
-// for its neighbourhood graph.
-func tooManyNeighbours(h *model.Handbook, role string) bool {
-	if len(h.Roles) <= MaxGraphNodes {
-		return false
-	}
-	seen := map[string]bool{}
-	for _, w := range h.Workflows {
-		for _, s := range w.Steps {
-			roles := s.Roles()
-			mine := false
-			for _, r := range roles {
-				mine = mine || r == role
-			}
-			if !mine {
-				continue
-			}
-			for _, r := range roles {
-				seen[r] = true
-			}
-		}
-	}
-	return len(seen) > MaxGraphNodes
-}
-
 // graphLimits warns about every graph that will not be drawn.
 func graphLimits(h *model.Handbook) *source.List {
 	diags := &source.List{}

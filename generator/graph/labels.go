@@ -23,7 +23,8 @@ type Labels struct {
 	List                       string // joins names in a list
 
 	Department, OrgChart, Neighbourhood, Workflow string // titles; the last two take a name (%s)
-	Strongest                                     string // added to a title: %d links drawn of %d
+	Strongest                                     string // added to the department's title: %d links drawn of %d
+	Closest                                       string // added to a neighbourhood's title: %d roles drawn of %d
 
 	From, To, Steps, Relations     string // department table
 	Role, ReportsTo, Team          string // org chart table
@@ -35,7 +36,7 @@ var zhLabels = Labels{
 	StepOne: "%d 个步骤", StepMany: "%d 个步骤",
 	External: "外部", List: "、",
 	Department: "部门协作图", OrgChart: "组织架构图", Strongest: "（图中只画出最强的 %d 条协作关系，共 %d 条，见下表）",
-	Neighbourhood: "%s 的协作关系", Workflow: "%s 流程图",
+	Neighbourhood: "%s 的协作关系", Workflow: "%s 流程图", Closest: "（图中只画出共同步骤最多的 %d 个岗位，共 %d 个，见下表）",
 	From: "从", To: "到", Steps: "步骤数", Relations: "关系",
 	Role: "岗位", ReportsTo: "汇报给", Team: "团队",
 	Step: "步骤", R: "负责 (R)", A: "批准 (A)", C: "咨询 (C)", I: "知会 (I)",
@@ -48,6 +49,7 @@ var enLabels = Labels{
 	External: "external", List: ", ",
 	Department: "Collaboration across the department", OrgChart: "Organisation chart",
 	Strongest:     " (the %d strongest of %d links are drawn; the table lists all)",
+	Closest:       " (the drawing shows the %d roles sharing most steps; the table lists all %d)",
 	Neighbourhood: "Whom %s works with", Workflow: "Flow of %s",
 	From: "From", To: "To", Steps: "Steps", Relations: "Relations",
 	Role: "Role", ReportsTo: "Reports to", Team: "Team",

@@ -12,6 +12,15 @@ import (
 // maxTipSteps bounds the steps named in an edge tooltip; the Alt lists all.
 const maxTipSteps = 8
 
+// maxDrawnNeighbours bounds the roles drawn around the centre. The star puts
+// half on each side, so the drawing grows ~23pt a neighbour: 30 make 15
+// rows a side, 690pt (~920 CSS px, one screen) and 59 KB of SVG; a role of
+// the large synthetic handbook has ~250 neighbours, which drew a column
+// 6,000pt tall, 417 KB, and took 130 ms to lay out, for each of 300 role
+// pages. Past 30 the weakest links (one or two steps) add height, not
+// insight; the table under the graph lists every neighbour.
+const maxDrawnNeighbours = 30
+
 // neighbour is a role that shares steps with the centre role.
 type neighbour struct {
 	id    string
@@ -78,9 +87,11 @@ func (ix *NeighbourIndex) neighbours(role string) []neighbour { return ix.by[rol
 // Neighbourhood draws one role and the roles it shares steps with, each
 // edge labelled with the number of shared steps. Neighbours alternate
 // between the left and the right of the centre so that a role with many
-// partners makes a compact star rather than one tall column. The Alt lists
-// each neighbour, the count and the steps. To draw many roles of one
-// handbook, use a NeighbourIndex.
+// partners makes a compact star rather than one tall column. Only the
+// maxDrawnNeighbours sharing most steps are drawn (ties by id); the Alt
+// lists every neighbour, the count and the steps, and its title says when
+// the drawing leaves some out. To draw many roles of one handbook, use a
+// NeighbourIndex.
 func Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
 	return NewNeighbourIndex(h).Neighbourhood(h, roleID, page)
 }
@@ -94,10 +105,11 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 	w.open("digraph neighbourhood")
 	graphDefaults(w, "LR")
 	ns := ix.neighbours(roleID)
+	shown := ns[:min(len(ns), maxDrawnNeighbours)]
 
 	centre := func(r *model.Role) bool { return r.ID == roleID }
-	drawn := make(map[string]bool, len(ns))
-	for _, n := range ns {
+	drawn := make(map[string]bool, len(shown))
+	for _, n := range shown {
 		drawn[n.id] = true
 	}
 	isNeighbour := func(r *model.Role) bool { return centre(r) || drawn[r.ID] }
@@ -121,7 +133,13 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 		Title:  fmt.Sprintf(l.Neighbourhood, name),
 		Header: []string{l.Role, l.Steps, l.Shared},
 	}
-	for i, n := range ns {
+	if len(shown) < len(ns) {
+		alt.Title += fmt.Sprintf(l.Closest, len(shown), len(ns))
+	}
+	for _, n := range ns {
+		alt.Rows = append(alt.Rows, []string{h.RoleName(n.id), strconv.Itoa(len(n.steps)), l.join(n.steps)})
+	}
+	for i, n := range shown {
 		other := h.RoleName(n.id)
 		tipSteps := n.steps
 		if len(tipSteps) > maxTipSteps {
@@ -140,7 +158,6 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 		} else {
 			w.edge(n.id, roleID, a)
 		}
-		alt.Rows = append(alt.Rows, []string{other, strconv.Itoa(len(n.steps)), l.join(n.steps)})
 	}
 	w.close()
 	return w.String(), alt

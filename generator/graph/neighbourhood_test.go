@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/model"
@@ -75,5 +76,82 @@ func TestNeighbourIndex_sameAsScan(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// hubHandbook has a role "hub" that shares i+1 steps with role i of n.
+func hubHandbook(n int, lang string) *model.Handbook {
+	h := &model.Handbook{Meta: model.Meta{Language: lang}}
+	h.Roles = append(h.Roles, &model.Role{ID: "hub", Name: "Hub"})
+	w := &model.Workflow{ID: "w", Name: "W"}
+	for i := range n {
+		id := fmt.Sprintf("r%02d", i)
+		h.Roles = append(h.Roles, &model.Role{ID: id, Name: "Role " + id})
+		for k := range i + 1 {
+			w.Steps = append(w.Steps, &model.Step{ID: fmt.Sprintf("s%d-%d", i, k), Name: "S",
+				Responsible: []string{"hub"}, Accountable: id})
+		}
+	}
+	h.Workflows = []*model.Workflow{w}
+	h.Index()
+	return h
+}
+
+// TestNeighbourhood_cap: past maxDrawnNeighbours only the roles sharing
+// most steps are drawn, the title says so in the handbook's language, and
+// the table still lists every neighbour.
+func TestNeighbourhood_cap(t *testing.T) {
+	tests := []struct {
+		name      string
+		n         int
+		lang      string
+		titleWant string // "" for the plain title
+	}{
+		{"few", 5, "en", ""},
+		{"exactly the cap", maxDrawnNeighbours, "en", ""},
+		{"past the cap, English", maxDrawnNeighbours + 12, "en",
+			fmt.Sprintf("Whom Hub works with (the drawing shows the %d roles sharing most steps; the table lists all %d)", maxDrawnNeighbours, maxDrawnNeighbours+12)},
+		{"past the cap, Chinese", maxDrawnNeighbours + 1, "zh-CN",
+			fmt.Sprintf("Hub 的协作关系（图中只画出共同步骤最多的 %d 个岗位，共 %d 个，见下表）", maxDrawnNeighbours, maxDrawnNeighbours+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := hubHandbook(tt.n, tt.lang)
+			dot, alt := Neighbourhood(h, "hub", "roles/hub.html")
+			nodes := parseDOT(t, dot)
+			drawn := min(tt.n, maxDrawnNeighbours)
+			if len(nodes) != drawn+1 {
+				t.Errorf("%d nodes, want %d neighbours and the centre", len(nodes), drawn)
+			}
+			// Role i shares i+1 steps: the strongest are the last ones.
+			for i := range tt.n {
+				_, ok := nodes[fmt.Sprintf("r%02d", i)]
+				if want := i >= tt.n-drawn; ok != want {
+					t.Errorf("r%02d (%d steps) drawn: %v, want %v", i, i+1, ok, want)
+				}
+			}
+			if want := LabelsFor(tt.lang); tt.titleWant == "" && alt.Title != fmt.Sprintf(want.Neighbourhood, "Hub") ||
+				tt.titleWant != "" && alt.Title != tt.titleWant {
+				t.Errorf("title %q, want %q", alt.Title, tt.titleWant)
+			}
+			if len(alt.Rows) != tt.n {
+				t.Errorf("%d table rows, want every neighbour (%d)", len(alt.Rows), tt.n)
+			}
+			if got, want := strings.Count(dot, " -> "), drawn; got != want {
+				t.Errorf("%d edges, want %d", got, want)
+			}
+		})
+	}
+}
+
+// TestNeighbourhood_shippedUncapped: the cap leaves the shipped agreement's
+// neighbourhood graphs as they were.
+func TestNeighbourhood_shippedUncapped(t *testing.T) {
+	h := shipped(t)
+	ix := NewNeighbourIndex(h)
+	for _, r := range h.Roles {
+		if n := len(ix.neighbours(r.ID)); n > maxDrawnNeighbours {
+			t.Errorf("%s has %d neighbours: its graph is capped", r.ID, n)
+		}
 	}
 }
