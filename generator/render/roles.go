@@ -41,8 +41,7 @@ func (r *renderer) roles() []func() {
 func (r *renderer) role(ro *model.Role) {
 	p := r.rolePage(ro, urls.Role(ro.ID))
 	d := p.Data.(RoleData)
-	r.indexBody("role", ro.Name, p.Path, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
-	r.measure("roles/"+ro.ID, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
+	r.indexBody("roles/"+ro.ID, "role", ro.Name, p.Path, d.Body, ro.Summary, strings.Join(ro.Duties, " "), strings.Join(ro.Goals, " "))
 	r.execute("role", p)
 }
 
@@ -135,8 +134,7 @@ func (r *renderer) policies() []func() {
 func (r *renderer) policy(pol *model.Policy) {
 	p := r.policyPage(pol, urls.Policy(pol.ID))
 	body := p.Data.(PolicyData).Body
-	r.indexBody("policy", pol.Title, p.Path, body, pol.Summary)
-	r.measure("policies/"+pol.ID, body, pol.Summary)
+	r.indexBody("policies/"+pol.ID, "policy", pol.Title, p.Path, body, pol.Summary)
 	r.execute("policy", p)
 }
 
@@ -232,8 +230,7 @@ func (r *renderer) graphsPage() {
 func (r *renderer) freePageJob(pg *model.Page) {
 	p := r.freePage(pg, urls.Page(pg.Path))
 	body := p.Data.(PageData).Body
-	r.indexBody("page", pg.Title, p.Path, body, pg.Summary)
-	r.measure("pages/"+pg.Path, body, pg.Summary)
+	r.indexBody("pages/"+pg.Path, "page", pg.Title, p.Path, body, pg.Summary)
 	r.execute("page", p)
 }
 

@@ -20,8 +20,25 @@ func (r *renderer) indexDoc(kind, title, url string, text ...string) {
 
 // indexBody adds a rendered Markdown body: its text before the first
 // heading joins the page's own document, each heading becomes a section.
-func (r *renderer) indexBody(kind, title, url string, body template.HTML, lead ...string) {
+// The same text gives the reading time of source key: stripping every
+// page's HTML once for both was a tenth of a large build.
+func (r *renderer) indexBody(key, kind, title, url string, body template.HTML, lead ...string) {
 	secs := search.Sections([]byte(body))
+	var chars, words int
+	count := func(text string) {
+		c, w := search.ReadingUnits(text)
+		chars, words = chars+c, words+w
+	}
+	for _, t := range lead {
+		count(t)
+	}
+	for _, s := range secs {
+		count(s.Title)
+		count(s.Text)
+	}
+	r.mu.Lock()
+	r.minutes[key] = readingMinutes(chars, words)
+	r.mu.Unlock()
 	first := strings.Join(lead, " ")
 	rest := secs
 	if len(secs) > 0 && secs[0].ID == "" {
