@@ -43,6 +43,49 @@ func (p *Page) Sidebar() template.HTML {
 	return template.HTML(strings.ReplaceAll(html, cur+">", cur+` aria-current="page">`))
 }
 
+// Chrome renders the part of base.html named name for this page: the head,
+// the top bar and the footer, which are the same on every page of a folder
+// and kind. They are rendered once per folder and kind, like the sidebar:
+// rendering them for every page was half of each page's template time. In
+// a versioned site the version switcher names the page, so they are
+// rendered for each page there.
+func (p *Page) Chrome(name string) (template.HTML, error) {
+	if p.r == nil || p.Versions != nil {
+		return p.executePart(name)
+	}
+	key := name + "\x00" + path.Dir(p.Path) + "\x00" + p.Kind
+	c := p.r.navHTML
+	c.mu.Lock()
+	html, ok := c.chrome[key]
+	c.mu.Unlock()
+	if ok {
+		return template.HTML(html), nil
+	}
+	out, err := p.executePart(name)
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	c.chrome[key] = string(out)
+	c.mu.Unlock()
+	return out, nil
+}
+
+func (p *Page) executePart(name string) (template.HTML, error) {
+	if p.r == nil {
+		return "", fmt.Errorf("no template %q outside a render", name)
+	}
+	t := p.r.tmpl[p.Kind]
+	if t == nil {
+		t = p.r.tmpl["home"]
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, name, p); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
 // Crumb is one breadcrumb.
 type Crumb struct {
 	Title string
