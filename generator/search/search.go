@@ -28,6 +28,13 @@ type Doc struct {
 // show it highlighted, while keeping the index a fraction of the site.
 const MaxText = 1200
 
+// DocText is the text of a document as the index keeps it: white space
+// squashed, clipped to MaxText, in a string of its own. Build does the
+// same; callers that hold many documents until Build call it first, so
+// they hold no more than the index will (and not the page a text was cut
+// from).
+func DocText(text string) string { return strings.Clone(clip(squash(text), MaxText)) }
+
 // Index is the built index.
 type Index struct {
 	JS    []byte
@@ -44,13 +51,16 @@ func Build(docs []Doc) Index {
 	// once, and write the documents straight into it rather than through
 	// json.Marshal, whose result and pooled buffer would be two more copies.
 	terms := make([]string, 0, len(postings))
+	// An estimate short of the mark doubles the buffer: 48 MB instead of
+	// 24 at 5,000 pages. So the strings are measured as they will be
+	// escaped.
 	size := 64
 	for _, d := range out {
-		size += len(d[0]) + len(d[1]) + len(d[2]) + len(d[3]) + 14
+		size += jsonLen(d[0]) + jsonLen(d[1]) + jsonLen(d[2]) + jsonLen(d[3]) + 6
 	}
 	for t, p := range postings {
 		terms = append(terms, t)
-		size += len(t) + 6
+		size += jsonLen(t) + 4
 		prev := int32(0)
 		for _, n := range p {
 			size += base36Len(n-prev) + 1
@@ -167,6 +177,37 @@ func plainJSON(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// jsonLen is the length of writeJSONString's output for s.
+func jsonLen(s string) int {
+	n := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f':
+				n += 2
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				n += 6 // \u00XX
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			n += 6 // \ufffd
+		case r == '\u2028' || r == '\u2029':
+			n += 6
+		default:
+			n += size
+		}
+		i += size
+	}
+	return n
 }
 
 // base36Len is the number of base-36 digits of n >= 0.

@@ -1,7 +1,10 @@
 package search
 
 import (
+	"bytes"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -51,5 +54,37 @@ func TestReadingUnits(t *testing.T) {
 	c, w := ReadingUnits("信用证 is a Letter of Credit 信用")
 	if c != 5 || w != 5 {
 		t.Errorf("got %d chars, %d words", c, w)
+	}
+}
+
+// TestJSONLen: the index buffer is sized from jsonLen, which must match
+// what writeJSONString writes for every kind of character it escapes.
+func TestJSONLen(t *testing.T) {
+	tests := []string{"", "plain", "外贸 业务员", "a\"b\\c", "<script>&</script>", "\u2028\u2029", "bad\xffutf8", "…"}
+	for c := range 0x80 {
+		tests = append(tests, "x"+string(rune(c))+"y")
+	}
+	for _, s := range tests {
+		var b bytes.Buffer
+		writeJSONString(&b, s)
+		if got := jsonLen(s); got != b.Len() {
+			t.Errorf("jsonLen(%q) = %d, writeJSONString wrote %d: %s", s, got, b.Len(), b.String())
+		}
+	}
+}
+
+// TestBuild_sizedExactly: the estimate covers the whole index, so its
+// buffer never doubles.
+func TestBuild_sizedExactly(t *testing.T) {
+	// Large enough that the allocation is not rounded up to a size class.
+	var docs []Doc
+	for i := range 500 {
+		docs = append(docs,
+			Doc{Kind: "page", Title: fmt.Sprintf(`"Quoted" <b> & co %d`, i), URL: fmt.Sprintf("pages/%d.html", i), Text: "外贸业务员 handles \"quotes\" & <tags>\x01 at 100% " + strconv.Itoa(i)},
+			Doc{Kind: "section", Title: "二", URL: fmt.Sprintf("pages/%d.html#x", i), Text: strings.Repeat("word ", 100) + strconv.Itoa(i*7)})
+	}
+	idx := Build(docs)
+	if cap(idx.JS) != len(idx.JS) && cap(idx.JS) > len(idx.JS)+len(idx.JS)/8 {
+		t.Errorf("index of %d bytes in a buffer of %d: the estimate fell short", len(idx.JS), cap(idx.JS))
 	}
 }
