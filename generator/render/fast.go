@@ -1,0 +1,199 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/raci"
+	"github.com/accord-handbook/accord/generator/urls"
+)
+
+// The lists below repeat once per step or per assignment: a role in a large
+// handbook has hundreds of assignments, a workflow page lists every step,
+// and html/template pays ~5 µs per action through reflect. They are written
+// here in Go, escaped exactly as html/template escapes the same template
+// (fast_test.go renders both and compares the bytes).
+
+// htmlText escapes text and quoted attribute values as html/template does.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+func esc(b *strings.Builder, s string) { htmlText.WriteString(b, s) }
+
+// escURL writes a whole href value as html/template does: a URL with a
+// scheme other than http, https or mailto is replaced, then the URL is
+// normalised (norm) or, for the part after a fixed prefix, escaped.
+func escURL(b *strings.Builder, u string, norm bool) {
+	if norm && unsafeScheme(u) {
+		u = "#ZgotmplZ"
+	}
+	esc(b, processURL(u, norm))
+}
+
+func unsafeScheme(u string) bool {
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return false
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https", "mailto":
+		return false
+	}
+	return true
+}
+
+// processURL is html/template's processURLOnto.
+func processURL(s string, norm bool) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte("0123456789abcdef"[c>>4])
+		b.WriteByte("0123456789abcdef"[c&15])
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// AssignmentList is a role's assignments, workflow by workflow: a heading
+// linking to the workflow, then each step with the role's letters.
+func (p *Page) AssignmentList(as []raci.WorkflowAssignments) template.HTML {
+	var b strings.Builder
+	for _, wa := range as {
+		wf := wa.Workflow
+		b.WriteString("\n<h3><a href=\"")
+		escURL(&b, p.WorkflowURL(wf.ID), true)
+		b.WriteString(`">`)
+		esc(&b, wf.Name)
+		b.WriteString("</a></h3>\n<ul class=\"assignments\">")
+		for _, s := range wa.Steps {
+			b.WriteString(`<li><span class="letters `)
+			esc(&b, letterClass(s.Letters))
+			b.WriteString(`">`)
+			esc(&b, s.Letters)
+			b.WriteString(`</span> <a href="`)
+			escURL(&b, p.StepURL(wf.ID, s.Step.ID), true)
+			b.WriteString(`">`)
+			esc(&b, s.Step.Name)
+			b.WriteString(`</a></li>`)
+		}
+		b.WriteString("\n</ul>")
+	}
+	return template.HTML(b.String())
+}
+
+// StepList is the steps of a workflow, each with its RACI, outputs,
+// duration and next steps.
+func (p *Page) StepList(w *model.Workflow) template.HTML {
+	var b strings.Builder
+	roles := func(ids []string) {
+		for i, id := range ids {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			p.roleLink(&b, id)
+		}
+	}
+	for _, s := range w.Steps {
+		b.WriteString("\n<li id=\"step-")
+		esc(&b, s.ID)
+		b.WriteString("\" class=\"step\">\n  <h3>")
+		esc(&b, s.Name)
+		b.WriteString("</h3>\n  <dl class=\"raci-list\">\n    <dt class=\"raci-r\">")
+		esc(&b, p.Tr("responsible"))
+		b.WriteString("</dt><dd>")
+		roles(s.Responsible)
+		b.WriteString("</dd>\n    <dt class=\"raci-a\">")
+		esc(&b, p.Tr("accountable"))
+		b.WriteString("</dt><dd>")
+		p.roleLink(&b, s.Accountable)
+		b.WriteString("</dd>")
+		if len(s.Consulted) > 0 {
+			b.WriteString(`<dt class="raci-c">`)
+			esc(&b, p.Tr("consulted"))
+			b.WriteString("</dt><dd>")
+			roles(s.Consulted)
+			b.WriteString("</dd>")
+		}
+		if len(s.Informed) > 0 {
+			b.WriteString(`<dt class="raci-i">`)
+			esc(&b, p.Tr("informed"))
+			b.WriteString("</dt><dd>")
+			roles(s.Informed)
+			b.WriteString("</dd>")
+		}
+		if len(s.Outputs) > 0 {
+			b.WriteString("<dt>")
+			esc(&b, p.Tr("outputs"))
+			b.WriteString("</dt><dd>")
+			esc(&b, strings.Join(s.Outputs, "、"))
+			b.WriteString("</dd>")
+		}
+		if d := formatDuration(s.Dur, p.T); d != "" {
+			b.WriteString("<dt>")
+			esc(&b, p.Tr("duration"))
+			b.WriteString("</dt><dd>")
+			esc(&b, d)
+			b.WriteString("</dd>")
+		}
+		b.WriteString("\n    <dt>")
+		esc(&b, p.Tr("next"))
+		b.WriteString("</dt><dd>")
+		if len(s.Next) == 0 {
+			esc(&b, p.Tr("end"))
+		}
+		for i, n := range s.Next {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			b.WriteString(`<a href="#step-`)
+			escURL(&b, n, false)
+			b.WriteString(`">`)
+			if next := w.StepByID(n); next != nil {
+				esc(&b, next.Name)
+			} else {
+				esc(&b, n)
+			}
+			b.WriteString("</a>")
+		}
+		b.WriteString("</dd>\n  </dl>\n</li>")
+	}
+	return template.HTML(b.String())
+}
+
+func (p *Page) roleLink(b *strings.Builder, id string) {
+	b.WriteString(`<a href="`)
+	escURL(b, p.Rel(urls.Role(id)), true)
+	b.WriteString(`">`)
+	esc(b, p.RoleName(id))
+	b.WriteString("</a>")
+}
