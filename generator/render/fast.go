@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
@@ -196,4 +197,37 @@ func (p *Page) roleLink(b *strings.Builder, id string) {
 	b.WriteString(`">`)
 	esc(b, p.RoleName(id))
 	b.WriteString("</a>")
+}
+
+// PolicyLinks is one list item linking to each policy: a policy that
+// applies to everyone is listed on every role's page.
+func (p *Page) PolicyLinks(ps []*model.Policy) template.HTML {
+	var b strings.Builder
+	for _, pol := range ps {
+		b.WriteString(`<li><a href="`)
+		escURL(&b, p.PolicyURL(pol.ID), true)
+		b.WriteString(`">`)
+		esc(&b, pol.Title)
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// ReadingList is the items of an onboarding checklist.
+func (p *Page) ReadingList(items []ReadingItem) template.HTML {
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString("\n<li><label><input type=\"checkbox\" data-item=\"")
+		esc(&b, it.Key)
+		b.WriteString(`"> <a href="`)
+		escURL(&b, p.Rel(it.URL), true)
+		b.WriteString(`">`)
+		esc(&b, p.SourceTitle(it.Key))
+		b.WriteString(`</a></label> <span class="muted">`)
+		b.WriteString(strconv.Itoa(it.Minutes))
+		b.WriteByte(' ')
+		esc(&b, p.Tr("min"))
+		b.WriteString("</span></li>")
+	}
+	return template.HTML(b.String())
 }

@@ -19,6 +19,10 @@ const (
 {{- range .Steps}}<li><span class="letters {{letterClass .Letters}}">{{.Letters}}</span> <a href="{{$.StepURL $wf.ID .Step.ID}}">{{.Step.Name}}</a></li>{{end}}
 </ul>
 {{- end}}`
+	policiesTmpl = `{{range .Data}}<li><a href="{{$.PolicyURL .ID}}">{{.Title}}</a></li>{{end}}`
+	readingTmpl  = `{{- range .Data}}
+<li><label><input type="checkbox" data-item="{{.Key}}"> <a href="{{$.Rel .URL}}">{{$.SourceTitle .Key}}</a></label> <span class="muted">{{.Minutes}} {{$.Tr "min"}}</span></li>
+{{- end}}`
 	stepsTmpl = `{{- $w := .Data}}{{- range $w.Steps}}
 <li id="step-{{.ID}}" class="step">
   <h3>{{.Name}}</h3>
@@ -52,6 +56,7 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 	}
 	w := &model.Workflow{ID: "flow", Name: nasty, Steps: steps}
 	h.Workflows = []*model.Workflow{w, {ID: "other/x y", Name: "Other", Steps: steps[:1]}}
+	h.Policies = []*model.Policy{{ID: "p1", Title: nasty}, {ID: "p 2&x", Title: "汇率 'risk'"}}
 	h.Index()
 	labels := i18n.Strings("en", map[string]string{"next": "Next & then", "end": `<end>`})
 	for _, page := range []string{"workflows/flow.html", "index.html", "print/clerk.html"} {
@@ -60,6 +65,11 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 			{Workflow: w, Steps: []raci.Assignment{{Step: steps[0], Letters: "R/A"}, {Step: steps[1], Letters: "C"}}},
 			{Workflow: h.Workflows[1], Steps: []raci.Assignment{{Step: steps[0], Letters: ""}}},
 		}
+		reading := []ReadingItem{
+			{Key: "policies/p1", URL: "policies/p1.html", Minutes: 3},
+			{Key: "roles/odd id?x=1&y", URL: "roles/odd id?x=1&y.html", Minutes: 12},
+			{Key: "nowhere/<x>", URL: "javascript:alert(1)", Minutes: 1},
+		}
 		for _, c := range []struct {
 			name, tmpl string
 			data       any
@@ -67,6 +77,8 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 		}{
 			{"assignments", assignmentsTmpl, as, p.AssignmentList(as)},
 			{"steps", stepsTmpl, w, p.StepList(w)},
+			{"policies", policiesTmpl, h.Policies, p.PolicyLinks(h.Policies)},
+			{"reading", readingTmpl, reading, p.ReadingList(reading)},
 		} {
 			tm := template.Must(template.New(c.name).Funcs(funcs).Parse(c.tmpl))
 			var want strings.Builder
