@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/accord-handbook/accord/generator/escape"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -14,76 +15,11 @@ import (
 // handbook has hundreds of assignments, a workflow page lists every step,
 // and html/template pays ~5 µs per action through reflect. They are written
 // here in Go, escaped exactly as html/template escapes the same template
-// (fast_test.go renders both and compares the bytes).
+// (package escape; fast_test.go renders both and compares the bytes).
 
-// htmlText escapes text and quoted attribute values as html/template does.
-var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+func esc(b *strings.Builder, s string) { escape.HTML(b, s) }
 
-func esc(b *strings.Builder, s string) { htmlText.WriteString(b, s) }
-
-// escURL writes a whole href value as html/template does: a URL with a
-// scheme other than http, https or mailto is replaced, then the URL is
-// normalised (norm) or, for the part after a fixed prefix, escaped.
-func escURL(b *strings.Builder, u string, norm bool) {
-	if norm && unsafeScheme(u) {
-		u = "#ZgotmplZ"
-	}
-	esc(b, processURL(u, norm))
-}
-
-func unsafeScheme(u string) bool {
-	i := strings.IndexAny(u, ":/?#")
-	if i < 0 || u[i] != ':' {
-		return false
-	}
-	switch strings.ToLower(u[:i]) {
-	case "http", "https", "mailto":
-		return false
-	}
-	return true
-}
-
-// processURL is html/template's processURLOnto.
-func processURL(s string, norm bool) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				continue
-			}
-		case '-', '.', '_', '~':
-			continue
-		case '%':
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
-			}
-		default:
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				continue
-			}
-		}
-		if b.Cap() == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		b.WriteByte('%')
-		b.WriteByte("0123456789abcdef"[c>>4])
-		b.WriteByte("0123456789abcdef"[c&15])
-		written = i + 1
-	}
-	if written == 0 {
-		return s
-	}
-	b.WriteString(s[written:])
-	return b.String()
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+func escURL(b *strings.Builder, u string, norm bool) { escape.URL(b, u, norm) }
 
 // AssignmentList is a role's assignments, workflow by workflow: a heading
 // linking to the workflow, then each step with the role's letters.
