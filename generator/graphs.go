@@ -97,30 +97,12 @@ func (g siteGraphs) UserDOT(src string) (template.HTML, error) {
 // For draws an earlier version of the handbook with the same Renderer.
 func (g siteGraphs) For(h *model.Handbook) render.Graphs { return siteGraphs{h: h, r: g.r} }
 
-// figureTmpl puts a graph in a scrollable figure with its facts as a table
-// that screen readers (and readers who cannot see the drawing) get.
-var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="graph"{{with .Width}} data-width="{{.}}"{{end}}>
-{{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
-<div class="graph-scroll">{{.SVG}}</div>
-<figcaption><details><summary>{{.Alt.Title}}</summary>
-<div class="table-wrap"><table class="graph-facts">
-<thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
-<tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
-</table></div></details></figcaption>
-</figure>`))
-
 func (g siteGraphs) figure(dot string, alt graph.Alt) (template.HTML, error) {
 	svg, err := g.r.SVGWithTitle(dot, alt.Title)
 	if err != nil {
 		return "", err
 	}
-	var b bytes.Buffer
-	err = figureTmpl.Execute(&b, struct {
-		SVG   template.HTML
-		Alt   graph.Alt
-		Width string
-	}{template.HTML(svg), alt, wideWidth(svg)})
-	return template.HTML(b.String()), err
+	return writeFigure(svg, alt, wideWidth(svg)), nil
 }
 
 // wideWidth is the natural width ("1400pt") of a graph too wide to read

@@ -1,0 +1,47 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+	"testing"
+
+	"github.com/accord-handbook/accord/generator/graph"
+)
+
+// figureTmpl is the template writeFigure replaced.
+var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="graph"{{with .Width}} data-width="{{.}}"{{end}}>
+{{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
+<div class="graph-scroll">{{.SVG}}</div>
+<figcaption><details><summary>{{.Alt.Title}}</summary>
+<div class="table-wrap"><table class="graph-facts">
+<thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
+</table></div></details></figcaption>
+</figure>`))
+
+// TestWriteFigure_sameAsTemplate: the figure written in Go is byte for byte
+// what figureTmpl gave, with and without the zoom width, on facts full of
+// what html/template escapes.
+func TestWriteFigure_sameAsTemplate(t *testing.T) {
+	nasty := `<b>"A&B" + 'c'</b>` + "\x00 外贸"
+	alt := graph.Alt{
+		Title:  nasty,
+		Header: []string{"Role", "Steps", nasty},
+		Rows:   [][]string{{nasty, "3", "a, b"}, {"经理", "", "x<y"}, {}, {"only"}},
+	}
+	svg := []byte(`<svg viewBox="0 0 10 10"><g id="g1"><text>外 &amp; b</text></g></svg>`)
+	for _, width := range []string{"", "1400pt", `9"x`} {
+		var want bytes.Buffer
+		err := figureTmpl.Execute(&want, struct {
+			SVG   template.HTML
+			Alt   graph.Alt
+			Width string
+		}{template.HTML(svg), alt, width})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := writeFigure(svg, alt, width); string(got) != want.String() {
+			t.Errorf("width %q:\n got %s\nwant %s", width, got, want.String())
+		}
+	}
+}
