@@ -14,7 +14,14 @@ import (
 type Glossary struct {
 	words   []glossWord          // longest first, so 跟单信用证 wins over 信用证
 	byFirst map[rune][]glossWord // the same words by first character, longest first
+	// starts marks the characters below maxStart that begin a word, so
+	// that the scan skips most characters without a map lookup.
+	starts [maxStart / 64]uint64
 }
+
+// maxStart covers the Basic Multilingual Plane, where nearly every
+// character of a handbook is; a word starting above it is looked up.
+const maxStart = 1 << 16
 
 type glossWord struct {
 	text  string
@@ -49,6 +56,9 @@ func NewGlossary(entries [][]string, block ...string) *Glossary {
 	for _, w := range g.words {
 		r, _ := utf8.DecodeRuneInString(w.text)
 		g.byFirst[r] = append(g.byFirst[r], w)
+		if r < maxStart {
+			g.starts[r/64] |= 1 << (r % 64)
+		}
 	}
 	return g
 }
@@ -91,6 +101,9 @@ func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
 // the number of terms times it.
 func (g *Glossary) earliest(s string, linked map[int]bool) (start, end, entry int) {
 	for i, r := range s {
+		if r < maxStart && g.starts[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
 		for _, w := range g.byFirst[r] {
 			if w.entry != blocker && linked[w.entry] || !strings.HasPrefix(s[i:], w.text) {
 				continue
