@@ -25,6 +25,11 @@ func escURL(b *strings.Builder, u string, norm bool) { escape.URL(b, u, norm) }
 // linking to the workflow, then each step with the role's letters.
 func (p *Page) AssignmentList(as []raci.WorkflowAssignments) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, wa := range as {
+		n += 120 + 160*len(wa.Steps)
+	}
+	b.Grow(n)
 	for _, wa := range as {
 		wf := wa.Workflow
 		b.WriteString("\n<h3><a href=\"")
@@ -52,6 +57,7 @@ func (p *Page) AssignmentList(as []raci.WorkflowAssignments) template.HTML {
 // duration and next steps.
 func (p *Page) StepList(w *model.Workflow) template.HTML {
 	var b strings.Builder
+	b.Grow(1024 * len(w.Steps))
 	roles := func(ids []string) {
 		for i, id := range ids {
 			if i > 0 {
@@ -139,6 +145,7 @@ func (p *Page) roleLink(b *strings.Builder, id string) {
 // applies to everyone is listed on every role's page.
 func (p *Page) PolicyLinks(ps []*model.Policy) template.HTML {
 	var b strings.Builder
+	b.Grow(100 * len(ps))
 	for _, pol := range ps {
 		b.WriteString(`<li><a href="`)
 		escURL(&b, p.PolicyURL(pol.ID), true)
@@ -152,6 +159,7 @@ func (p *Page) PolicyLinks(ps []*model.Policy) template.HTML {
 // ReadingList is the items of an onboarding checklist.
 func (p *Page) ReadingList(items []ReadingItem) template.HTML {
 	var b strings.Builder
+	b.Grow(160 * len(items))
 	for _, it := range items {
 		b.WriteString("\n<li><label><input type=\"checkbox\" data-item=\"")
 		esc(&b, it.Key)
