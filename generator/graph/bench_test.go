@@ -88,8 +88,8 @@ func BenchmarkMemory(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(heapInUse()-before)/300, "heap-B/render")
-				if r.w != nil {
-					b.ReportMetric(float64(r.w.heap)/(1<<20), "worker-heap-MB")
+				if len(r.idle) > 0 {
+					b.ReportMetric(float64(r.idle[0].heap)/(1<<20), "worker-heap-MB")
 				}
 				b.ReportMetric(float64(r.Stats().Workers), "workers")
 				b.ReportMetric(float64(rss())/(1<<20), "rss-MB")

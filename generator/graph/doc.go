@@ -42,12 +42,17 @@
 // it, so every render leaks two to four times its SVG's size (0.6 MB for a
 // 200-node graph) and no Close gets it back: closing and recreating the
 // instance was measured to change nothing. Only ending the process does.
-// The Renderer retires its worker once the worker's live heap passes
-// WorkerHeapLimit, and kills it when a layout runs past LayoutTimeout (a
-// hostile ```dot block must not hang a build); a worker that dies is
-// replaced. Calls are serialised: go-graphviz is not safe for concurrent
-// use. When no worker can be started the Renderer falls back to Graphviz in
-// this process, behind a package-wide mutex.
+// A process is also what lets layouts run in parallel, which go-graphviz
+// within one process cannot (its module is shared and not safe for
+// concurrent use): the Renderer keeps a pool of up to GOMAXPROCS workers,
+// one layout in each at a time. It retires a worker once the worker's live
+// heap passes WorkerHeapLimit, and kills it when a layout runs past
+// LayoutTimeout (a hostile ```dot block must not hang a build); a worker
+// that dies is replaced. Its lock covers the caches and the pool, never a
+// layout, so a cache hit does not wait for one, and requests for a graph
+// that is being laid out wait for that layout rather than run another.
+// When no worker can be started the Renderer falls back to Graphviz in this
+// process, one layout at a time behind a package-wide mutex.
 //
 // Every SVG is post-processed with an XML token stream before it reaches a
 // page or the cache: prolog, DOCTYPE and comments dropped; only the elements Graphviz

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -54,41 +55,69 @@ const (
 
 // Stats counts a Renderer's work, for --verbose.
 type Stats struct {
-	Graphs     int           // SVGs asked for
-	CacheHits  int           // of those, served from memory or disk
-	Layouts    int           // Graphviz layouts run
-	LayoutTime time.Duration // time spent in them, worker round trip included
-	Workers    int           // Graphviz instances started (worker processes)
+	Graphs int // SVGs asked for
+	// CacheHits counts those served from memory or disk, or by the layout
+	// another request for the same graph was already running.
+	CacheHits int
+	Layouts   int // Graphviz layouts run
+	// LayoutTime is the time layouts held a worker (or the in-process
+	// Graphviz), round trip included. Layouts run in parallel, so it is
+	// the sum over workers and may exceed the build's wall time.
+	LayoutTime time.Duration
+	Workers    int // Graphviz instances started (worker processes)
 }
 
 // Renderer lays DOT out as sanitised inline SVG. Its methods are safe for
-// concurrent use; they run one at a time.
+// concurrent use. The mutex guards the caches, the pool and the counts,
+// never a layout: a cache hit does not wait for one. Up to maxWorkers
+// layouts run at once, each in its own worker process, and concurrent
+// requests for one graph share a single layout.
 type Renderer struct {
 	dir string // disk cache, "" for none
 
-	mu      sync.Mutex
-	mem     map[string][]byte // key -> sanitised SVG
-	memSize int
-	errs    map[string]error // key -> a layout error that will recur
-	w       *worker
-	eng     *engine // in-process Graphviz: fallback when no worker starts
-	inProc  bool
-	timeout time.Duration
-	heapMax uint64 // WorkerHeapLimit; lower in tests
-	stats   Stats
+	mu         sync.Mutex
+	mem        map[string][]byte // key -> sanitised SVG; shared, never written to
+	memSize    int
+	errs       map[string]error   // key -> a layout error that will recur
+	inflight   map[string]*flight // key -> the request laying it out
+	idle       []*worker          // started workers waiting for a layout
+	live       int                // workers idle, busy or starting
+	maxWorkers int                // GOMAXPROCS; lowered when a worker fails to start
+	gen        int                // bumped by Close: older workers end when released
+	freed      *sync.Cond         // a worker became idle or ended
+	inProc     bool
+	timeout    time.Duration
+	heapMax    uint64 // WorkerHeapLimit; lower in tests
+	stats      Stats
+
+	eng *engine // in-process Graphviz, the fallback when no worker starts; guarded by gvMu
+}
+
+// flight is one request's layout, which concurrent requests for the same
+// key wait for instead of laying the graph out again.
+type flight struct {
+	done chan struct{}
+	svg  []byte
+	err  error
 }
 
 // New returns a Renderer that caches on disk under cacheDir (created when
 // needed; "" keeps the cache in memory only). Graphviz starts at the first
-// layout, not here.
+// layout, not here. Up to GOMAXPROCS workers run at once: the build renders
+// pages on that many goroutines, so more would only wait, and each worker
+// stays under ~80 MB (see WorkerHeapLimit).
 func New(cacheDir string) *Renderer {
-	return &Renderer{
-		dir:     cacheDir,
-		mem:     map[string][]byte{},
-		errs:    map[string]error{},
-		timeout: LayoutTimeout,
-		heapMax: WorkerHeapLimit,
+	r := &Renderer{
+		dir:        cacheDir,
+		mem:        map[string][]byte{},
+		errs:       map[string]error{},
+		inflight:   map[string]*flight{},
+		maxWorkers: max(runtime.GOMAXPROCS(0), 1),
+		timeout:    LayoutTimeout,
+		heapMax:    WorkerHeapLimit,
 	}
+	r.freed = sync.NewCond(&r.mu)
+	return r
 }
 
 // DefaultCacheDir is the user's cache folder for graphs,
@@ -103,7 +132,10 @@ func DefaultCacheDir() string {
 
 // SVG lays out DOT text written by this package and returns sanitised SVG
 // for inline use (see the package doc). The result is the caller's.
-func (r *Renderer) SVG(dot string) ([]byte, error) { return r.render(dot) }
+func (r *Renderer) SVG(dot string) ([]byte, error) {
+	svg, err := r.render(dot)
+	return slices.Clone(svg), err
+}
 
 // SVGWithTitle is SVG with an aria-label naming the graph.
 func (r *Renderer) SVGWithTitle(dot, title string) ([]byte, error) {
@@ -111,7 +143,11 @@ func (r *Renderer) SVGWithTitle(dot, title string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Inline(svg, title), nil
+	out := Inline(svg, title)
+	if len(out) == len(svg) { // Inline added nothing and returned the cache's slice
+		out = slices.Clone(out)
+	}
+	return out, nil
 }
 
 // UserDOT lays out DOT written by an author in a ```dot block. It goes
@@ -134,7 +170,8 @@ func (r *Renderer) UserDOT(src string) ([]byte, error) {
 		}
 		return r
 	}, src)
-	return r.render(src)
+	svg, err := r.render(src)
+	return slices.Clone(svg), err
 }
 
 // Stats returns the counts so far.
@@ -144,53 +181,97 @@ func (r *Renderer) Stats() Stats {
 	return r.stats
 }
 
-// Close stops the worker, if one runs. The Renderer stays usable.
+// Close stops the workers. The Renderer stays usable. A worker busy with a
+// layout ends when that layout is done.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.w != nil {
-		r.w.close()
-		r.w = nil
+	r.gen++
+	idle := r.idle
+	r.idle = nil
+	r.live -= len(idle)
+	r.mu.Unlock()
+	r.freed.Broadcast()
+	for _, w := range idle {
+		w.close()
 	}
 	return nil
 }
 
+// render returns the sanitised SVG of dot, shared with the memory cache:
+// callers copy it before handing it out.
 func (r *Renderer) render(dot string) ([]byte, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.stats.Graphs++
 	key := r.key(dot)
+	r.mu.Lock()
+	r.stats.Graphs++
 	if svg, ok := r.mem[key]; ok {
 		r.stats.CacheHits++
-		return slices.Clone(svg), nil
+		r.mu.Unlock()
+		return svg, nil
 	}
 	if err, ok := r.errs[key]; ok {
+		r.mu.Unlock()
 		return nil, err
 	}
-	prefix := "g" + key[:8] + "-"
-	if svg, ok := r.load(key); ok {
-		r.stats.CacheHits++
-		r.remember(key, svg)
-		return slices.Clone(svg), nil
+	if f := r.inflight[key]; f != nil {
+		r.mu.Unlock()
+		<-f.done
+		if f.err == nil {
+			r.mu.Lock()
+			r.stats.CacheHits++
+			r.mu.Unlock()
+		}
+		return f.svg, f.err
 	}
-	raw, err := r.layout([]byte(dot))
-	if err != nil {
-		var de *DOTError
-		if errors.As(err, &de) || errors.Is(err, ErrEmpty) || errors.Is(err, errTimeout) {
+	f := &flight{done: make(chan struct{}), err: errors.New("graph layout failed")} // kept if produce panics
+	r.inflight[key] = f
+	r.mu.Unlock()
+
+	hit := false
+	defer func() {
+		r.mu.Lock()
+		delete(r.inflight, key)
+		switch {
+		case f.err == nil:
+			if hit {
+				r.stats.CacheHits++
+			}
+			r.remember(key, f.svg)
+		case recurs(f.err):
 			if len(r.errs) >= 1000 {
 				clear(r.errs) // a long serve session must not grow it forever
 			}
-			r.errs[key] = err // the same text fails the same way: do not retry
+			r.errs[key] = f.err // the same text fails the same way: do not retry
 		}
-		return nil, err
+		r.mu.Unlock()
+		close(f.done)
+	}()
+	f.svg, hit, f.err = r.produce(key, dot)
+	return f.svg, f.err
+}
+
+// recurs reports whether a layout error would happen again for the same
+// text, as opposed to a worker that died or a cache folder that failed.
+func recurs(err error) bool {
+	var de *DOTError
+	return errors.As(err, &de) || errors.Is(err, ErrEmpty) || errors.Is(err, errTimeout)
+}
+
+// produce reads the disk cache or lays the graph out, sanitises the result
+// and stores it. It runs without the mutex.
+func (r *Renderer) produce(key, dot string) (svg []byte, hit bool, err error) {
+	if svg, ok := r.load(key); ok {
+		return svg, true, nil
 	}
-	svg, err := sanitize(raw, prefix)
+	raw, err := r.layout([]byte(dot))
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	svg, err = sanitize(raw, "g"+key[:8]+"-")
+	if err != nil {
+		return nil, false, err
 	}
 	r.store(key, svg)
-	r.remember(key, svg)
-	return slices.Clone(svg), nil
+	return svg, false, nil
 }
 
 // key names a DOT text's layout in the caches.
@@ -260,35 +341,30 @@ func (r *Renderer) store(key string, svg []byte) {
 	}
 }
 
-// layout runs Graphviz: in the worker, starting one if needed and retiring
-// it when its heap has grown past WorkerHeapLimit; in this process when no
-// worker can be started.
+// layout runs Graphviz: in a worker from the pool, retiring it when its
+// heap has grown past WorkerHeapLimit; in this process when no worker can
+// be started.
 func (r *Renderer) layout(dot []byte) ([]byte, error) {
-	start := time.Now()
+	var held time.Duration
 	defer func() {
+		r.mu.Lock()
 		r.stats.Layouts++
-		r.stats.LayoutTime += time.Since(start)
+		r.stats.LayoutTime += held
+		r.mu.Unlock()
 	}()
 	for attempt := 0; ; attempt++ {
-		if !r.inProc && r.w == nil {
-			w, err := startWorker(helloTimeout)
-			if err != nil {
-				r.inProc = true // e.g. no permission to run the executable
-			} else {
-				r.w = w
-				r.stats.Workers++
-			}
+		w := r.acquire()
+		start := time.Now()
+		if w == nil {
+			svg, err := r.layoutHere(dot)
+			held += time.Since(start)
+			return svg, err
 		}
-		if r.inProc {
-			return r.layoutHere(dot)
-		}
-		svg, broken, err := r.w.layout(dot, r.timeout)
-		if broken || r.w.heap > r.heapMax {
-			r.w.close()
-			r.w = nil
-		}
+		svg, broken, err := w.layout(dot, r.timeout)
+		held += time.Since(start)
+		r.release(w, broken || w.heap > r.heapMax)
 		// A worker that died under us (killed, out of memory) gets one
-		// retry on a fresh one; a timeout or a crash the worker reported
+		// retry on another; a timeout or a crash the worker reported
 		// itself would only happen again.
 		var crash *workerCrash
 		if !errors.As(err, &crash) || attempt > 0 {
@@ -297,8 +373,64 @@ func (r *Renderer) layout(dot []byte) ([]byte, error) {
 	}
 }
 
-// layoutHere runs Graphviz in this process. Its memory is never given
-// back; this is the fallback, not the way.
+// acquire takes an idle worker, starts one while fewer than maxWorkers
+// run, or waits for one to be released. It returns nil when layouts run in
+// this process.
+func (r *Renderer) acquire() *worker {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		switch {
+		case r.inProc:
+			return nil
+		case len(r.idle) > 0:
+			w := r.idle[len(r.idle)-1]
+			r.idle = r.idle[:len(r.idle)-1]
+			return w
+		case r.live < r.maxWorkers:
+			r.live++
+			gen := r.gen
+			r.mu.Unlock()
+			w, err := startWorker(helloTimeout)
+			r.mu.Lock()
+			if err != nil {
+				r.live--
+				if r.live == 0 {
+					r.inProc = true // e.g. no permission to run the executable
+				} else {
+					r.maxWorkers = r.live // e.g. out of memory: make do with those that run
+				}
+				r.freed.Broadcast()
+				continue
+			}
+			w.gen = gen
+			r.stats.Workers++
+			return w
+		default:
+			r.freed.Wait()
+		}
+	}
+}
+
+// release gives a worker back to the pool, or ends it when it is broken,
+// has grown too big or was started before the last Close.
+func (r *Renderer) release(w *worker, retire bool) {
+	r.mu.Lock()
+	retire = retire || w.gen != r.gen
+	if retire {
+		r.live--
+	} else {
+		r.idle = append(r.idle, w)
+	}
+	r.mu.Unlock()
+	r.freed.Signal()
+	if retire {
+		w.close()
+	}
+}
+
+// layoutHere runs Graphviz in this process, one layout at a time. Its
+// memory is never given back; this is the fallback, not the way.
 func (r *Renderer) layoutHere(dot []byte) ([]byte, error) {
 	gvMu.Lock()
 	defer gvMu.Unlock()
@@ -308,7 +440,9 @@ func (r *Renderer) layoutHere(dot []byte) ([]byte, error) {
 			return nil, err
 		}
 		r.eng = e
+		r.mu.Lock()
 		r.stats.Workers++
+		r.mu.Unlock()
 	}
 	svg, fatal, err := r.eng.layout(dot)
 	if fatal {

@@ -259,7 +259,7 @@ func TestRender_damagedCache(t *testing.T) {
 }
 
 // TestRender_concurrent: go-graphviz corrupts itself under concurrent use;
-// the Renderer must serialise. Run with -race.
+// the Renderer must give each worker one layout at a time. Run with -race.
 func TestRender_concurrent(t *testing.T) {
 	r := New("")
 	defer r.Close()
@@ -287,6 +287,131 @@ func TestRender_concurrent(t *testing.T) {
 	}
 	if s := r.Stats(); s.Graphs != 32 || s.Layouts+s.CacheHits != 32 {
 		t.Errorf("stats: %+v", s)
+	}
+}
+
+// TestRender_sameGraphConcurrently: requests for one graph that arrive
+// while it is being laid out wait for that layout instead of running their
+// own. Run with -race.
+func TestRender_sameGraphConcurrently(t *testing.T) {
+	dot, _ := Department(synthetic(60), "index.html")
+	tests := []struct {
+		name   string
+		disk   bool
+		inProc bool
+	}{
+		{"workers, memory only", false, false},
+		{"workers, disk cache", true, false},
+		{"in-process", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := ""
+			if tt.disk {
+				dir = t.TempDir()
+			}
+			r := New(dir)
+			defer r.Close()
+			r.inProc = tt.inProc
+			const n = 16
+			got := make([][]byte, n)
+			start := make(chan struct{})
+			var wg sync.WaitGroup
+			for i := range n {
+				wg.Go(func() {
+					<-start
+					svg, err := r.SVGWithTitle(dot, "title")
+					if err != nil {
+						t.Error(err)
+					}
+					got[i] = svg
+				})
+			}
+			close(start)
+			wg.Wait()
+			for i := range got {
+				if string(got[i]) != string(got[0]) {
+					t.Fatalf("request %d got another SVG", i)
+				}
+			}
+			if s := r.Stats(); s.Graphs != n || s.Layouts != 1 || s.CacheHits != n-1 || s.Workers != 1 {
+				t.Errorf("stats %+v, want %d graphs from one layout in one worker", s, n)
+			}
+			if tt.disk {
+				if files, _ := filepath.Glob(filepath.Join(dir, "*")); len(files) != 1 {
+					t.Errorf("cache folder holds %q, want one file", files)
+				}
+			}
+		})
+	}
+}
+
+// TestRender_pool: distinct graphs requested at once are laid out by at
+// most maxWorkers workers, retired and replaced as they grow, and Close
+// in the middle of it loses no layout. Run with -race.
+func TestRender_pool(t *testing.T) {
+	h := synthetic(40)
+	var dots []string
+	for _, r := range h.Roles {
+		dot, _ := Neighbourhood(h, r.ID, "roles/x.html")
+		dots = append(dots, dot)
+	}
+	tests := []struct {
+		name       string
+		maxWorkers int
+		heapMax    uint64
+		close      bool
+	}{
+		{"three workers", 3, WorkerHeapLimit, false},
+		{"one worker", 1, WorkerHeapLimit, false},
+		{"retired after each layout", 2, 1, false},
+		{"closed meanwhile", 3, WorkerHeapLimit, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New("")
+			r.maxWorkers, r.heapMax = tt.maxWorkers, tt.heapMax
+			next := make(chan string)
+			var wg sync.WaitGroup
+			for range 6 {
+				wg.Go(func() {
+					for dot := range next {
+						svg, err := r.SVG(dot)
+						if err != nil || !strings.HasSuffix(string(svg), "</svg>") {
+							t.Errorf("%v: %.80s", err, svg)
+						}
+					}
+				})
+			}
+			for i, dot := range dots {
+				if tt.close && i%10 == 5 {
+					r.Close()
+				}
+				next <- dot
+			}
+			close(next)
+			wg.Wait()
+			s := r.Stats()
+			if s.Graphs != len(dots) || s.Layouts != len(dots) {
+				t.Errorf("stats %+v, want %d layouts", s, len(dots))
+			}
+			if tt.heapMax == WorkerHeapLimit && !tt.close && s.Workers > tt.maxWorkers {
+				t.Errorf("%d workers started, at most %d may run", s.Workers, tt.maxWorkers)
+			}
+			if tt.heapMax == 1 && s.Workers != len(dots) {
+				t.Errorf("%d workers started, want one per layout", s.Workers)
+			}
+			r.mu.Lock()
+			idle, live := len(r.idle), r.live
+			r.mu.Unlock()
+			if live != idle || live > tt.maxWorkers {
+				t.Errorf("%d workers live, %d idle, after every layout ended", live, idle)
+			}
+			r.Close()
+			if r.live != 0 || len(r.idle) != 0 {
+				t.Errorf("after Close: %d live, %d idle", r.live, len(r.idle))
+			}
+		})
 	}
 }
 
@@ -405,8 +530,11 @@ func TestRender_workerRecovers(t *testing.T) {
 	if _, err := r.SVG("digraph { b -> c }"); err != nil {
 		t.Fatal(err)
 	}
-	r.w.kill()
-	<-r.w.done
+	if len(r.idle) != 1 {
+		t.Fatalf("%d idle workers after serial layouts, want 1", len(r.idle))
+	}
+	r.idle[0].kill()
+	<-r.idle[0].done
 	if _, err := r.SVG("digraph { c -> d }"); err != nil {
 		t.Fatalf("after the worker died: %v", err)
 	}

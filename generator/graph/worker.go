@@ -128,6 +128,7 @@ type worker struct {
 	out    *bufio.Reader
 	stderr *tail
 	heap   uint64 // live heap reported by the last response
+	gen    int    // the Renderer's generation it was started in
 	done   chan struct{}
 }
 
