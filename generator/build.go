@@ -26,6 +26,8 @@ type Options struct {
 	Dir  string // handbook folder
 	Name string // how Dir is shown in messages; defaults to Dir
 	Out  string // output folder, replaced atomically
+	// Force builds even when Out is up to date (see Build).
+	Force bool
 }
 
 // Result reports what a build did.
@@ -37,6 +39,9 @@ type Result struct {
 	Files            int
 	Bytes            int64
 	Duration         time.Duration
+	// UpToDate says that Out already held the site of these sources, as
+	// written, so nothing was rendered (Bytes and SearchIndexBytes are 0).
+	UpToDate bool
 }
 
 // Build compiles the handbook in opts.Dir into opts.Out. When the handbook
@@ -52,11 +57,26 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	defer gr.Close()
 	res := &Result{}
 	defer func() { res.Graphs = gr.Stats() }()
-	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, true)
+	// Like make: when the sources, the handbook's templates and theme and
+	// accord itself are what the site in Out was built from, and its files
+	// are as they were written, the same bytes would be written again. The
+	// handbook is still checked in full, so its warnings are reported.
+	inputs, _ := inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
+	files, upToDate := 0, false
+	if !opts.Force {
+		files, upToDate = site.UpToDate(opts.Out, inputs)
+	}
+	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
 	defer p.close()
 	res.Checked = p.c
 	if err != nil {
 		return res, err
+	}
+	versioned := versions.Configured(p.c.Handbook.Meta)
+	if upToDate && !versioned {
+		site.Tidy(opts.Out)
+		res.Files, res.UpToDate, res.Duration = files, true, time.Since(start)
+		return res, nil
 	}
 	w, err := site.Create(opts.Out)
 	if err != nil {
@@ -75,6 +95,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
+	}
+	if !versioned {
+		// A versioned site also depends on git history and other folders,
+		// which the digest does not cover: it is always rebuilt.
+		w.SetInputs(inputs)
 	}
 	if err := w.Commit(); err != nil {
 		return res, err

@@ -13,10 +13,11 @@ import (
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	args, stopProfiling := profiling(args, stderr) // hidden --cpuprofile/--memprofile FILE (profile.go)
 	defer stopProfiling()
-	fs := newFlags("build", "[DIR] [-o OUT] [--watch]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.", stderr)
+	fs := newFlags("build", "[DIR] [-o OUT] [--watch] [--force]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.\nWhen neither the handbook nor accord changed since OUT was built, and OUT is as it was\nwritten, the handbook is checked and nothing is rendered.", stderr)
 	out := fs.String("o", "public", "output `folder`")
 	verbose := fs.Bool("verbose", false, "print what the build did")
 	watching := fs.Bool("watch", false, "keep running: rebuild on every change, writing only the files that changed")
+	force := fs.Bool("force", false, "render the whole site even when OUT is up to date")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -28,7 +29,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *watching {
 		return watchBuild(ctx, dir, *out, stdout, stderr)
 	}
-	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out})
+	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out, Force: *force})
 	if res != nil && res.Checked != nil {
 		if rerr := report(res.Checked.Diags, stderr); rerr != nil {
 			return rerr
@@ -40,6 +41,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		return err
+	}
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "up to date: %s → %s: %d files, nothing changed since they were built (checked in %s; --force renders anyway)\n", displayDir(dir), *out, res.Files, res.Duration.Round(1e6))
+		return nil
 	}
 	fmt.Fprintf(stdout, "built %s → %s: %d files, %.1f MB in %s\n", displayDir(dir), *out, res.Files, float64(res.Bytes)/(1<<20), res.Duration.Round(1e6))
 	if *verbose {

@@ -58,7 +58,8 @@ func TestBuild_killedAnywhere(t *testing.T) {
 	build(large, ref) // lays the graphs out once; the runs below find them cached
 	largeSite := hashTree(t, ref)
 	// When does a build start writing? Watch for its temp folder.
-	cmd := exec.Command(bin, "build", large, "-o", ref)
+	// --force: ref is up to date, and this build must render and write.
+	cmd := exec.Command(bin, "build", large, "-o", ref, "--force")
 	cmd.Env = env
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
@@ -139,7 +140,8 @@ func TestBuild_killedAnywhere(t *testing.T) {
 	if intact < points/3 {
 		t.Errorf("only %d of %d kills landed before the build finished: the test did not test much", intact, points)
 	}
-	// The next build sweeps what killed builds left behind.
+	// The next build sweeps what killed builds left behind, even when it
+	// finds the site up to date and renders nothing.
 	build(small, out)
 	if temps := tempFolders(t, out); len(temps) > 0 {
 		t.Errorf("temp folders left after a complete build: %v", temps)

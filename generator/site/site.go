@@ -41,11 +41,12 @@ func Write(out string, files []render.File) error {
 type Writer struct {
 	out, tmp string
 
-	mu    sync.Mutex
-	dirs  map[string]bool // folders made so far
-	done  bool
-	files int
-	bytes int64
+	mu     sync.Mutex
+	dirs   map[string]bool // folders made so far
+	done   bool
+	files  int
+	bytes  int64
+	inputs string // see SetInputs
 }
 
 // Create starts a site that will replace out, refusing an out that accord
@@ -70,7 +71,7 @@ func Create(out string) (*Writer, error) {
 		w.Abort()
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("written by accord; replaced whole on every build\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		w.Abort()
 		return nil, err
 	}
@@ -122,6 +123,10 @@ func (w *Writer) Commit() error {
 		return errors.New("site already committed or abandoned")
 	}
 	w.done = true
+	if err := writeMarker(w.tmp, w.inputs); err != nil {
+		os.RemoveAll(w.tmp)
+		return err
+	}
 	if err := swap(w.tmp, w.out); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
@@ -162,6 +167,13 @@ func checkReplaceable(out string) error {
 		return fmt.Errorf("%s is not empty and was not written by accord: choose another output with -o, or empty it first", out)
 	}
 	return nil
+}
+
+// Tidy deletes what builds of out killed mid-way left behind beside it;
+// Create does it too.
+func Tidy(out string) {
+	out = filepath.Clean(out)
+	removeStale(filepath.Dir(out), "."+filepath.Base(out)+".accord-tmp-")
 }
 
 // removeStale deletes what builds killed mid-way left behind.
