@@ -2,7 +2,6 @@ package search
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,36 +11,6 @@ type Section struct {
 	ID    string // the heading's id; "" for the text before the first heading
 	Title string
 	Text  string
-}
-
-var (
-	headingRE = regexp.MustCompile(`(?s)<h([1-6])[^>]*?\bid="([^"]*)"[^>]*>(.*?)</h[1-6]>`)
-	svgRE     = regexp.MustCompile(`(?s)<svg\b.*?</svg>`)
-)
-
-// Sections splits HTML that accord rendered from Markdown into the text
-// under each heading. It only has to read goldmark's own output (and our
-// inline SVG, which it skips), not arbitrary HTML.
-func Sections(h []byte) []Section {
-	s := string(h)
-	if strings.Contains(s, "<svg") {
-		s = svgRE.ReplaceAllString(s, " ")
-	}
-	var out []Section
-	locs := headingRE.FindAllStringSubmatchIndex(s, -1)
-	prev, id, title := 0, "", ""
-	for _, m := range locs {
-		if text := Text(s[prev:m[0]]); text != "" || id != "" {
-			out = append(out, Section{ID: id, Title: title, Text: text})
-		}
-		id = html.UnescapeString(s[m[4]:m[5]])
-		title = Text(s[m[6]:m[7]])
-		prev = m[1]
-	}
-	if text := Text(s[prev:]); text != "" || id != "" {
-		out = append(out, Section{ID: id, Title: title, Text: text})
-	}
-	return out
 }
 
 // Text strips tags and entities and collapses white space. It runs over
