@@ -61,9 +61,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// accord itself are what the site in Out was built from, and its files
 	// are as they were written, the same bytes would be written again. The
 	// handbook is still checked in full, so its warnings are reported.
-	inputs, _ := inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
-	files, upToDate := 0, false
-	if !opts.Force {
+	//
+	// The digest is computed while the handbook is checked: when out has no
+	// digest to compare with (a first build, a --force, a site written by
+	// an older accord) the check need not wait for it.
+	digest := make(chan string, 1)
+	go func() {
+		d, _ := inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
+		digest <- d
+	}()
+	files, upToDate, inputs := 0, false, ""
+	if !opts.Force && site.HasInputs(opts.Out) {
+		inputs = <-digest
 		files, upToDate = site.UpToDate(opts.Out, inputs)
 	}
 	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
@@ -95,6 +104,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
+	}
+	if inputs == "" {
+		inputs = <-digest
 	}
 	if !versioned {
 		// A versioned site also depends on git history and other folders,

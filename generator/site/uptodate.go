@@ -42,6 +42,13 @@ func writeMarker(dir, inputs string) error {
 	return os.WriteFile(filepath.Join(dir, Marker), []byte(text), 0o644)
 }
 
+// HasInputs reports whether out's marker records a digest of inputs: if
+// not, UpToDate is false whatever the digest.
+func HasInputs(out string) bool {
+	b, err := os.ReadFile(filepath.Join(out, Marker))
+	return err == nil && bytes.Contains(b, []byte("\ninputs "))
+}
+
 // UpToDate reports whether out holds a site built from inputs and left as
 // it was written, and how many files it has.
 func UpToDate(out, inputs string) (files int, ok bool) {
