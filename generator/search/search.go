@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,24 +50,39 @@ func Build(docs []Doc) Index {
 	// The index is the largest file of a big site (tens of MB): size it
 	// once, and write the documents straight into it rather than through
 	// json.Marshal, whose result and pooled buffer would be two more copies.
-	terms := make([]string, 0, len(postings))
 	// An estimate short of the mark doubles the buffer: 48 MB instead of
 	// 24 at 5,000 pages. So the strings are measured as they will be
-	// escaped.
+	// escaped, once: a string whose escaped length is its own plus the
+	// quotes is written as it is.
 	size := 64
-	for _, d := range out {
-		size += jsonLen(d[0]) + jsonLen(d[1]) + jsonLen(d[2]) + jsonLen(d[3]) + 6
+	plain := make([]uint8, len(out)) // bit j: field j needs no escaping
+	for i, d := range out {
+		for j, f := range d {
+			n := jsonLen(f)
+			if n == len(f)+2 {
+				plain[i] |= 1 << j
+			}
+			size += n + 1
+		}
+		size += 2
 	}
+	type term struct {
+		text  string
+		plain bool
+		docs  []int32
+	}
+	terms := make([]term, 0, len(postings))
 	for t, p := range postings {
-		terms = append(terms, t)
-		size += jsonLen(t) + 4
+		n := jsonLen(t)
+		terms = append(terms, term{t, n == len(t)+2, p})
+		size += n + 4
 		prev := int32(0)
-		for _, n := range p {
-			size += base36Len(n-prev) + 1
-			prev = n
+		for _, d := range p {
+			size += base36Len(d-prev) + 1
+			prev = d
 		}
 	}
-	sort.Strings(terms)
+	slices.SortFunc(terms, func(a, b term) int { return strings.Compare(a.text, b.text) })
 	var b bytes.Buffer
 	b.Grow(size)
 	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":[")
@@ -80,7 +95,7 @@ func Build(docs []Doc) Index {
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			writeJSONString(&b, f)
+			writeJSONString(&b, f, plain[i]&(1<<j) != 0)
 		}
 		b.WriteByte(']')
 	}
@@ -90,10 +105,10 @@ func Build(docs []Doc) Index {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeJSONString(&b, t)
+		writeJSONString(&b, t.text, t.plain)
 		b.WriteString(":\"")
 		prev := int32(0)
-		for j, n := range postings[t] {
+		for j, n := range t.docs {
 			if j > 0 {
 				b.WriteByte(',')
 			}
@@ -157,28 +172,6 @@ func indexRange(docs []Doc, out [][4]string, from, to int) map[string][]int32 {
 	return postings
 }
 
-// plainJSON reports whether encoding/json writes s as it is, in quotes:
-// valid UTF-8 without control characters, quotes, backslashes, <, >, &,
-// U+2028 or U+2029.
-func plainJSON(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
 // jsonLen is the length of writeJSONString's output for s.
 func jsonLen(s string) int {
 	n := 2
@@ -220,12 +213,13 @@ func base36Len(n int32) int {
 	return d
 }
 
-// writeJSONString writes s as encoding/json would. Tokens are letters and
+// writeJSONString writes s as encoding/json would; plain says that s needs
+// no escaping (jsonLen(s) == len(s)+2). Tokens are letters and
 // digits, so the fast path is the rule; anything that json escapes (quotes,
 // control characters, <, >, &, U+2028, U+2029, invalid UTF-8) goes through
 // encoding/json itself.
-func writeJSONString(b *bytes.Buffer, s string) {
-	if !plainJSON(s) {
+func writeJSONString(b *bytes.Buffer, s string, plain bool) {
+	if !plain {
 		k, _ := json.Marshal(s)
 		b.Write(k)
 		return

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -57,18 +58,23 @@ func TestReadingUnits(t *testing.T) {
 	}
 }
 
-// TestJSONLen: the index buffer is sized from jsonLen, which must match
-// what writeJSONString writes for every kind of character it escapes.
+// TestJSONLen: the index buffer is sized from jsonLen, and a string whose
+// jsonLen is its length plus the quotes is written unescaped: both must
+// agree with encoding/json for every kind of character it escapes.
 func TestJSONLen(t *testing.T) {
 	tests := []string{"", "plain", "外贸 业务员", "a\"b\\c", "<script>&</script>", "\u2028\u2029", "bad\xffutf8", "…"}
 	for c := range 0x80 {
 		tests = append(tests, "x"+string(rune(c))+"y")
 	}
 	for _, s := range tests {
+		want, _ := json.Marshal(s)
+		if got := jsonLen(s); got != len(want) {
+			t.Errorf("jsonLen(%q) = %d, encoding/json writes %d: %s", s, got, len(want), want)
+		}
 		var b bytes.Buffer
-		writeJSONString(&b, s)
-		if got := jsonLen(s); got != b.Len() {
-			t.Errorf("jsonLen(%q) = %d, writeJSONString wrote %d: %s", s, got, b.Len(), b.String())
+		writeJSONString(&b, s, jsonLen(s) == len(s)+2)
+		if b.String() != string(want) {
+			t.Errorf("writeJSONString(%q) = %s, want %s", s, b.String(), want)
 		}
 	}
 }
