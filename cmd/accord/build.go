@@ -53,8 +53,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets))
 		fmt.Fprintf(stdout, "  search index: %.0f KB\n", float64(res.SearchIndexBytes)/1024)
 		g := res.Graphs
-		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s\n",
-			g.Graphs, g.CacheHits, g.Layouts, g.LayoutTime.Round(1e6))
+		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s of Graphviz time (%d worker processes started)\n",
+			g.Graphs, g.CacheHits, g.Layouts, g.LayoutTime.Round(1e6), g.Workers)
 	}
 	return nil
 }

@@ -205,8 +205,8 @@ func (r *renderer) fail(err error) {
 }
 
 // parallel runs jobs on a bounded pool of workers, one per CPU: Markdown
-// and templates are CPU work, and graph layouts, which are serial, come
-// from a cache or overlap with the rest.
+// and templates are CPU work, and graph layouts come from a cache or run
+// in Graphviz worker processes (a pool of their own) while the job waits.
 //
 // A panic in a job becomes an error of the render instead of ending the
 // process: `accord serve` must outlive any page.
