@@ -127,11 +127,11 @@ func penwidth(n int) string {
 func Department(h *model.Handbook, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
 	links := relations(h)
-	w := &dotWriter{}
+	w := newDOTWriter()
 	w.open("digraph department")
 	graphDefaults(w, "TB")
 	w.defaults("graph", departmentLayout(len(links)))
-	w.defaults("edge", attrs{"dir": "none"})
+	w.defaults("edge", attrs{{"dir", "none"}})
 	teamClusters(w, h, page, l, nil)
 
 	alt := Alt{Title: l.Department, Header: []string{l.From, l.To, l.Steps, l.Relations}}
@@ -154,7 +154,7 @@ func Department(h *model.Handbook, page string) (string, Alt) {
 		alt.Title += fmt.Sprintf(l.Strongest, len(keep), len(drawn))
 	}
 	w.close()
-	return w.String(), alt
+	return w.done(), alt
 }
 
 // maxDrawnPairs bounds the edges of the department graph. A large handbook
@@ -193,12 +193,11 @@ const splinesUpTo = 160
 // clusters: collaboration has no top or bottom, and dot, which ranks,
 // stretched the shipped agreement's 16 roles into one wide tangle.
 func departmentLayout(relations int) attrs {
-	a := attrs{"layout": "fdp", "K": "1.2", "sep": "+6", "overlap": "false", "splines": "true"}
+	overlap, splines := "false", "true"
 	if relations > splinesUpTo {
-		a["overlap"] = "prism"
-		a["splines"] = "false"
+		overlap, splines = "prism", "false"
 	}
-	return a
+	return attrs{{"K", "1.2"}, {"layout", "fdp"}, {"overlap", overlap}, {"sep", "+6"}, {"splines", splines}}
 }
 
 // pairEdge draws the relations between two roles, lk from p.from to p.to
@@ -207,7 +206,6 @@ func pairEdge(h *model.Handbook, l Labels, p pair, lk, back *link) (from, to str
 	steps := maps.Clone(lk.steps)
 	rels := lk.rels
 	tip := dirTip(h, l, p, lk)
-	a = attrs{}
 	if back != nil {
 		maps.Copy(steps, back.steps)
 		rels |= back.rels
@@ -217,14 +215,13 @@ func pairEdge(h *model.Handbook, l Labels, p pair, lk, back *link) (from, to str
 		tip = dirTip(h, l, p, lk) + "\n" + dirTip(h, l, pair{p.to, p.from}, back)
 	}
 	style, class := rels.style()
-	maps.Copy(a, attrs{
-		"class":    "g-edge " + class,
-		"penwidth": penwidth(len(steps)),
-		"style":    style,
-		"tooltip":  tip,
-		"weight":   strconv.Itoa(len(steps)),
-	})
-	return p.from, p.to, a
+	return p.from, p.to, attrs{
+		{"class", "g-edge " + class},
+		{"penwidth", penwidth(len(steps))},
+		{"style", style},
+		{"tooltip", tip},
+		{"weight", strconv.Itoa(len(steps))},
+	}
 }
 
 // dirTip says what joins two roles one way:
@@ -250,16 +247,16 @@ func teamClusters(w *dotWriter, h *model.Handbook, page string, l Labels, keep f
 			continue
 		}
 		seen[t.ID] = true
-		w.open("subgraph " + id("cluster_"+t.ID))
+		w.subgraph("cluster_" + t.ID)
 		w.set(clusterAttrs(t, l))
 		for _, r := range roles {
-			w.node(r.ID, roleAttrs(h, r, page, l))
+			w.node(r.ID, roleAttrs(h, r, page, l, false))
 		}
 		w.close()
 	}
 	for _, r := range h.Roles {
 		if (keep == nil || keep(r)) && !seen[r.Team] {
-			w.node(r.ID, roleAttrs(h, r, page, l))
+			w.node(r.ID, roleAttrs(h, r, page, l, false))
 		}
 	}
 }
@@ -271,23 +268,20 @@ func clusterAttrs(t *model.Team, l Labels) attrs {
 	if name == "" {
 		name = t.ID
 	}
-	a := attrs{
-		"class":     "g-cluster-internal",
-		"color":     internalStroke,
-		"fillcolor": internalFill,
-		"fontcolor": "black",
-		"label":     name,
-		"style":     "rounded,filled",
-		"tooltip":   name,
-	}
+	class, colour, fill, style, tip := "g-cluster-internal", internalStroke, internalFill, "rounded,filled", name
 	if t.External() {
-		a["class"] = "g-cluster-external"
-		a["color"] = externalStroke
-		a["fillcolor"] = externalFill
-		a["style"] = "rounded,filled,dashed"
-		a["tooltip"] = name + " (" + l.External + ")"
+		class, colour, fill, style = "g-cluster-external", externalStroke, externalFill, "rounded,filled,dashed"
+		tip = name + " (" + l.External + ")"
 	}
-	return a
+	return attrs{
+		{"class", class},
+		{"color", colour},
+		{"fillcolor", fill},
+		{"fontcolor", "black"},
+		{"label", name},
+		{"style", style},
+		{"tooltip", tip},
+	}
 }
 
 // teamIndex returns the position of a team in teams.toml, or -1.
@@ -297,7 +291,8 @@ func teamIndex(h *model.Handbook, team string) int {
 
 // roleAttrs draws a role: its wrapped name in a box sized by our own text
 // measurement, outlined and tinted in its team's colour, linking to its page.
-func roleAttrs(h *model.Handbook, r *model.Role, page string, l Labels) attrs {
+// The centre of a neighbourhood is drawn thicker.
+func roleAttrs(h *model.Handbook, r *model.Role, page string, l Labels, centre bool) attrs {
 	colour := teamColour(teamIndex(h, r.Team))
 	name := h.RoleName(r.ID)
 	tip := name
@@ -314,15 +309,24 @@ func roleAttrs(h *model.Handbook, r *model.Role, page string, l Labels) attrs {
 	if r.Summary != "" {
 		tip += "\n" + r.Summary
 	}
-	a := attrs{
-		"URL":       urls.Rel(page, urls.Role(r.ID)),
-		"class":     class,
-		"color":     colour,
-		"fillcolor": colour + "33",
-		"fontcolor": "black",
-		"style":     style,
-		"tooltip":   tip,
+	if centre {
+		class += " g-centre"
 	}
-	sizeAttrs(a, wrap(name, nameEm))
+	label, width, height := boxAttrs(wrap(name, nameEm))
+	a := attrs{
+		{"URL", urls.Rel(page, urls.Role(r.ID))},
+		{"class", class},
+		{"color", colour},
+		{"fillcolor", colour + "33"},
+		{"fontcolor", "black"},
+		{"height", height},
+		{"label", label},
+		{"style", style},
+		{"tooltip", tip},
+		{"width", width},
+	}
+	if centre {
+		a = append(a, attr{"penwidth", "2.4"}) // out of order: written in order
+	}
 	return a
 }

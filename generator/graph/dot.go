@@ -1,9 +1,10 @@
 package graph
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,108 +22,210 @@ import (
 // through unescaped: "&lt;" in a name would otherwise display as "<". Other
 // control characters and invalid UTF-8 are dropped: XML cannot carry them.
 func quote(s string, rounds int) string {
-	backslash := strings.Repeat(`\`, 1<<rounds)
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range strings.ToValidUTF8(s, "") {
-		switch {
-		case r == '\\':
-			b.WriteString(backslash)
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20, r == 0x7f, r == 0xfffe, r == 0xffff:
-			// dropped: not allowed in XML 1.0 (\r too: \n is the break)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return string(appendQuote(make([]byte, 0, len(s)+2), s, rounds))
 }
 
-// id quotes a node or cluster id.
-func id(s string) string { return quote(s, 1) }
+// plainDOT marks the ASCII bytes that quote copies as they are.
+var plainDOT = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '\\' && c != '"' && c != '&'
+	}
+	return t
+}()
 
-// attrs are the attributes of one DOT statement. Keys are constants of this
+// appendQuote appends quote(s, rounds) to b. Every DOT text of a site goes
+// through it (a warm build makes them all, only to hash them into cache
+// keys), so it copies runs of plain bytes at once and allocates nothing.
+func appendQuote(b []byte, s string, rounds int) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		j := i // s[i:j] is copied as it is
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !plainDOT[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && n == 1 || r == 0xfffe || r == 0xffff {
+				break
+			}
+			j += n
+		}
+		b = append(b, s[i:j]...)
+		if j == len(s) {
+			break
+		}
+		switch c := s[j]; {
+		case c == '\\':
+			for range 1 << rounds {
+				b = append(b, '\\')
+			}
+		case c == '"':
+			b = append(b, `\"`...)
+		case c == '&':
+			b = append(b, "&amp;"...)
+		case c == '\n':
+			b = append(b, `\n`...)
+		case c == '\t':
+			b = append(b, ' ')
+		case c >= utf8.RuneSelf: // invalid UTF-8, U+FFFE, U+FFFF
+			_, n := utf8.DecodeRuneInString(s[j:])
+			j += n - 1
+		}
+		// other controls (\r too: \n is the break) and DEL are dropped:
+		// not allowed in XML 1.0
+		i = j + 1
+	}
+	return append(b, '"')
+}
+
+// attr is one attribute of a DOT statement. Keys are constants of this
 // package, never input; values are always quoted.
-type attrs map[string]string
+type attr struct{ key, val string }
 
-// String writes ` [k="v", …]` in key order, or "" when empty.
-func (a attrs) String() string {
-	if len(a) == 0 {
-		return ""
+// attrs are the attributes of one DOT statement, each key once. They are
+// written in key order (byte order: "K" and "URL" before "class"), as the
+// map they replaced was, so that the DOT text, hence every graph's cache
+// key, does not depend on the order the code sets them in. Listing them
+// in that order spares the writer a sort.
+type attrs []attr
+
+// sorted returns a in key order, a itself when it already is.
+func (a attrs) sorted() attrs {
+	if slices.IsSortedFunc(a, cmpKey) {
+		return a
 	}
-	keys := make([]string, 0, len(a))
-	for k := range a {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.WriteString(" [")
-	for i, k := range keys {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		rounds := 1
-		if strings.HasSuffix(k, "tooltip") {
-			rounds = 2
-		}
-		b.WriteString(k)
-		b.WriteByte('=')
-		b.WriteString(quote(a[k], rounds))
-	}
-	b.WriteByte(']')
-	return b.String()
+	a = slices.Clone(a)
+	slices.SortFunc(a, cmpKey)
+	return a
 }
 
-// dotWriter accumulates DOT statements with indentation.
+func cmpKey(x, y attr) int { return strings.Compare(x.key, y.key) }
+
+// dotWriter accumulates DOT statements with indentation. Make one with
+// newDOTWriter and end it with done.
 type dotWriter struct {
-	b      strings.Builder
+	b      []byte
+	pooled *[]byte // where b goes back to the pool
 	indent int
 }
 
-func (w *dotWriter) line(format string, args ...any) {
-	w.b.WriteString(strings.Repeat("  ", w.indent))
-	fmt.Fprintf(&w.b, format, args...)
-	w.b.WriteByte('\n')
+// dotBuffers recycles the writers' buffers: a site's graphs are written
+// one after another (a warm build writes them all only to hash them into
+// cache keys), and a buffer grown for one fits the next.
+var dotBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledDOT bounds the buffers kept for reuse.
+const maxPooledDOT = 4 << 20
+
+func newDOTWriter() *dotWriter {
+	p := dotBuffers.Get().(*[]byte)
+	return &dotWriter{b: (*p)[:0], pooled: p}
 }
 
-// open starts a block ("digraph x {", "subgraph cluster_x {").
+// done returns the text written; the writer must not be used after.
+func (w *dotWriter) done() string {
+	s := string(w.b)
+	if cap(w.b) <= maxPooledDOT {
+		*w.pooled = w.b
+		dotBuffers.Put(w.pooled)
+	}
+	w.b, w.pooled = nil, nil
+	return s
+}
+
+// begin starts a statement at the current indentation.
+func (w *dotWriter) begin() {
+	for range w.indent {
+		w.b = append(w.b, "  "...)
+	}
+}
+
+// open starts a block: "digraph x {".
 func (w *dotWriter) open(head string) {
-	w.line("%s {", head)
+	w.begin()
+	w.b = append(w.b, head...)
+	w.b = append(w.b, " {\n"...)
+	w.indent++
+}
+
+// subgraph starts a block "subgraph "name" {".
+func (w *dotWriter) subgraph(name string) {
+	w.begin()
+	w.b = append(w.b, "subgraph "...)
+	w.b = appendQuote(w.b, name, 1)
+	w.b = append(w.b, " {\n"...)
 	w.indent++
 }
 
 func (w *dotWriter) close() {
 	w.indent--
-	w.line("}")
+	w.begin()
+	w.b = append(w.b, "}\n"...)
+}
+
+// attrs writes ` [k="v", …]`, nothing when a is empty. Tooltips are
+// quoted for two rounds of unescaping (see quote).
+func (w *dotWriter) attrs(a attrs) {
+	if len(a) == 0 {
+		return
+	}
+	w.b = append(w.b, " ["...)
+	for i, x := range a.sorted() {
+		if i > 0 {
+			w.b = append(w.b, ", "...)
+		}
+		rounds := 1
+		if strings.HasSuffix(x.key, "tooltip") {
+			rounds = 2
+		}
+		w.b = append(w.b, x.key...)
+		w.b = append(w.b, '=')
+		w.b = appendQuote(w.b, x.val, rounds)
+	}
+	w.b = append(w.b, ']')
 }
 
 // defaults writes the graph, node and edge default attributes.
-func (w *dotWriter) defaults(kind string, a attrs) { w.line("%s%s", kind, a) }
+func (w *dotWriter) defaults(kind string, a attrs) {
+	w.begin()
+	w.b = append(w.b, kind...)
+	w.attrs(a)
+	w.b = append(w.b, '\n')
+}
 
-// set writes graph attributes of the current block, one per line.
+// set writes graph attributes of the current block, one per line, each
+// value quoted for one round, a tooltip too (unlike in attrs). It has
+// always been so; writing it otherwise would change the DOT text of every
+// graph with a cluster, and so every cache key.
 func (w *dotWriter) set(a attrs) {
-	keys := make([]string, 0, len(a))
-	for k := range a {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		w.line("%s=%s", k, quote(a[k], 1))
+	for _, x := range a.sorted() {
+		w.begin()
+		w.b = append(w.b, x.key...)
+		w.b = append(w.b, '=')
+		w.b = appendQuote(w.b, x.val, 1)
+		w.b = append(w.b, '\n')
 	}
 }
 
-func (w *dotWriter) node(name string, a attrs)     { w.line("%s%s", id(name), a) }
-func (w *dotWriter) edge(from, to string, a attrs) { w.line("%s -> %s%s", id(from), id(to), a) }
-func (w *dotWriter) String() string                { return w.b.String() }
+func (w *dotWriter) node(name string, a attrs) {
+	w.begin()
+	w.b = appendQuote(w.b, name, 1)
+	w.attrs(a)
+	w.b = append(w.b, '\n')
+}
+
+func (w *dotWriter) edge(from, to string, a attrs) {
+	w.begin()
+	w.b = appendQuote(w.b, from, 1)
+	w.b = append(w.b, " -> "...)
+	w.b = appendQuote(w.b, to, 1)
+	w.attrs(a)
+	w.b = append(w.b, '\n')
+}
 
 // classToken keeps only the characters a CSS class name can carry without
 // escaping, so an id becomes a safe class suffix.
@@ -146,31 +249,33 @@ func classToken(s string) string {
 // 200-role department graph take over 20 s instead of 0.3 s.
 func graphDefaults(w *dotWriter, rankdir string) {
 	w.defaults("graph", attrs{
-		"bgcolor":     "transparent",
-		"fontname":    fontName,
-		"fontsize":    "12",
-		"nodesep":     "0.25",
-		"outputorder": "edgesfirst",
-		"pad":         "0.1",
-		"rankdir":     rankdir,
-		"ranksep":     "0.45",
+		{"bgcolor", "transparent"},
+		{"fontname", fontName},
+		{"fontsize", "12"},
+		{"nodesep", "0.25"},
+		{"outputorder", "edgesfirst"},
+		{"pad", "0.1"},
+		{"rankdir", rankdir},
+		{"ranksep", "0.45"},
 	})
-	w.defaults("node", attrs{
-		"color":     "black",
-		"fixedsize": "true",
-		"fontname":  fontName,
-		"fontsize":  fmt.Sprint(fontSize),
-		"margin":    "0.05,0.03",
-		"penwidth":  "1.2",
-		"shape":     "box",
-		"style":     "rounded,filled",
-	})
+	w.defaults("node", nodeDefaults)
 	w.defaults("edge", attrs{
-		"arrowsize": "0.7",
-		"color":     "#00000099",
-		"fontname":  fontName,
-		"fontsize":  "10",
+		{"arrowsize", "0.7"},
+		{"color", "#00000099"},
+		{"fontname", fontName},
+		{"fontsize", "10"},
 	})
+}
+
+var nodeDefaults = attrs{
+	{"color", "black"},
+	{"fixedsize", "true"},
+	{"fontname", fontName},
+	{"fontsize", strconv.Itoa(fontSize)},
+	{"margin", "0.05,0.03"},
+	{"penwidth", "1.2"},
+	{"shape", "box"},
+	{"style", "rounded,filled"},
 }
 
 // Team colours: mid-tones from the Tableau 10 palette, legible as outlines
@@ -259,14 +364,12 @@ func boxSize(lines []string) (w, h float64) {
 
 // inches formats a size for DOT with two decimals, so golden files do not
 // depend on float printing.
-func inches(v float64) string { return fmt.Sprintf("%.2f", v) }
+func inches(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
-// sizeAttrs sets label, width and height of a fixed-size node.
-func sizeAttrs(a attrs, lines []string) {
+// boxAttrs returns the label, width and height of a fixed-size node.
+func boxAttrs(lines []string) (label, width, height string) {
 	w, h := boxSize(lines)
-	a["label"] = strings.Join(lines, "\n")
-	a["width"] = inches(w)
-	a["height"] = inches(h)
+	return strings.Join(lines, "\n"), inches(w), inches(h)
 }
 
 // nameEm is the width a name may take before it wraps: about 8 Chinese
@@ -278,37 +381,39 @@ const noBreakBefore = "，。、；：！？）》」』】〉,.;:!?)]}"
 
 // wrap breaks s into lines no wider than maxEm. Latin text breaks at spaces
 // (a word longer than a line is cut); East Asian text may break between any
-// two characters, except before closing punctuation.
+// two characters, except before closing punctuation. Runs of spaces and
+// tabs become one space, and lines are trimmed.
+//
+// Every node label of every graph goes through it, so a line that is a
+// piece of s as it is (the usual case) is that piece, not a copy.
 func wrap(s string, maxEm float64) []string {
 	var lines []string
-	var cur strings.Builder
-	curEm := 0.0
-	flush := func() {
-		if cur.Len() > 0 {
-			lines = append(lines, cur.String())
-		}
-		cur.Reset()
-		curEm = 0
-	}
-	for _, para := range strings.Split(s, "\n") {
-		for _, seg := range segments(para) {
-			text, em := seg.text, textEm(seg.text)
-			if seg.space && cur.Len() > 0 {
-				text, em = " "+text, em+narrowEm
+	var l line
+	for para := range strings.SplitSeq(s, "\n") {
+		l.reset(para)
+		for i := 0; ; {
+			start, end, space := nextSegment(para, i)
+			if start == end {
+				break
 			}
-			if cur.Len() > 0 && curEm+em > maxEm {
-				flush()
-				text, em = seg.text, textEm(seg.text)
+			i = end
+			text, em := para[start:end], textEm(para[start:end])
+			lead := space && !l.empty()
+			if lead {
+				em += narrowEm
 			}
-			for cur.Len() == 0 && em > maxEm { // a word longer than a line
+			if !l.empty() && l.em+em > maxEm {
+				lines = l.flush(lines)
+				lead, em = false, textEm(text)
+			}
+			for l.empty() && em > maxEm { // a word longer than a line
 				head, rest := cutEm(text, maxEm)
 				lines = append(lines, head)
 				text, em = rest, textEm(rest)
 			}
-			cur.WriteString(text)
-			curEm += em
+			l.add(text, end-len(text), lead, em)
 		}
-		flush()
+		lines = l.flush(lines)
 	}
 	if len(lines) == 0 {
 		return []string{""}
@@ -316,43 +421,88 @@ func wrap(s string, maxEm float64) []string {
 	return lines
 }
 
-type segment struct {
-	text  string
-	space bool // preceded by white space
+// line is the line wrap is filling: para[lo:hi] while it is one piece of
+// the paragraph, buf once it is not (two words had more than one space
+// between them).
+type line struct {
+	para   string
+	lo, hi int
+	buf    []byte
+	copied bool // the line is in buf
+	em     float64
 }
 
-// segments splits a line into units that wrap never cuts: Latin words, and
-// single wide characters with any closing punctuation that follows them.
-func segments(s string) []segment {
-	var out []segment
-	space := false
-	for s != "" {
-		r, n := utf8.DecodeRuneInString(s)
-		switch {
-		case r == ' ' || r == '\t':
-			space = true
-			s = s[n:]
-			continue
-		case strings.ContainsRune(noBreakBefore, r) && len(out) > 0 && !space:
-			out[len(out)-1].text += string(r)
-			s = s[n:]
-			continue
-		case isWide(r):
-			out = append(out, segment{string(r), space})
-			s = s[n:]
-		default:
-			end := strings.IndexFunc(s, func(r rune) bool {
-				return r == ' ' || r == '\t' || isWide(r)
-			})
-			if end < 0 {
-				end = len(s)
-			}
-			out = append(out, segment{s[:end], space})
-			s = s[end:]
+func (l *line) reset(para string) {
+	l.para, l.lo, l.hi, l.buf, l.copied, l.em = para, 0, 0, l.buf[:0], false, 0
+}
+
+func (l *line) empty() bool { return l.lo == l.hi && !l.copied }
+
+// add appends text, which starts at para[start:], after a space when lead.
+func (l *line) add(text string, start int, lead bool, em float64) {
+	switch {
+	case l.empty():
+		l.lo, l.hi = start, start+len(text)
+	case !l.copied && !lead && start == l.hi,
+		!l.copied && lead && start == l.hi+1 && l.para[l.hi] == ' ':
+		l.hi = start + len(text)
+	default:
+		if !l.copied {
+			l.buf = append(l.buf[:0], l.para[l.lo:l.hi]...)
+			l.copied = true
 		}
-		space = false
+		if lead {
+			l.buf = append(l.buf, ' ')
+		}
+		l.buf = append(l.buf, text...)
 	}
-	return out
+	l.em += em
+}
+
+// flush appends the line to lines, unless it is empty, and starts another.
+func (l *line) flush(lines []string) []string {
+	switch {
+	case l.copied:
+		lines = append(lines, string(l.buf))
+	case l.lo < l.hi:
+		lines = append(lines, l.para[l.lo:l.hi])
+	}
+	l.reset(l.para)
+	return lines
+}
+
+// nextSegment finds the first unit at or after s[i:] that wrap never cuts:
+// a Latin word, or a single wide character, either with any closing
+// punctuation that follows it. space says white space came before it.
+// start == end when there is none.
+func nextSegment(s string, i int) (start, end int, space bool) {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		space = true
+		i++
+	}
+	if i == len(s) {
+		return i, i, space
+	}
+	start = i
+	if r, n := utf8.DecodeRuneInString(s[i:]); isWide(r) {
+		i += n
+	} else {
+		end := strings.IndexFunc(s[i:], func(r rune) bool {
+			return r == ' ' || r == '\t' || isWide(r)
+		})
+		if end < 0 {
+			end = len(s) - i
+		}
+		i += end
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(noBreakBefore, r) {
+			break
+		}
+		i += n
+	}
+	return start, i, space
 }
 
 // cutEm splits s after as many runes as fit in maxEm (at least one).

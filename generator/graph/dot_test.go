@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/accord-handbook/accord/generator/model"
 )
@@ -196,9 +197,143 @@ func FuzzEscape(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		dot := fmt.Sprintf("digraph {\n  %s [label=%s, tooltip=%s, URL=%s]\n}\n", id(s), quote(s, 1), quote(s, 2), quote(s, 1))
+		dot := fmt.Sprintf("digraph {\n  %s [label=%s, tooltip=%s, URL=%s]\n}\n", quote(s, 1), quote(s, 1), quote(s, 2), quote(s, 1))
 		if nodes := parseDOT(t, dot); len(nodes) != 1 {
 			t.Fatalf("%q: %d nodes: %v", s, len(nodes), nodes)
+		}
+	})
+}
+
+// quoteSpec is quote as it was first written, rune by rune: the DOT text
+// is part of every graph's cache key, so the fast quote must write the
+// same bytes.
+func quoteSpec(s string, rounds int) string {
+	backslash := strings.Repeat(`\`, 1<<rounds)
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "") {
+		switch {
+		case r == '\\':
+			b.WriteString(backslash)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20, r == 0x7f, r == 0xfffe, r == 0xffff:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// FuzzQuote: quote writes what quoteSpec does, for one and two rounds.
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"", "外贸业务员", `a\b"c&d`, "a\r\x00\x1fb\x7f\tc\n", "a\xffb\xe4\xb8", "\xe4\xff\xb8\xad", "\uFFFE\uFFFF\uFFFD", "x\xef\xbf\xbey"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for rounds := 1; rounds <= 2; rounds++ {
+			if got, want := quote(s, rounds), quoteSpec(s, rounds); got != want {
+				t.Fatalf("quote(%q, %d) = %s, want %s", s, rounds, got, want)
+			}
+		}
+	})
+}
+
+// wrapSpec is wrap as it was first written, with a slice of segments and
+// a builder: wrap must break every name where it did, or the DOT text, and
+// so every graph's cache key, would change.
+func wrapSpec(s string, maxEm float64) []string {
+	type segment struct {
+		text  string
+		space bool
+	}
+	segments := func(s string) []segment {
+		var out []segment
+		space := false
+		for s != "" {
+			r, n := utf8.DecodeRuneInString(s)
+			switch {
+			case r == ' ' || r == '\t':
+				space = true
+				s = s[n:]
+				continue
+			case strings.ContainsRune(noBreakBefore, r) && len(out) > 0 && !space:
+				out[len(out)-1].text += string(r)
+				s = s[n:]
+				continue
+			case isWide(r):
+				out = append(out, segment{string(r), space})
+				s = s[n:]
+			default:
+				end := strings.IndexFunc(s, func(r rune) bool {
+					return r == ' ' || r == '\t' || isWide(r)
+				})
+				if end < 0 {
+					end = len(s)
+				}
+				out = append(out, segment{s[:end], space})
+				s = s[end:]
+			}
+			space = false
+		}
+		return out
+	}
+	var lines []string
+	var cur strings.Builder
+	curEm := 0.0
+	flush := func() {
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+		}
+		cur.Reset()
+		curEm = 0
+	}
+	for _, para := range strings.Split(s, "\n") {
+		for _, seg := range segments(para) {
+			text, em := seg.text, textEm(seg.text)
+			if seg.space && cur.Len() > 0 {
+				text, em = " "+text, em+narrowEm
+			}
+			if cur.Len() > 0 && curEm+em > maxEm {
+				flush()
+				text, em = seg.text, textEm(seg.text)
+			}
+			for cur.Len() == 0 && em > maxEm {
+				head, rest := cutEm(text, maxEm)
+				lines = append(lines, head)
+				text, em = rest, textEm(rest)
+			}
+			cur.WriteString(text)
+			curEm += em
+		}
+		flush()
+	}
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// FuzzWrap: wrap breaks lines where wrapSpec does, at the widths the
+// graphs use.
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"", "外贸业务员", "单证员（兼职信用证审核与出口退税资料整理）", "Documentation  clerk\tfor L/C ",
+		"Supercalifragilisticexpialidocious", "审核，确认。", " a\n\nb ", "中,abc)x， ，", "R: 外贸业务员、单证员 A: Purchasing Supervisor",
+		"abcdefghijklmnop qrstuvwxyzabcdef", "\xe4\xb8 x\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, maxEm := range []float64{3, nameEm, stepNameEm, stepRACIEm} {
+			if got, want := wrap(s, maxEm), wrapSpec(s, maxEm); !slices.Equal(got, want) {
+				t.Fatalf("wrap(%q, %v) = %q, want %q", s, maxEm, got, want)
+			}
 		}
 	})
 }

@@ -101,7 +101,7 @@ func Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
 func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
 	name := h.RoleName(roleID)
-	w := &dotWriter{}
+	w := newDOTWriter()
 	w.open("digraph neighbourhood")
 	graphDefaults(w, "LR")
 	ns := ix.neighbours(roleID)
@@ -114,19 +114,14 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 	}
 	isNeighbour := func(r *model.Role) bool { return centre(r) || drawn[r.ID] }
 	if h.RoleByID[roleID] == nil {
-		w.node(roleID, attrs{"class": "g-node g-centre", "label": name})
+		w.node(roleID, attrs{{"class", "g-node g-centre"}, {"label", name}})
 	}
 	// No team clusters here: they would pull the star apart.
 	for _, r := range h.Roles {
 		if !isNeighbour(r) {
 			continue
 		}
-		a := roleAttrs(h, r, page, l)
-		if centre(r) {
-			a["class"] += " g-centre"
-			a["penwidth"] = "2.4"
-		}
-		w.node(r.ID, a)
+		w.node(r.ID, roleAttrs(h, r, page, l, centre(r)))
 	}
 
 	alt := Alt{
@@ -145,13 +140,14 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 		if len(tipSteps) > maxTipSteps {
 			tipSteps = append(slices.Clip(tipSteps[:maxTipSteps]), "…")
 		}
+		count := strconv.Itoa(len(n.steps))
 		a := attrs{
-			"class":    "g-edge",
-			"dir":      "none",
-			"label":    strconv.Itoa(len(n.steps)),
-			"penwidth": penwidth(len(n.steps)),
-			"tooltip":  fmt.Sprintf("%s — %s: %s\n%s", name, other, l.steps(len(n.steps)), l.join(tipSteps)),
-			"weight":   strconv.Itoa(len(n.steps)),
+			{"class", "g-edge"},
+			{"dir", "none"},
+			{"label", count},
+			{"penwidth", penwidth(len(n.steps))},
+			{"tooltip", name + " — " + other + ": " + l.steps(len(n.steps)) + "\n" + l.join(tipSteps)},
+			{"weight", count},
 		}
 		if i%2 == 0 {
 			w.edge(roleID, n.id, a)
@@ -160,5 +156,5 @@ func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) 
 		}
 	}
 	w.close()
-	return w.String(), alt
+	return w.done(), alt
 }

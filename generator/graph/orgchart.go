@@ -11,7 +11,7 @@ import (
 // role: name, manager, team.
 func OrgChart(h *model.Handbook, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
-	w := &dotWriter{}
+	w := newDOTWriter()
 	w.open("digraph orgchart")
 	graphDefaults(w, "TB")
 
@@ -21,7 +21,7 @@ func OrgChart(h *model.Handbook, page string) (string, Alt) {
 	}
 	for _, r := range h.Roles {
 		if !external(r) {
-			w.node(r.ID, roleAttrs(h, r, page, l))
+			w.node(r.ID, roleAttrs(h, r, page, l, false))
 		}
 	}
 	teamClusters(w, h, page, l, external)
@@ -32,9 +32,9 @@ func OrgChart(h *model.Handbook, page string) (string, Alt) {
 		if h.RoleByID[r.ReportsTo] != nil && r.ReportsTo != r.ID {
 			manager = h.RoleName(r.ReportsTo)
 			w.edge(r.ReportsTo, r.ID, attrs{
-				"arrowhead": "none",
-				"class":     "g-edge",
-				"tooltip":   manager + " → " + h.RoleName(r.ID),
+				{"arrowhead", "none"},
+				{"class", "g-edge"},
+				{"tooltip", manager + " → " + h.RoleName(r.ID)},
 			})
 		}
 		team := r.Team
@@ -47,5 +47,5 @@ func OrgChart(h *model.Handbook, page string) (string, Alt) {
 		alt.Rows = append(alt.Rows, []string{h.RoleName(r.ID), manager, team})
 	}
 	w.close()
-	return w.String(), alt
+	return w.done(), alt
 }

@@ -25,14 +25,14 @@ const (
 // has one row per step: name, R, A, C, I, next.
 func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
-	w := &dotWriter{}
+	w := newDOTWriter()
 	w.open("digraph workflow")
 	graphDefaults(w, "TB")
 	// One global ranking across the lanes. Without it dot ranks each
 	// cluster on its own, and the shipped order flow started mid-page
 	// with customs declaration on top. (Cheap for a workflow's few dozen
 	// steps; it is what made a 200-role department graph take 20 s.)
-	w.defaults("graph", attrs{"newrank": "true"})
+	w.defaults("graph", attrs{{"newrank", "true"}})
 
 	pos := writeLanes(w, h, wf, page, l)
 
@@ -56,7 +56,7 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 		})
 	}
 	w.close()
-	return w.String(), alt
+	return w.done(), alt
 }
 
 // writeLanes writes one cluster per accountable role, in the order the
@@ -79,16 +79,16 @@ func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string
 	for _, lane := range lanes {
 		colour := laneColour(h, lane)
 		if lane != "" {
-			w.open("subgraph " + id("cluster_lane_"+lane))
+			w.subgraph("cluster_lane_" + lane)
 			name := h.RoleName(lane)
 			w.set(attrs{
-				"class":     "g-lane",
-				"color":     colour + "99",
-				"fontcolor": "black",
-				"label":     name,
-				"labeljust": "l",
-				"style":     "rounded",
-				"tooltip":   name,
+				{"class", "g-lane"},
+				{"color", colour + "99"},
+				{"fontcolor", "black"},
+				{"label", name},
+				{"labeljust", "l"},
+				{"style", "rounded"},
+				{"tooltip", name},
 			})
 		}
 		for _, s := range byLane[lane] {
@@ -104,18 +104,14 @@ func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string
 // flowEdge draws next from s to t: forward, back (kept upright with
 // dir=back) or a self-loop.
 func flowEdge(w *dotWriter, s, t *model.Step, pos map[string]int) {
-	a := attrs{"class": "g-edge", "tooltip": s.Name + " → " + t.Name}
+	tip := s.Name + " → " + t.Name
 	switch {
 	case s.ID == t.ID:
-		a["class"] += " g-self"
-		w.edge(s.ID, s.ID, a)
+		w.edge(s.ID, s.ID, attrs{{"class", "g-edge g-self"}, {"tooltip", tip}})
 	case pos[t.ID] < pos[s.ID]:
-		a["class"] += " g-back"
-		a["dir"] = "back"
-		a["style"] = "dashed"
-		w.edge(t.ID, s.ID, a)
+		w.edge(t.ID, s.ID, attrs{{"class", "g-edge g-back"}, {"dir", "back"}, {"style", "dashed"}, {"tooltip", tip}})
 	default:
-		w.edge(s.ID, t.ID, a)
+		w.edge(s.ID, t.ID, attrs{{"class", "g-edge"}, {"tooltip", tip}})
 	}
 }
 
@@ -138,16 +134,18 @@ func stepAttrs(h *model.Handbook, wf *model.Workflow, s *model.Step, page, colou
 	if s.Duration != "" {
 		tip = append(tip, "⏱ "+s.Duration)
 	}
-	a := attrs{
-		"URL":       urls.Rel(page, urls.Step(wf.ID, s.ID)),
-		"class":     "g-node g-step",
-		"color":     colour,
-		"fillcolor": colour + "26",
-		"fontcolor": "black",
-		"tooltip":   strings.Join(tip, "\n"),
+	label, width, height := boxAttrs(lines)
+	return attrs{
+		{"URL", urls.Rel(page, urls.Step(wf.ID, s.ID))},
+		{"class", "g-node g-step"},
+		{"color", colour},
+		{"fillcolor", colour + "26"},
+		{"fontcolor", "black"},
+		{"height", height},
+		{"label", label},
+		{"tooltip", strings.Join(tip, "\n")},
+		{"width", width},
 	}
-	sizeAttrs(a, lines)
-	return a
 }
 
 // laneColour is the team colour of the lane's role.
