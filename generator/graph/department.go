@@ -21,64 +21,141 @@ const (
 	relInforms                  // the accountable role informs an informed one
 )
 
-// pair is a directed pair of role ids.
-type pair struct{ from, to string }
+// pair is a directed pair of roles, by number (see relTable).
+type pair struct{ from, to int32 }
 
-// link is what joins a pair: the steps ("workflow/step") and relations.
+func (p pair) key() uint64 { return uint64(p.from)<<32 | uint64(p.to) }
+func (p pair) back() pair  { return pair{p.to, p.from} }
+
+// link is what joins a pair: the steps and relations.
 type link struct {
-	steps map[string]bool
+	steps []int32 // step numbers (see relations), ascending, each once
 	rels  rel
+}
+
+// relTable holds the relations between the roles of a handbook. Roles are
+// numbered in the order of their ids, so that ordering numbers orders ids,
+// and pairs of numbers are cheap map keys: a large handbook has thousands
+// of related pairs and a hundred thousand relations on its steps.
+type relTable struct {
+	ids   []string         // number -> role id, sorted
+	names []string         // number -> role name
+	links map[uint64]*link // pair.key() -> link
+}
+
+// link returns the link of p, nil when there is none.
+func (t *relTable) link(p pair) *link { return t.links[p.key()] }
+
+// sortedPairs returns the related pairs ordered by from, then to.
+func (t *relTable) sortedPairs() []pair {
+	keys := slices.Sorted(maps.Keys(t.links))
+	out := make([]pair, len(keys))
+	for i, k := range keys {
+		out[i] = pair{int32(k >> 32), int32(k)}
+	}
+	return out
 }
 
 // relations collects, for every ordered pair of known roles, the steps on
 // which the first hands off to, consults or informs the second. Pairs of
 // roles that merely appear on the same step (two informed roles) are not
 // related: the department graph shows how work flows, not co-occurrence.
-func relations(h *model.Handbook) map[pair]*link {
-	out := map[pair]*link{}
-	add := func(from, to string, r rel, step string) {
-		if from == to || h.RoleByID[from] == nil || h.RoleByID[to] == nil {
+// A step is known by its workflow's id and its own ("workflow/step"), so
+// two steps of one id (an error validate reports) count once.
+func relations(h *model.Handbook) *relTable {
+	t := &relTable{links: map[uint64]*link{}}
+	for id, r := range h.RoleByID {
+		if r != nil {
+			t.ids = append(t.ids, id)
+		}
+	}
+	slices.Sort(t.ids)
+	num := make(map[string]int32, len(t.ids))
+	t.names = make([]string, len(t.ids))
+	for i, id := range t.ids {
+		num[id] = int32(i)
+		t.names[i] = h.RoleName(id)
+	}
+	stepNum := map[string]int32{}
+	repeated := false // a step key seen twice: its numbers are out of order
+	var step int32
+	add := func(from, to int32, r rel) {
+		if from == to {
 			return
 		}
-		k := pair{from, to}
-		l := out[k]
+		k := pair{from, to}.key()
+		l := t.links[k]
 		if l == nil {
-			l = &link{steps: map[string]bool{}}
-			out[k] = l
+			l = &link{}
+			t.links[k] = l
 		}
-		l.steps[step] = true
+		if n := len(l.steps); n == 0 || l.steps[n-1] != step {
+			l.steps = append(l.steps, step)
+		}
 		l.rels |= r
 	}
+	// known appends to dst the numbers of those of ids that h defines.
+	known := func(dst []int32, ids []string) []int32 {
+		for _, id := range ids {
+			if n, ok := num[id]; ok {
+				dst = append(dst, n)
+			}
+		}
+		return dst
+	}
+	var resp, cons, inf []int32
 	for _, w := range h.Workflows {
 		for _, s := range w.Steps {
 			key := w.ID + "/" + s.ID
-			for _, r := range s.Responsible {
-				add(r, s.Accountable, relHandoff, key)
-				for _, c := range s.Consulted {
-					add(r, c, relConsults, key)
+			n, seen := stepNum[key]
+			if !seen {
+				n = int32(len(stepNum))
+				stepNum[key] = n
+			}
+			repeated = repeated || seen
+			step = n
+			acc, accKnown := num[s.Accountable]
+			resp, cons, inf = known(resp[:0], s.Responsible), known(cons[:0], s.Consulted), known(inf[:0], s.Informed)
+			for _, r := range resp {
+				if accKnown {
+					add(r, acc, relHandoff)
+				}
+				for _, c := range cons {
+					add(r, c, relConsults)
 				}
 			}
-			for _, i := range s.Informed {
-				add(s.Accountable, i, relInforms, key)
+			if accKnown {
+				for _, i := range inf {
+					add(acc, i, relInforms)
+				}
 			}
 		}
 	}
-	return out
+	if repeated {
+		for _, l := range t.links {
+			slices.Sort(l.steps)
+			l.steps = slices.Compact(l.steps)
+		}
+	}
+	return t
 }
 
-// sortedPairs returns the keys of m ordered by from, then to.
-func sortedPairs[V any](m map[pair]V) []pair {
-	keys := make([]pair, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b pair) int {
-		if c := strings.Compare(a.from, b.from); c != 0 {
-			return c
+// unionLen is the number of steps in a or b, both ascending.
+func unionLen(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			i++
+			j++
 		}
-		return strings.Compare(a.to, b.to)
-	})
-	return keys
+		n++
+	}
+	return n + len(a) - i + len(b) - j
 }
 
 // words names the relations of r, strongest first.
@@ -126,32 +203,39 @@ func penwidth(n int) string {
 // to, number of steps, relations.
 func Department(h *model.Handbook, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
-	links := relations(h)
+	t := relations(h)
 	w := newDOTWriter()
 	w.open("digraph department")
 	graphDefaults(w, "TB")
-	w.defaults("graph", departmentLayout(len(links)))
+	w.defaults("graph", departmentLayout(len(t.links)))
 	w.defaults("edge", attrs{{"dir", "none"}})
 	teamClusters(w, h, page, l, nil)
 
 	alt := Alt{Title: l.Department, Header: []string{l.From, l.To, l.Steps, l.Relations}}
+	var words [relInforms << 1]string // rel -> its words, joined
 	var drawn []pair
-	for _, p := range sortedPairs(links) {
-		lk := links[p]
-		alt.Rows = append(alt.Rows, []string{h.RoleName(p.from), h.RoleName(p.to),
-			strconv.Itoa(len(lk.steps)), strings.Join(lk.rels.words(l), "/")})
-		if back := links[pair{p.to, p.from}]; back == nil || p.from < p.to {
+	pairs := t.sortedPairs()
+	alt.Rows = make([][]string, 0, len(pairs))
+	for _, p := range pairs {
+		lk := t.link(p)
+		if words[lk.rels] == "" {
+			words[lk.rels] = strings.Join(lk.rels.words(l), "/")
+		}
+		alt.Rows = append(alt.Rows, []string{t.names[p.from], t.names[p.to], strconv.Itoa(len(lk.steps)), words[lk.rels]})
+		if p.from < p.to || t.link(p.back()) == nil {
 			drawn = append(drawn, p) // a pair with both directions is drawn once
 		}
 	}
-	keep := strongest(links, drawn, maxDrawnPairs)
-	for _, p := range drawn {
-		if keep[p] {
-			w.edge(pairEdge(h, l, p, links[p], links[pair{p.to, p.from}]))
+	keep := strongest(t, drawn, maxDrawnPairs)
+	kept := 0
+	for i, p := range drawn {
+		if keep[i] {
+			kept++
+			w.edge(pairEdge(t, l, p, t.link(p), t.link(p.back())))
 		}
 	}
-	if len(keep) < len(drawn) {
-		alt.Title += fmt.Sprintf(l.Strongest, len(keep), len(drawn))
+	if kept < len(drawn) {
+		alt.Title += fmt.Sprintf(l.Strongest, kept, len(drawn))
 	}
 	w.close()
 	return w.done(), alt
@@ -163,21 +247,25 @@ func Department(h *model.Handbook, page string) (string, Alt) {
 // links carry the picture, and the table under the graph lists them all.
 const maxDrawnPairs = 600
 
-// strongest picks up to n pairs with the most shared steps (both ways),
-// ties broken by the pair's order, so the choice is deterministic.
-func strongest(links map[pair]*link, pairs []pair, n int) map[pair]bool {
-	weight := func(p pair) int {
-		w := len(links[p].steps)
-		if back := links[pair{p.to, p.from}]; back != nil {
-			w += len(back.steps)
+// strongest picks up to n of pairs with the most shared steps (both ways),
+// ties broken by the pair's order, so the choice is deterministic. keep[i]
+// says whether pairs[i] is picked.
+func strongest(t *relTable, pairs []pair, n int) (keep []bool) {
+	weight := make([]int, len(pairs))
+	for i, p := range pairs {
+		weight[i] = len(t.link(p).steps)
+		if back := t.link(p.back()); back != nil {
+			weight[i] += len(back.steps)
 		}
-		return w
 	}
-	order := slices.Clone(pairs)
-	slices.SortStableFunc(order, func(a, b pair) int { return weight(b) - weight(a) })
-	keep := map[pair]bool{}
-	for _, p := range order[:min(n, len(order))] {
-		keep[p] = true
+	order := make([]int, len(pairs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return weight[b] - weight[a] })
+	keep = make([]bool, len(pairs))
+	for _, i := range order[:min(n, len(order))] {
+		keep[i] = true
 	}
 	return keep
 }
@@ -202,33 +290,33 @@ func departmentLayout(relations int) attrs {
 
 // pairEdge draws the relations between two roles, lk from p.from to p.to
 // and back (nil when none) the other way, as one edge.
-func pairEdge(h *model.Handbook, l Labels, p pair, lk, back *link) (from, to string, a attrs) {
-	steps := maps.Clone(lk.steps)
+func pairEdge(t *relTable, l Labels, p pair, lk, back *link) (from, to string, a attrs) {
+	steps := len(lk.steps)
 	rels := lk.rels
-	tip := dirTip(h, l, p, lk)
+	tip := dirTip(t, l, p, lk)
 	if back != nil {
-		maps.Copy(steps, back.steps)
+		steps = unionLen(lk.steps, back.steps)
 		rels |= back.rels
 		if len(back.steps) > len(lk.steps) {
-			p, lk, back = pair{p.to, p.from}, back, lk
+			p, lk, back = p.back(), back, lk
 		}
-		tip = dirTip(h, l, p, lk) + "\n" + dirTip(h, l, pair{p.to, p.from}, back)
+		tip = dirTip(t, l, p, lk) + "\n" + dirTip(t, l, p.back(), back)
 	}
 	style, class := rels.style()
-	return p.from, p.to, attrs{
+	return t.ids[p.from], t.ids[p.to], attrs{
 		{"class", "g-edge " + class},
-		{"penwidth", penwidth(len(steps))},
+		{"penwidth", penwidth(steps)},
 		{"style", style},
 		{"tooltip", tip},
-		{"weight", strconv.Itoa(len(steps))},
+		{"weight", strconv.Itoa(steps)},
 	}
 }
 
 // dirTip says what joins two roles one way:
 // "外贸业务员 → 外贸经理: 5 个步骤 (交付/咨询/知会)".
-func dirTip(h *model.Handbook, l Labels, p pair, lk *link) string {
-	return fmt.Sprintf("%s → %s: %s (%s)", h.RoleName(p.from), h.RoleName(p.to),
-		l.steps(len(lk.steps)), strings.Join(lk.rels.words(l), "/"))
+func dirTip(t *relTable, l Labels, p pair, lk *link) string {
+	return t.names[p.from] + " → " + t.names[p.to] + ": " + l.steps(len(lk.steps)) +
+		" (" + strings.Join(lk.rels.words(l), "/") + ")"
 }
 
 // teamClusters writes one cluster per team that has roles (keep, when not

@@ -148,6 +148,31 @@ func TestDepartment_tooltipAndWeights(t *testing.T) {
 	}
 }
 
+// TestDepartment_stepsCountOnce: a step counts once for a pair however
+// many of its relations join them, and two steps of one id (which
+// validate reports) count as one, wherever they are.
+func TestDepartment_stepsCountOnce(t *testing.T) {
+	h := &model.Handbook{
+		Roles: []*model.Role{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}},
+		Workflows: []*model.Workflow{{ID: "w", Name: "W", Steps: []*model.Step{
+			{ID: "s", Name: "S", Responsible: []string{"a", "a"}, Accountable: "b", Consulted: []string{"b"}},
+			{ID: "t", Name: "T", Responsible: []string{"b"}, Accountable: "a"},
+			{ID: "s", Name: "S again", Responsible: []string{"a"}, Accountable: "b"},
+			{ID: "u", Name: "U", Responsible: []string{"a"}, Accountable: "b"},
+		}}},
+	}
+	h.Index()
+	dot, alt := Department(h, "index.html")
+	want := [][]string{{"A", "B", "2", "hands off/consults"}, {"B", "A", "1", "hands off"}}
+	if !slices.EqualFunc(alt.Rows, want, slices.Equal) {
+		t.Errorf("rows %q, want %q", alt.Rows, want)
+	}
+	// Three steps in all: s, t and u.
+	if !strings.Contains(dot, `"a" -> "b" [class="g-edge g-handoff", penwidth="1.8", style="solid", tooltip="A → B: 2 steps (hands off/consults)\nB → A: 1 step (hands off)", weight="3"]`) {
+		t.Errorf("the edge does not count three steps:\n%s", dot)
+	}
+}
+
 func TestLabels_english(t *testing.T) {
 	h := testHandbook()
 	h.Meta.Language = "en"

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
@@ -34,38 +35,46 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 	// steps; it is what made a 200-role department graph take 20 s.)
 	w.defaults("graph", attrs{{"newrank", "true"}})
 
-	pos := writeLanes(w, h, wf, page, l)
+	names := make([]raci, len(wf.Steps))
+	for i, s := range wf.Steps {
+		names[i] = raci{l.joinRoles(h, s.Responsible), h.RoleName(s.Accountable), l.joinRoles(h, s.Consulted), l.joinRoles(h, s.Informed)}
+	}
+	pos := writeLanes(w, h, wf, page, l, names)
 
 	alt := Alt{
 		Title:  fmt.Sprintf(l.Workflow, wf.Name),
 		Header: []string{l.Step, l.R, l.A, l.C, l.I, l.Next},
+		Rows:   make([][]string, 0, len(wf.Steps)),
 	}
-	for _, s := range wf.Steps {
-		var next []string
-		for _, t := range dedupe(s.Next) {
-			ts := wf.StepByID(t)
-			if ts == nil {
+	var next []string
+	for i, s := range wf.Steps {
+		next = next[:0]
+		for j, t := range s.Next {
+			p, ok := pos[t]
+			if !ok || slices.Contains(s.Next[:j], t) {
 				continue
 			}
+			ts := wf.Steps[p]
 			next = append(next, ts.Name)
 			flowEdge(w, s, ts, pos)
 		}
-		alt.Rows = append(alt.Rows, []string{
-			s.Name, l.join(roleNames(h, s.Responsible)), h.RoleName(s.Accountable),
-			l.join(roleNames(h, s.Consulted)), l.join(roleNames(h, s.Informed)), l.join(next),
-		})
+		n := names[i]
+		alt.Rows = append(alt.Rows, []string{s.Name, n.r, n.a, n.c, n.i, l.join(next)})
 	}
 	w.close()
 	return w.done(), alt
 }
 
+// raci names a step's roles, as its box, its tooltip and the table show them.
+type raci struct{ r, a, c, i string }
+
 // writeLanes writes one cluster per accountable role, in the order the
-// roles first appear, holding that role's steps; it returns each step's
-// position in the workflow.
-func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string, l Labels) map[string]int {
+// roles first appear, holding that role's steps; it returns the position
+// in the workflow of the first step of each id.
+func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string, l Labels, names []raci) map[string]int {
 	var lanes []string
-	byLane := map[string][]*model.Step{}
-	pos := map[string]int{}
+	byLane := map[string][]int{}
+	pos := make(map[string]int, len(wf.Steps))
 	for i, s := range wf.Steps {
 		if _, ok := pos[s.ID]; ok {
 			continue // a duplicate id: validate reports it
@@ -74,7 +83,7 @@ func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string
 		if _, ok := byLane[s.Accountable]; !ok {
 			lanes = append(lanes, s.Accountable)
 		}
-		byLane[s.Accountable] = append(byLane[s.Accountable], s)
+		byLane[s.Accountable] = append(byLane[s.Accountable], i)
 	}
 	for _, lane := range lanes {
 		colour := laneColour(h, lane)
@@ -91,8 +100,9 @@ func writeLanes(w *dotWriter, h *model.Handbook, wf *model.Workflow, page string
 				{"tooltip", name},
 			})
 		}
-		for _, s := range byLane[lane] {
-			w.node(s.ID, stepAttrs(h, wf, s, page, colour, l))
+		for _, i := range byLane[lane] {
+			s := wf.Steps[i]
+			w.node(s.ID, stepAttrs(wf, s, names[i], page, colour))
 		}
 		if lane != "" {
 			w.close()
@@ -117,22 +127,22 @@ func flowEdge(w *dotWriter, s, t *model.Step, pos map[string]int) {
 
 // stepAttrs draws a step: its name, then the R and A lines, in a box sized
 // to the text, tinted in the accountable role's team colour.
-func stepAttrs(h *model.Handbook, wf *model.Workflow, s *model.Step, page, colour string, l Labels) attrs {
-	r := "R: " + l.join(roleNames(h, s.Responsible))
-	acc := "A: " + h.RoleName(s.Accountable)
+func stepAttrs(wf *model.Workflow, s *model.Step, n raci, page, colour string) attrs {
+	r := "R: " + n.r
+	acc := "A: " + n.a
 	lines := wrap(s.Name, stepNameEm)
 	lines = append(lines, wrap(r, stepRACIEm)...)
 	lines = append(lines, wrap(acc, stepRACIEm)...)
 
-	tip := []string{s.Name, r, acc}
+	tip := s.Name + "\n" + r + "\n" + acc
 	if len(s.Consulted) > 0 {
-		tip = append(tip, "C: "+l.join(roleNames(h, s.Consulted)))
+		tip += "\nC: " + n.c
 	}
 	if len(s.Informed) > 0 {
-		tip = append(tip, "I: "+l.join(roleNames(h, s.Informed)))
+		tip += "\nI: " + n.i
 	}
 	if s.Duration != "" {
-		tip = append(tip, "⏱ "+s.Duration)
+		tip += "\n⏱ " + s.Duration
 	}
 	label, width, height := boxAttrs(lines)
 	return attrs{
@@ -143,7 +153,7 @@ func stepAttrs(h *model.Handbook, wf *model.Workflow, s *model.Step, page, colou
 		{"fontcolor", "black"},
 		{"height", height},
 		{"label", label},
-		{"tooltip", strings.Join(tip, "\n")},
+		{"tooltip", tip},
 		{"width", width},
 	}
 }
@@ -156,23 +166,20 @@ func laneColour(h *model.Handbook, role string) string {
 	return teamColour(-1)
 }
 
-func roleNames(h *model.Handbook, ids []string) []string {
-	out := make([]string, len(ids))
+// joinRoles lists the names of roles in the language's way.
+func (l Labels) joinRoles(h *model.Handbook, ids []string) string {
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return h.RoleName(ids[0])
+	}
+	var b strings.Builder
 	for i, id := range ids {
-		out[i] = h.RoleName(id)
-	}
-	return out
-}
-
-// dedupe drops repeated entries, keeping the first.
-func dedupe(ids []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+		if i > 0 {
+			b.WriteString(l.List)
 		}
+		b.WriteString(h.RoleName(id))
 	}
-	return out
+	return b.String()
 }
