@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"path"
 	"runtime"
 	"sync"
 	"weak"
@@ -22,11 +23,25 @@ type siteGraphs struct {
 
 var _ render.VersionGraphs = siteGraphs{}
 
+// Department draws the department graph. Its nodes link to role pages
+// relative to page, so every page of one folder shows the same figure (the
+// home page and graphs.html, both at the root): it is drawn once per
+// folder, for the first page that asks.
 func (g siteGraphs) Department(page string) (template.HTML, error) {
 	if tooManyRoles(g.h) {
 		return "", nil // see MaxGraphNodes
 	}
-	return g.figure(graph.Department(g.h, page))
+	f := shared(g.h).department(path.Dir(page))
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.done {
+		html, err := g.figure(graph.Department(g.h, page))
+		if err != nil {
+			return "", err // not kept: the next page tries again
+		}
+		f.html, f.done = html, true
+	}
+	return f.html, nil
 }
 
 func (g siteGraphs) OrgChart(page string) (template.HTML, error) {
@@ -46,43 +61,73 @@ func (g siteGraphs) Workflow(w *model.Workflow, page string) (template.HTML, err
 // Neighbourhood needs no limit: it draws at most 30 neighbours (the graph
 // package's maxDrawnNeighbours) and lists the rest in its table.
 func (g siteGraphs) Neighbourhood(role, page string) (template.HTML, error) {
-	return g.figure(neighbourIndex(g.h).Neighbourhood(g.h, role, page))
+	return g.figure(shared(g.h).neighbourIndex(g.h).Neighbourhood(g.h, role, page))
 }
 
-// neighbourIndexes holds the neighbour index of each handbook drawn, built
-// at its first role page and shared by the rest (one pass over the steps
-// instead of one per role). It lives here rather than in siteGraphs because
-// siteGraphs is a value made wherever a handbook is drawn; keys are weak, and
-// an index keeps no reference to its handbook, so a handbook that a serve
-// session has replaced is collected and its entry dropped.
-var neighbourIndexes = struct {
-	sync.Mutex
-	m map[weak.Pointer[model.Handbook]]*lazyNeighbours
-}{m: map[weak.Pointer[model.Handbook]]*lazyNeighbours{}}
+// perHandbook is what the pages of one handbook share for their graphs,
+// built by the first page that needs it: the neighbour index (one pass over
+// the steps instead of one per role page) and the department figures.
+//
+// It lives in handbooks rather than in siteGraphs because siteGraphs is a
+// value made wherever a handbook is drawn. Keys are weak, and nothing here
+// refers to the handbook, so a handbook that a serve session has replaced
+// is collected and its entry dropped.
+type perHandbook struct {
+	neighboursOnce sync.Once
+	neighbours     *graph.NeighbourIndex
 
-type lazyNeighbours struct {
-	once sync.Once
-	ix   *graph.NeighbourIndex
+	mu          sync.Mutex
+	departments map[string]*sharedFigure // by the folder of the page
+}
+
+// sharedFigure is a figure drawn once for several pages; its lock is held
+// while it is drawn, so that the other pages wait for it.
+type sharedFigure struct {
+	mu   sync.Mutex
+	html template.HTML
+	done bool
+}
+
+var handbooks = struct {
+	sync.Mutex
+	m map[weak.Pointer[model.Handbook]]*perHandbook
+}{m: map[weak.Pointer[model.Handbook]]*perHandbook{}}
+
+// shared returns h's entry, making it on first use.
+func shared(h *model.Handbook) *perHandbook {
+	k := weak.Make(h)
+	handbooks.Lock()
+	defer handbooks.Unlock()
+	p := handbooks.m[k]
+	if p == nil {
+		p = &perHandbook{departments: map[string]*sharedFigure{}}
+		handbooks.m[k] = p
+		runtime.AddCleanup(h, func(k weak.Pointer[model.Handbook]) {
+			handbooks.Lock()
+			delete(handbooks.m, k)
+			handbooks.Unlock()
+		}, k)
+	}
+	return p
 }
 
 // neighbourIndex returns h's neighbour index, building it once. Handbooks
 // are not changed once checked, so the index stays true.
-func neighbourIndex(h *model.Handbook) *graph.NeighbourIndex {
-	k := weak.Make(h)
-	neighbourIndexes.Lock()
-	l := neighbourIndexes.m[k]
-	if l == nil {
-		l = &lazyNeighbours{}
-		neighbourIndexes.m[k] = l
-		runtime.AddCleanup(h, func(k weak.Pointer[model.Handbook]) {
-			neighbourIndexes.Lock()
-			delete(neighbourIndexes.m, k)
-			neighbourIndexes.Unlock()
-		}, k)
+func (p *perHandbook) neighbourIndex(h *model.Handbook) *graph.NeighbourIndex {
+	p.neighboursOnce.Do(func() { p.neighbours = graph.NewNeighbourIndex(h) })
+	return p.neighbours
+}
+
+// department returns the department figure of the pages in dir.
+func (p *perHandbook) department(dir string) *sharedFigure {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	f := p.departments[dir]
+	if f == nil {
+		f = &sharedFigure{}
+		p.departments[dir] = f
 	}
-	neighbourIndexes.Unlock()
-	l.once.Do(func() { l.ix = graph.NewNeighbourIndex(h) })
-	return l.ix
+	return f
 }
 
 // UserDOT draws an author's ```dot block; errors were reported by Check.

@@ -1,13 +1,19 @@
 package generator
 
 import (
+	"html/template"
+	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 	"weak"
 
+	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/urls"
 )
 
 func smallHandbook() *model.Handbook {
@@ -26,6 +32,7 @@ func smallHandbook() *model.Handbook {
 // used takes its entry with it.
 func TestNeighbourIndex_perHandbook(t *testing.T) {
 	h, other := smallHandbook(), smallHandbook()
+	neighbourIndex := func(h *model.Handbook) *graph.NeighbourIndex { return shared(h).neighbourIndex(h) }
 	first := neighbourIndex(h)
 	var wg sync.WaitGroup
 	for range 8 {
@@ -47,18 +54,66 @@ func TestNeighbourIndex_perHandbook(t *testing.T) {
 	other = nil
 	for range 100 {
 		runtime.GC()
-		neighbourIndexes.Lock()
-		_, kept := neighbourIndexes.m[k]
-		neighbourIndexes.Unlock()
+		handbooks.Lock()
+		_, kept := handbooks.m[k]
+		handbooks.Unlock()
 		if !kept {
 			break
 		}
 		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
 	}
-	neighbourIndexes.Lock()
-	defer neighbourIndexes.Unlock()
-	if _, kept := neighbourIndexes.m[k]; kept {
+	handbooks.Lock()
+	defer handbooks.Unlock()
+	if _, kept := handbooks.m[k]; kept {
 		t.Error("the index of a collected handbook is still held")
 	}
 	runtime.KeepAlive(h)
+}
+
+// TestDepartment_oncePerFolder: the home page and graphs.html get the same
+// department graph (what drawing it once per folder relies on), it is
+// asked of the Renderer once for both, even when both pages ask at once,
+// and a page in another folder gets its own.
+func TestDepartment_oncePerFolder(t *testing.T) {
+	h, diags := load.Load(os.DirFS("../content"), "content")
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	home, _ := graph.Department(h, urls.Home)
+	if page, _ := graph.Department(h, urls.Graphs); page != home {
+		t.Fatalf("%s and %s draw different department graphs", urls.Home, urls.Graphs)
+	}
+
+	r := graph.New("")
+	defer r.Close()
+	g := siteGraphs{h: h, r: r}
+	figures := make([]template.HTML, 4)
+	var wg sync.WaitGroup
+	for i := range figures {
+		wg.Go(func() {
+			var err error
+			if figures[i], err = g.Department([]string{urls.Home, urls.Graphs}[i%2]); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range figures {
+		if f != figures[0] || !strings.Contains(string(f), "<svg") {
+			t.Fatal("pages at the root show different department figures")
+		}
+	}
+	if s := r.Stats(); s.Graphs != 1 {
+		t.Errorf("%d graphs asked for, want 1", s.Graphs)
+	}
+	other, err := g.Department("a/b.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other == figures[0] || !strings.Contains(string(other), `href="../roles/`) {
+		t.Error("a page in another folder shows the root's figure")
+	}
+	if s := r.Stats(); s.Graphs != 2 {
+		t.Errorf("%d graphs asked for, want 2", s.Graphs)
+	}
 }
