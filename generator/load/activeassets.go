@@ -55,7 +55,7 @@ func (l *loader) checkAsset(p string) {
 	if ext != ".svg" && ext != ".xml" {
 		return
 	}
-	b, err := readLimited(l.fsys, p)
+	b, err := readLimited(l.fsys, p, -1)
 	if err != nil {
 		l.diags.Errorf(pos, "cannot check for script: %v (at most %d MB)", unwrapPath(err), MaxFileSize>>20)
 		return
