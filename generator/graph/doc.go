@@ -27,12 +27,13 @@
 //
 // # SVG: DOT in, sanitised SVG out
 //
-// A Renderer lays DOT out and caches the result by a hash of the DOT text, in
-// memory and on disk, so an unchanged graph is never laid out twice, even
-// across builds, and a warm build starts no Graphviz at all. What is cached
-// is the sanitised SVG (below), so a hit costs a file read and a checksum:
-// each file starts with the SHA-256 of its key and body, and one that does
-// not match is laid out and sanitised again, never used as it is.
+// A Renderer lays DOT out and caches the result by a hash of the DOT text on
+// disk (in memory only when it cannot be written there), so an unchanged
+// graph is never laid out twice, even across builds, and a warm build
+// starts no Graphviz at all. What is cached is the sanitised SVG (below), so
+// a hit costs a file read and a checksum: each file starts with the SHA-256
+// of its key and body, and one that does not match is laid out and
+// sanitised again, never used as it is.
 //
 // Graphviz runs in a worker process: the same executable started again with
 // ACCORD_GRAPHVIZ_WORKER set, which this package's init function turns into

@@ -173,6 +173,51 @@ func TestRender_cache(t *testing.T) {
 	}
 }
 
+// TestRender_memoryOnlyOffDisk: what the disk cache holds is read from it
+// again rather than kept in memory; without a disk cache, or when the file
+// cannot be written, memory keeps the SVG and nothing is laid out twice.
+func TestRender_memoryOnlyOffDisk(t *testing.T) {
+	dot, _ := Department(testHandbook(), "index.html")
+	notADir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		dir  string
+		kept int
+	}{
+		{"disk cache", t.TempDir(), 0},
+		{"no disk cache", "", 1},
+		{"cache folder cannot be made", notADir, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(tt.dir)
+			defer r.Close()
+			var svgs []string
+			for range 3 {
+				svg, err := r.SVG(dot)
+				if err != nil {
+					t.Fatal(err)
+				}
+				svgs = append(svgs, string(svg))
+			}
+			if svgs[1] != svgs[0] || svgs[2] != svgs[0] {
+				t.Error("a repeat differs from the first")
+			}
+			if s := r.Stats(); s.Layouts != 1 || s.CacheHits != 2 {
+				t.Errorf("stats %+v, want one layout and two hits", s)
+			}
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			if len(r.mem) != tt.kept {
+				t.Errorf("%d SVGs in memory, want %d", len(r.mem), tt.kept)
+			}
+		})
+	}
+}
+
 // TestRender_damagedCache: a cache file that fails its checksum is laid out
 // and sanitised again, never served, and is overwritten with a good one.
 func TestRender_damagedCache(t *testing.T) {
