@@ -2,6 +2,8 @@ package generator
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -70,10 +72,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		d, _ := inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
 		digest <- d
 	}()
+	record := buildRecord(opts.Out)
 	files, upToDate, inputs := 0, false, ""
-	if !opts.Force && site.HasInputs(opts.Out) {
+	if !opts.Force && site.HasRecord(record) {
 		inputs = <-digest
-		files, upToDate = site.UpToDate(opts.Out, inputs)
+		files, upToDate = site.UpToDate(record, opts.Out, inputs)
 	}
 	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
 	defer p.close()
@@ -111,7 +114,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !versioned {
 		// A versioned site also depends on git history and other folders,
 		// which the digest does not cover: it is always rebuilt.
-		w.SetInputs(inputs)
+		w.Record(record, inputs)
 	}
 	if err := w.Commit(); err != nil {
 		return res, err
@@ -119,6 +122,19 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(searchBytes.Load())
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// buildRecord is where the last build into out is recorded (see
+// site.UpToDate): under the user's cache folder, named by out's absolute
+// path; "" when there is no cache folder.
+func buildRecord(out string) string {
+	dir, err := os.UserCacheDir()
+	abs, aerr := filepath.Abs(out)
+	if err != nil || aerr != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, "accord", "builds", hex.EncodeToString(sum[:16]))
 }
 
 // CompileOptions are what differs between a published build and a served one.

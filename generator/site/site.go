@@ -46,7 +46,8 @@ type Writer struct {
 	done   bool
 	files  int
 	bytes  int64
-	inputs string // see SetInputs
+	record string // see Record
+	inputs string
 }
 
 // Create starts a site that will replace out, refusing an out that accord
@@ -123,14 +124,12 @@ func (w *Writer) Commit() error {
 		return errors.New("site already committed or abandoned")
 	}
 	w.done = true
-	if err := writeMarker(w.tmp, w.inputs); err != nil {
-		os.RemoveAll(w.tmp)
-		return err
-	}
+	forget(w.record)
 	if err := swap(w.tmp, w.out); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
 	}
+	writeRecord(w.record, w.out, w.inputs)
 	return nil
 }
 

@@ -13,68 +13,94 @@ import (
 	"strings"
 )
 
-// A site remembers what it was built from: the marker holds a digest of the
-// build's inputs (computed by the caller) and a digest of the files as they
-// were written (names, sizes, modification times). A build whose inputs
-// have the same digest, into a folder whose files still match, would write
-// the same bytes again (builds are deterministic), so it can stop there.
+// A build can be recorded outside the site, in a small file the caller
+// names (under the user's cache folder): a digest of the build's inputs
+// (computed by the caller) and of the site's files as written (names,
+// sizes, modes, modification times). A build whose inputs have the same
+// digest, into a folder whose files still match, would write the same
+// bytes again (builds are deterministic), so it can stop there. The record
+// stays out of the site so that two builds of the same sources remain
+// byte-identical.
 
 const markerText = "written by accord; replaced whole on every build\n"
 
-// SetInputs records the digest of what this site is built from, for
-// UpToDate. Call it before Commit.
-func (w *Writer) SetInputs(digest string) {
+// Record asks Commit to record the build in the file record, with the
+// digest of its inputs, for UpToDate.
+func (w *Writer) Record(record, inputs string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.inputs = digest
+	w.record, w.inputs = record, inputs
 }
 
-// writeMarker writes the marker of the finished site in dir.
-func writeMarker(dir, inputs string) error {
-	text := markerText
-	if inputs != "" {
-		out, files, err := outputDigest(dir)
-		if err != nil {
-			return err
-		}
-		text += "inputs " + inputs + "\noutput " + out + "\nfiles " + strconv.Itoa(files) + "\n"
+// writeRecord records the site in out. A record that cannot be written
+// only costs the next build its shortcut.
+func writeRecord(record, out, inputs string) {
+	if record == "" || inputs == "" {
+		return
 	}
-	return os.WriteFile(filepath.Join(dir, Marker), []byte(text), 0o644)
+	digest, files, err := outputDigest(out)
+	if err != nil || os.MkdirAll(filepath.Dir(record), 0o755) != nil {
+		return
+	}
+	abs, _ := filepath.Abs(out)
+	text := "accord build record 1\nout " + abs + "\ninputs " + inputs + "\noutput " + digest + "\nfiles " + strconv.Itoa(files) + "\n"
+	f, err := os.CreateTemp(filepath.Dir(record), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.WriteString(text)
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), record) != nil {
+		os.Remove(f.Name())
+	}
 }
 
-// HasInputs reports whether out's marker records a digest of inputs: if
-// not, UpToDate is false whatever the digest.
-func HasInputs(out string) bool {
-	b, err := os.ReadFile(filepath.Join(out, Marker))
-	return err == nil && bytes.Contains(b, []byte("\ninputs "))
+// forget removes the record of out's last build: Commit calls it before
+// replacing out, so that a record never describes another site.
+func forget(record string) {
+	if record != "" {
+		os.Remove(record)
+	}
 }
 
-// UpToDate reports whether out holds a site built from inputs and left as
-// it was written, and how many files it has.
-func UpToDate(out, inputs string) (files int, ok bool) {
-	if inputs == "" {
+// HasRecord reports whether a build was recorded in record: if not,
+// UpToDate is false whatever the digest.
+func HasRecord(record string) bool {
+	_, err := os.Stat(record)
+	return record != "" && err == nil
+}
+
+// UpToDate reports whether record says that out was built from inputs, and
+// out's files are still as that build wrote them; and how many there are.
+func UpToDate(record, out, inputs string) (files int, ok bool) {
+	if record == "" || inputs == "" {
 		return 0, false
 	}
-	b, err := os.ReadFile(filepath.Join(out, Marker))
+	b, err := os.ReadFile(record)
 	if err != nil {
 		return 0, false
 	}
-	var gotIn, gotOut string
+	abs, _ := filepath.Abs(out)
+	var gotOut, gotIn, gotDigest string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		k, v, _ := strings.Cut(sc.Text(), " ")
 		switch k {
+		case "out":
+			gotOut = v
 		case "inputs":
 			gotIn = v
 		case "output":
-			gotOut = v
+			gotDigest = v
 		}
 	}
-	if gotIn != inputs || gotOut == "" {
+	if gotOut != abs || gotIn != inputs || gotDigest == "" {
+		return 0, false
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		return 0, false
 	}
 	d, n, err := outputDigest(out)
-	if err != nil || d != gotOut {
+	if err != nil || d != gotDigest {
 		return 0, false
 	}
 	return n, true
