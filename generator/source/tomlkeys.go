@@ -14,8 +14,9 @@ import (
 // that an element of an array can be located ("responsible" -> "sales-rep").
 type KeyIndex struct {
 	keys   map[string]keyAt
-	plain  map[string][]keyAt // path without indices -> every occurrence
-	tables map[string]int     // array-of-tables path (indexed parents) -> entries seen
+	plain  map[string]*[]keyAt // path without indices -> every occurrence
+	tables map[string]int      // array-of-tables path (indexed parents) -> entries seen
+	buf    []byte              // add's scratch
 }
 
 type keyAt struct {
@@ -24,9 +25,12 @@ type keyAt struct {
 }
 
 func IndexKeys(text []byte) *KeyIndex {
-	ix := &KeyIndex{keys: map[string]keyAt{}, plain: map[string][]keyAt{}, tables: map[string]int{}}
-	s := &scanner{src: text}
+	ix := &KeyIndex{keys: map[string]keyAt{}, plain: map[string]*[]keyAt{}, tables: map[string]int{}}
+	// Key segments are slices of one copy of the text rather than a string
+	// each: the index keeps none of them.
+	s := &scanner{src: text, str: string(text)}
 	var prefix []string // indexed path of the current table
+	var path []string   // scratch: prefix and the key's segments
 	for s.pos < len(s.src) {
 		s.skipSpace()
 		if s.pos >= len(s.src) {
@@ -59,7 +63,7 @@ func IndexKeys(text []byte) *KeyIndex {
 				s.pos++
 				s.skipSpace()
 			}
-			path := append(append([]string{}, prefix...), segs...)
+			path = append(append(path[:0], prefix...), segs...)
 			ix.add(path, keyAt{off: start, valueOff: s.pos})
 			s.value()
 			s.skipLine()
@@ -87,24 +91,65 @@ func (ix *KeyIndex) indexed(segs []string, array bool) []string {
 	return out
 }
 
+// add records a key at its indexed path and at its path without indices.
+// The paths are joined in a scratch buffer: looking one up in a map with
+// string(buf) does not allocate, so only new paths cost a string.
 func (ix *KeyIndex) add(path []string, at keyAt) {
-	full := strings.Join(path, ".")
-	if _, seen := ix.keys[full]; !seen {
-		ix.keys[full] = at
+	b := ix.buf[:0]
+	for i, p := range path {
+		if i > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, p...)
 	}
-	var plain []string
+	if _, seen := ix.keys[string(b)]; !seen {
+		ix.keys[string(b)] = at
+	}
+	b = b[:0]
+	first := true
 	for _, p := range path {
-		if _, err := strconv.Atoi(p); err != nil {
-			plain = append(plain, p)
+		if isIndex(p) {
+			continue
+		}
+		if !first {
+			b = append(b, '.')
+		}
+		b = append(b, p...)
+		first = false
+	}
+	if list, ok := ix.plain[string(b)]; ok {
+		*list = append(*list, at)
+	} else {
+		ix.plain[string(b)] = &[]keyAt{at}
+	}
+	ix.buf = b
+}
+
+// isIndex reports a path segment that strconv.Atoi reads as a number, as
+// the entries of arrays of tables are numbered, without the error Atoi
+// allocates for every other segment.
+func isIndex(p string) bool {
+	digits := p
+	if len(digits) > 0 && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	if digits == "" {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
 		}
 	}
-	pk := strings.Join(plain, ".")
-	ix.plain[pk] = append(ix.plain[pk], at)
+	_, err := strconv.Atoi(p)
+	return err == nil
 }
 
 type scanner struct {
-	src []byte
-	pos int
+	src  []byte
+	str  string   // src as a string, for IndexKeys; empty otherwise
+	segs []string // key's result, reused
+	pos  int
 }
 
 func (s *scanner) skipSpace() {
@@ -126,7 +171,7 @@ func (s *scanner) skipLine() {
 // key reads a possibly dotted, possibly quoted key and stops before '=',
 // ']' or the end of the line.
 func (s *scanner) key() []string {
-	var segs []string
+	segs := s.segs[:0]
 	for s.pos < len(s.src) {
 		s.skipSpace()
 		if s.pos >= len(s.src) {
@@ -141,8 +186,9 @@ func (s *scanner) key() []string {
 			for s.pos < len(s.src) && isBare(s.src[s.pos]) {
 				s.pos++
 			}
-			segs = append(segs, string(s.src[start:s.pos]))
+			segs = append(segs, s.text(start, s.pos))
 		default:
+			s.segs = segs
 			return segs
 		}
 		s.skipSpace()
@@ -150,8 +196,9 @@ func (s *scanner) key() []string {
 			s.pos++
 			continue
 		}
-		return segs
+		break
 	}
+	s.segs = segs
 	return segs
 }
 
@@ -162,19 +209,34 @@ func isBare(c byte) bool {
 // quoted reads a single-line quoted key or string and returns its content
 // (escapes are kept as written; keys rarely use them).
 func (s *scanner) quoted(q byte) string {
+	start, end := s.skipQuoted(q)
+	return s.text(start, end)
+}
+
+// text returns src[start:end] as a string.
+func (s *scanner) text(start, end int) string {
+	if s.str != "" {
+		return s.str[start:end]
+	}
+	return string(s.src[start:end])
+}
+
+// skipQuoted moves past a single-line quoted key or string and returns
+// where its content starts and ends.
+func (s *scanner) skipQuoted(q byte) (start, end int) {
 	s.pos++
-	start := s.pos
+	start = s.pos
 	for s.pos < len(s.src) && s.src[s.pos] != q && s.src[s.pos] != '\n' {
 		if q == '"' && s.src[s.pos] == '\\' {
 			s.pos++
 		}
 		s.pos++
 	}
-	end := min(s.pos, len(s.src))
+	end = min(s.pos, len(s.src))
 	if s.pos < len(s.src) && s.src[s.pos] == q {
 		s.pos++
 	}
-	return string(s.src[start:end])
+	return start, end
 }
 
 // value skips one value, which may span lines (arrays, inline tables,
@@ -189,7 +251,7 @@ func (s *scanner) value() {
 			if s.pos+2 < len(s.src) && s.src[s.pos+1] == c && s.src[s.pos+2] == c {
 				s.multiline(c)
 			} else {
-				s.quoted(c)
+				s.skipQuoted(c)
 			}
 			continue
 		case c == '[' || c == '{':
@@ -254,7 +316,11 @@ func (d *Doc) KeyAll(plainPath string) []Pos {
 		return nil
 	}
 	var out []Pos
-	for _, at := range d.Keys.plain[plainPath] {
+	list := d.Keys.plain[plainPath]
+	if list == nil {
+		return nil
+	}
+	for _, at := range *list {
 		out = append(out, d.Offset(at.off))
 	}
 	return out
