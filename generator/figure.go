@@ -8,14 +8,15 @@ import (
 	"github.com/accord-handbook/accord/generator/graph"
 )
 
-// writeFigure puts a graph in a scrollable figure with its facts as a
+// writeFigure puts a graph (svg as the Renderer returns it; the figure
+// names it with alt.Title) in a scrollable figure with its facts as a
 // table that screen readers (and readers who cannot see the drawing) get.
 // It is written in Go: a department's tables have thousands of cells, and
 // the template engine cost more than laying the graphs out from the cache.
 // figure_test.go checks it against the template it replaced.
 func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	var b strings.Builder
-	b.Grow(len(svg) + 1024)
+	b.Grow(figureSize(svg, alt))
 	b.WriteString(`<figure class="graph"`)
 	if width != "" {
 		b.WriteString(` data-width="`)
@@ -26,7 +27,7 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 		b.WriteString(`>`)
 	}
 	b.WriteString("\n<div class=\"graph-scroll\">")
-	b.Write(svg)
+	graph.WriteInline(&b, svg, alt.Title)
 	b.WriteString("</div>\n<figcaption><details><summary>")
 	escape.HTML(&b, alt.Title)
 	b.WriteString("</summary>\n<div class=\"table-wrap\"><table class=\"graph-facts\">\n<thead><tr>")
@@ -53,4 +54,22 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	}
 	b.WriteString("</tbody>\n</table></div></details></figcaption>\n</figure>")
 	return template.HTML(b.String())
+}
+
+// figureSize is about what writeFigure writes, a little more when nothing
+// needs escaping: the figure is written once, into one buffer of its size,
+// not into one grown by doubling from the size of the SVG (a department's
+// table is four times its drawing).
+func figureSize(svg []byte, alt graph.Alt) int {
+	n := len(svg) + 2*len(alt.Title) + 400
+	for _, h := range alt.Header {
+		n += len(h) + len(`<th scope="col"></th>`)
+	}
+	for _, row := range alt.Rows {
+		n += len("<tr></tr>")
+		for _, c := range row {
+			n += len(c) + len(`<th scope="row"></th>`)
+		}
+	}
+	return n
 }

@@ -20,8 +20,8 @@ var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="grap
 </figure>`))
 
 // TestWriteFigure_sameAsTemplate: the figure written in Go is byte for byte
-// what figureTmpl gave, with and without the zoom width, on facts full of
-// what html/template escapes.
+// what figureTmpl gave with the SVG named by graph.Inline, with and without
+// a title and the zoom width, on facts full of what html/template escapes.
 func TestWriteFigure_sameAsTemplate(t *testing.T) {
 	nasty := `<b>"A&B" + 'c'</b>` + "\x00 外贸"
 	alt := graph.Alt{
@@ -30,18 +30,21 @@ func TestWriteFigure_sameAsTemplate(t *testing.T) {
 		Rows:   [][]string{{nasty, "3", "a, b"}, {"经理", "", "x<y"}, {}, {"only"}},
 	}
 	svg := []byte(`<svg viewBox="0 0 10 10"><g id="g1"><text>外 &amp; b</text></g></svg>`)
-	for _, width := range []string{"", "1400pt", `9"x`} {
-		var want bytes.Buffer
-		err := figureTmpl.Execute(&want, struct {
-			SVG   template.HTML
-			Alt   graph.Alt
-			Width string
-		}{template.HTML(svg), alt, width})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := writeFigure(svg, alt, width); string(got) != want.String() {
-			t.Errorf("width %q:\n got %s\nwant %s", width, got, want.String())
+	for _, title := range []string{nasty, ""} {
+		alt.Title = title
+		for _, width := range []string{"", "1400pt", `9"x`} {
+			var want bytes.Buffer
+			err := figureTmpl.Execute(&want, struct {
+				SVG   template.HTML
+				Alt   graph.Alt
+				Width string
+			}{template.HTML(graph.Inline(svg, alt.Title)), alt, width})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := writeFigure(svg, alt, width); string(got) != want.String() {
+				t.Errorf("title %q, width %q:\n got %s\nwant %s", title, width, got, want.String())
+			}
 		}
 	}
 }

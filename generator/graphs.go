@@ -142,12 +142,9 @@ func (g siteGraphs) UserDOT(src string) (template.HTML, error) {
 // For draws an earlier version of the handbook with the same Renderer.
 func (g siteGraphs) For(h *model.Handbook) render.Graphs { return siteGraphs{h: h, r: g.r} }
 
-func (g siteGraphs) figure(dot string, alt graph.Alt) (template.HTML, error) {
-	svg, err := g.r.SVGWithTitle(dot, alt.Title)
-	if err != nil {
-		return "", err
-	}
-	return writeFigure(svg, alt, wideWidth(svg)), nil
+func (g siteGraphs) figure(dot string, alt graph.Alt) (html template.HTML, err error) {
+	err = g.r.View(dot, func(svg []byte) { html = writeFigure(svg, alt, wideWidth(svg)) })
+	return html, err
 }
 
 // wideWidth is the natural width ("1400pt") of a graph too wide to read

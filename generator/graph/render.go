@@ -150,6 +150,18 @@ func (r *Renderer) SVGWithTitle(dot, title string) ([]byte, error) {
 	return out, nil
 }
 
+// View calls f with the sanitised SVG of dot, as SVG returns it, without
+// copying it: f must neither change nor keep it. For callers that copy it
+// anyway (into a page), it saves a copy of every graph.
+func (r *Renderer) View(dot string, f func(svg []byte)) error {
+	svg, err := r.render(dot)
+	if err != nil {
+		return err
+	}
+	f(svg)
+	return nil
+}
+
 // UserDOT lays out DOT written by an author in a ```dot block. It goes
 // through the same sanitiser as our graphs (no script, no event handlers,
 // only relative links, no file access while laying out). A syntax error is

@@ -334,6 +334,18 @@ func escapeXML(s string, attr bool) string {
 	return b.String()
 }
 
+// WriteInline writes Inline(svg, title) to b.
+func WriteInline(b *strings.Builder, svg []byte, title string) {
+	if title == "" || !bytes.HasPrefix(svg, []byte("<svg ")) {
+		b.Write(svg)
+		return
+	}
+	b.WriteString(`<svg aria-label="`)
+	b.WriteString(escapeXML(title, true))
+	b.WriteByte('"')
+	b.Write(svg[len("<svg"):])
+}
+
 // Inline returns svg (as the Renderer returns it) with an aria-label that
 // names the graph for screen readers. An empty title leaves svg as it is.
 func Inline(svg []byte, title string) []byte {
