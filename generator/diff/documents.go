@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
 )
@@ -30,7 +31,7 @@ func comparePolicies(old, new []*model.Policy) []PolicyChange {
 			var l lists
 			l.add("applies_to", appliesTo(a.AppliesTo), appliesTo(b.AppliesTo), false)
 			pc.Fields, pc.Lists = f, l
-			pc.Text = diffText(string(a.Body), string(b.Body))
+			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(l) == 0 && len(pc.Text) == 0 {
 				return
 			}
@@ -50,7 +51,7 @@ func comparePages(old, new []*model.Page) []PageChange {
 			f.add("summary", a.Summary, b.Summary)
 			f.add("weight", strconv.Itoa(a.Weight), strconv.Itoa(b.Weight))
 			pc.Fields = f
-			pc.Text = diffText(string(a.Body), string(b.Body))
+			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(pc.Text) == 0 {
 				return
 			}
@@ -79,4 +80,10 @@ func compareTerms(old, new []*model.Term) []TermChange {
 		out = append(out, TermChange{Term: term, Change: kind(hasA, hasB), Fields: f, Lists: l})
 	})
 	return out
+}
+
+// inFile is a Markdown body starting on its line of the file, so that the
+// lines of a change are those of the file.
+func inFile(body []byte, line int) string {
+	return strings.Repeat("\n", line) + string(body)
 }

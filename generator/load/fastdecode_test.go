@@ -111,7 +111,7 @@ func TestFastDecode(t *testing.T) {
 			}
 			text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
 			if path.Ext(file) == ".md" {
-				fm, _, found, closed := splitFrontMatter(text)
+				fm, _, _, found, closed := splitFrontMatter(text)
 				if !found || !closed {
 					t.Fatalf("%s/%s: no front matter", c.Name, rel)
 				}
@@ -253,7 +253,7 @@ func FuzzFastDecode(f *testing.F) {
 		_ = filepath.WalkDir(dir, func(file string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && (path.Ext(file) == ".toml" || path.Ext(file) == ".md") {
 				b, _ := os.ReadFile(file)
-				if fm, _, found, closed := splitFrontMatter(b); found && closed {
+				if fm, _, _, found, closed := splitFrontMatter(b); found && closed {
 					b = fm
 				}
 				f.Add(string(b))

@@ -95,33 +95,33 @@ func (l *loader) policy(p, id, ext string) {
 		return
 	}
 	pol := &model.Policy{}
-	body, ok := l.frontMatter(doc, pol, "title, owner, applies_to, review_cycle, effective_date")
-	pol.ID, pol.Src, pol.Body = id, doc, body
+	body, line, ok := l.frontMatter(doc, pol, "title, owner, applies_to, review_cycle, effective_date")
+	pol.ID, pol.Src, pol.Body, pol.BodyLine = id, doc, body, line
 	if ok || body != nil {
 		l.h.Policies = append(l.h.Policies, pol)
 	}
 }
 
 // frontMatter decodes a Markdown file's `+++` front matter into v and
-// returns the body. keys names what the front matter should hold, for the
-// message when it is missing.
-func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, bool) {
+// returns the body and the number of lines before it. keys names what the
+// front matter should hold, for the message when it is missing.
+func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, int, bool) {
 	if i := invalidUTF8(doc.Text); i >= 0 {
 		l.diags.Errorf(doc.Offset(i), "invalid UTF-8: save the file as UTF-8")
-		return nil, false
+		return nil, 0, false
 	}
-	fm, body, found, closed := splitFrontMatter(doc.Text)
+	fm, body, line, found, closed := splitFrontMatter(doc.Text)
 	switch {
 	case !found:
 		l.diags.Errorf(doc.Line(1), "no front matter: start the file with a line `+++`, then %s as TOML, then a closing `+++`", keys)
 		doc.Broken = true
-		return doc.Text, false
+		return doc.Text, 0, false
 	case !closed:
 		l.diags.Errorf(doc.Line(1), "front matter opened with `+++` is never closed: add a line `+++` after its last key")
 		doc.Broken = true
-		return nil, false
+		return nil, 0, false
 	}
-	return body, decodeTOML(doc, fm, v, l.diags)
+	return body, line, decodeTOML(doc, fm, v, l.diags)
 }
 
 func (l *loader) pages() {
@@ -178,8 +178,8 @@ func (l *loader) page(p, rel string) {
 		return
 	}
 	pg := &model.Page{}
-	body, ok := l.frontMatter(doc, pg, "at least title")
-	pg.Path, pg.Src, pg.Body = rel, doc, body
+	body, line, ok := l.frontMatter(doc, pg, "at least title")
+	pg.Path, pg.Src, pg.Body, pg.BodyLine = rel, doc, body, line
 	if ok || body != nil {
 		l.h.Pages = append(l.h.Pages, pg)
 	}

@@ -67,12 +67,12 @@ func TestLoad_diagnostics(t *testing.T) {
 
 func TestSplitFrontMatter_keepsLines(t *testing.T) {
 	text := "+++\ntitle = \"x\"\n+++\nline4\n"
-	fm, body, found, closed := splitFrontMatter([]byte(text))
+	fm, body, line, found, closed := splitFrontMatter([]byte(text))
 	if !found || !closed {
 		t.Fatal("front matter not found")
 	}
-	if string(body) != "\n\n\nline4\n" {
-		t.Errorf("body = %q", body)
+	if string(body) != "line4\n" || line != 3 {
+		t.Errorf("body = %q after %d lines, want %q after 3", body, line, "line4\n")
 	}
 	if string(fm) != "   \ntitle = \"x\"\n" {
 		t.Errorf("fm = %q", fm)

@@ -137,7 +137,8 @@ type Policy struct {
 	EffectiveDate Date        `toml:"effective_date" json:"effective_date,omitzero"`
 	Summary       string      `toml:"summary" json:"summary,omitempty"`
 	Src           *source.Doc `toml:"-" json:"-"`
-	Body          []byte      `toml:"-" json:"-"` // Markdown, front matter blanked so lines stay true
+	Body          []byte      `toml:"-" json:"-"` // Markdown after the front matter
+	BodyLine      int         `toml:"-" json:"-"` // lines of Src before Body
 }
 
 // Page is pages/**/*.md.
@@ -146,8 +147,9 @@ type Page struct {
 	Title   string      `toml:"title" json:"title"`
 	Weight  int         `toml:"weight" json:"weight,omitempty"`
 	Summary string      `toml:"summary" json:"summary,omitempty"`
-	Src     *source.Doc `toml:"-" json:"-"`
-	Body    []byte      `toml:"-" json:"-"`
+	Src      *source.Doc `toml:"-" json:"-"`
+	Body     []byte      `toml:"-" json:"-"` // Markdown after the front matter
+	BodyLine int         `toml:"-" json:"-"` // lines of Src before Body
 }
 
 // Term is one [[term]] of glossary.toml.

@@ -12,11 +12,12 @@ import (
 	"github.com/accord-handbook/accord/generator/source"
 )
 
-// MarkdownDoc is one Markdown source with the text to parse (front matter
-// blanked, so lines stay true).
+// MarkdownDoc is one Markdown source with the text to parse, which starts
+// after Line lines of the file (its front matter).
 type MarkdownDoc struct {
 	Src  *source.Doc
 	Body []byte
+	Line int
 }
 
 // MarkdownDocs lists every Markdown source of h in a stable order.
@@ -24,14 +25,14 @@ func MarkdownDocs(h *model.Handbook) []MarkdownDoc {
 	var out []MarkdownDoc
 	for _, r := range h.Roles {
 		if r.Body != nil {
-			out = append(out, MarkdownDoc{r.Body, r.Body.Text})
+			out = append(out, MarkdownDoc{r.Body, r.Body.Text, 0})
 		}
 	}
 	for _, p := range h.Policies {
-		out = append(out, MarkdownDoc{p.Src, p.Body})
+		out = append(out, MarkdownDoc{p.Src, p.Body, p.BodyLine})
 	}
 	for _, p := range h.Pages {
-		out = append(out, MarkdownDoc{p.Src, p.Body})
+		out = append(out, MarkdownDoc{p.Src, p.Body, p.BodyLine})
 	}
 	return out
 }
@@ -113,20 +114,20 @@ func linksAndDots(d MarkdownDoc, scan Scanner, table *links.Table) (diags source
 		diags.Errorf(d.Src.File(), "%d KB of Markdown, more than the %d KB a page may have: split it into pages", (se.Size+1023)>>10, se.Max>>10)
 		return diags, nil
 	case errors.As(err, &de):
-		diags.Errorf(d.Src.Line(de.Line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
+		diags.Errorf(d.Src.Line(d.Line+de.Line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
 		return diags, nil
 	case errors.As(err, &ie):
-		diags.Errorf(d.Src.Line(ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
+		diags.Errorf(d.Src.Line(d.Line+ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
 		return diags, nil
 	}
 	refs, blocks := scan(d)
 	for _, ref := range refs {
 		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
-			diags.Errorf(source.Pos{File: d.Src.Name, Line: ref.Line, Col: ref.Col}, "%v", err)
+			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "%v", err)
 		}
 	}
 	for _, b := range blocks {
-		dots = append(dots, Dot{Pos: d.Src.Line(b.Line), Source: b.Source})
+		dots = append(dots, Dot{Pos: d.Src.Line(d.Line + b.Line), Source: b.Source})
 	}
 	return diags, dots
 }
