@@ -143,10 +143,10 @@ type Policy struct {
 
 // Page is pages/**/*.md.
 type Page struct {
-	Path    string      `toml:"-" json:"path"` // under pages/, without .md: "runbooks/lc-checklist"
-	Title   string      `toml:"title" json:"title"`
-	Weight  int         `toml:"weight" json:"weight,omitempty"`
-	Summary string      `toml:"summary" json:"summary,omitempty"`
+	Path     string      `toml:"-" json:"path"` // under pages/, without .md: "runbooks/lc-checklist"
+	Title    string      `toml:"title" json:"title"`
+	Weight   int         `toml:"weight" json:"weight,omitempty"`
+	Summary  string      `toml:"summary" json:"summary,omitempty"`
 	Src      *source.Doc `toml:"-" json:"-"`
 	Body     []byte      `toml:"-" json:"-"` // Markdown after the front matter
 	BodyLine int         `toml:"-" json:"-"` // lines of Src before Body
