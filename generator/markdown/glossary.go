@@ -13,6 +13,7 @@ import (
 // definition. Build it once per handbook; it is read-only afterwards.
 type Glossary struct {
 	words   []glossWord          // longest first, so 跟单信用证 wins over 信用证
+	entries int                  // number of entries
 	byFirst map[rune][]glossWord // the same words by first character, longest first
 	// starts marks the characters below maxStart that begin a word, so
 	// that the scan skips most characters without a map lookup.
@@ -48,6 +49,7 @@ func NewGlossary(entries [][]string, block ...string) *Glossary {
 			add(w, i)
 		}
 	}
+	g.entries = len(entries)
 	for _, w := range block {
 		add(w, blocker)
 	}
@@ -82,7 +84,7 @@ type GlossaryLink func(entry int) (href, title string)
 // find returns the earliest use in s of a word whose entry is not linked
 // yet: its byte offsets and entry. A blocker found first hides what it
 // contains, and the search goes on after it.
-func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
+func (g *Glossary) find(s string, linked []bool) (start, end, entry int) {
 	off := 0
 	for {
 		i, j, e := g.earliest(s[off:], linked)
@@ -99,13 +101,13 @@ func (g *Glossary) find(s string, linked map[int]bool) (start, end, entry int) {
 // earliest scans s once, trying at each character only the words that
 // start with it (longest first): the cost is the length of the text, not
 // the number of terms times it.
-func (g *Glossary) earliest(s string, linked map[int]bool) (start, end, entry int) {
+func (g *Glossary) earliest(s string, linked []bool) (start, end, entry int) {
 	for i, r := range s {
 		if r < maxStart && g.starts[r/64]&(1<<(r%64)) == 0 {
 			continue
 		}
 		for _, w := range g.byFirst[r] {
-			if w.entry != blocker && linked[w.entry] || !strings.HasPrefix(s[i:], w.text) {
+			if !strings.HasPrefix(s[i:], w.text) || w.entry != blocker && linked[w.entry] {
 				continue
 			}
 			j := i + len(w.text)
@@ -133,7 +135,7 @@ func linkable(n ast.Node) bool {
 // linkTerms rewrites text nodes in document order, splitting a node around
 // the first use of each term.
 func (st *renderState) linkTerms(texts []*ast.Text, src []byte) {
-	linked := map[int]bool{}
+	linked := make([]bool, st.glossary.entries) // by entry: its first use is linked
 	for _, t := range texts {
 		for t != nil && !t.IsRaw() {
 			seg := t.Segment
