@@ -175,3 +175,53 @@ func (p *Page) ReadingList(items []ReadingItem) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// MatrixHead is the role cells of a RACI matrix's header row.
+func (p *Page) MatrixHead(m raci.Matrix) template.HTML {
+	var b strings.Builder
+	b.Grow(120 * len(m.Roles))
+	for _, r := range m.Roles {
+		b.WriteString(`<th scope="col"><a href="`)
+		escURL(&b, p.RoleURL(r.ID), true)
+		b.WriteString(`">`)
+		esc(&b, r.Name)
+		b.WriteString("</a></th>")
+	}
+	return template.HTML(b.String())
+}
+
+// MatrixRows is the body rows of a workflow's RACI matrix, each step
+// linking to itself on the page.
+func (p *Page) MatrixRows(m raci.Matrix) template.HTML {
+	var b strings.Builder
+	b.Grow(len(m.Rows) * (100 + 30*len(m.Roles)))
+	for _, row := range m.Rows {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"#step-")
+		escURL(&b, row.Step.ID, false)
+		b.WriteString(`">`)
+		esc(&b, row.Step.Name)
+		b.WriteString("</a></th>")
+		b.WriteString(string(cells(row.Cells)))
+		b.WriteString("</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// NeighbourList is the roles a role works with, each with the number of
+// steps they share.
+func (p *Page) NeighbourList(ns []raci.Neighbour) template.HTML {
+	var b strings.Builder
+	b.Grow(140 * len(ns))
+	for _, n := range ns {
+		b.WriteString(`<li><a href="`)
+		escURL(&b, p.RoleURL(n.Role.ID), true)
+		b.WriteString(`">`)
+		esc(&b, n.Role.Name)
+		b.WriteString(`</a> <span class="muted">`)
+		b.WriteString(strconv.Itoa(n.Steps))
+		b.WriteByte(' ')
+		esc(&b, p.Tr("sharedSteps"))
+		b.WriteString("</span></li>")
+	}
+	return template.HTML(b.String())
+}

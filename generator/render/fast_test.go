@@ -23,7 +23,13 @@ const (
 	readingTmpl  = `{{- range .Data}}
 <li><label><input type="checkbox" data-item="{{.Key}}"> <a href="{{$.Rel .URL}}">{{$.SourceTitle .Key}}</a></label> <span class="muted">{{.Minutes}} {{$.Tr "min"}}</span></li>
 {{- end}}`
-	stepsTmpl = `{{- $w := .Data}}{{- range $w.Steps}}
+	matrixTmpl = `{{range .Data.Roles}}<th scope="col"><a href="{{$.RoleURL .ID}}">{{.Name}}</a></th>{{end}}</tr></thead>
+<tbody>
+{{- range .Data.Rows}}
+<tr><th scope="row"><a href="#step-{{.Step.ID}}">{{.Step.Name}}</a></th>{{cells .Cells}}</tr>
+{{- end}}`
+	neighboursTmpl = `{{range .Data}}<li><a href="{{$.RoleURL .Role.ID}}">{{.Role.Name}}</a> <span class="muted">{{.Steps}} {{$.Tr "sharedSteps"}}</span></li>{{end}}`
+	stepsTmpl      = `{{- $w := .Data}}{{- range $w.Steps}}
 <li id="step-{{.ID}}" class="step">
   <h3>{{.Name}}</h3>
   <dl class="raci-list">
@@ -65,6 +71,8 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 			{Workflow: w, Steps: []raci.Assignment{{Step: steps[0], Letters: "R/A"}, {Step: steps[1], Letters: "C"}}},
 			{Workflow: h.Workflows[1], Steps: []raci.Assignment{{Step: steps[0], Letters: ""}}},
 		}
+		matrix := raci.ForWorkflow(h, w)
+		neighbours := []raci.Neighbour{{Role: h.Roles[0], Steps: 3}, {Role: h.Roles[2], Steps: 12}}
 		reading := []ReadingItem{
 			{Key: "policies/p1", URL: "policies/p1.html", Minutes: 3},
 			{Key: "roles/odd id?x=1&y", URL: "roles/odd id?x=1&y.html", Minutes: 12},
@@ -79,6 +87,8 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 			{"steps", stepsTmpl, w, p.StepList(w)},
 			{"policies", policiesTmpl, h.Policies, p.PolicyLinks(h.Policies)},
 			{"reading", readingTmpl, reading, p.ReadingList(reading)},
+			{"matrix", matrixTmpl, matrix, p.MatrixHead(matrix) + "</tr></thead>\n<tbody>" + p.MatrixRows(matrix)},
+			{"neighbours", neighboursTmpl, neighbours, p.NeighbourList(neighbours)},
 		} {
 			tm := template.Must(template.New(c.name).Funcs(funcs).Parse(c.tmpl))
 			var want strings.Builder
