@@ -17,21 +17,26 @@ func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
 
 // pages renders every page in three waves. The pages of the sources come
 // first, in parallel; onboarding and print pages need every source's
-// reading time, so they come next; the search index needs every page.
+// reading time, so they come next. The search index needs the documents of
+// the first wave only: it is built beside the other two.
 func (r *renderer) pages() {
 	r.nav = r.buildNav()
 	var jobs []func()
-	jobs = append(jobs, r.home, r.raciPage, r.healthPage, r.graphsPage, r.glossaryPage, r.teamsPage)
+	jobs = append(jobs, r.home, r.raciPage, r.healthPage, r.graphsPage, r.glossaryPage, r.teamsPage, r.modelJSON)
 	jobs = append(jobs, r.roles()...)
 	jobs = append(jobs, r.workflows()...)
 	jobs = append(jobs, r.policies()...)
 	jobs = append(jobs, r.freePages()...)
 	r.parallel(jobs)
 	r.printing = true // from here on, pages are rendered for print: no graphs
+	search := make(chan struct{})
+	go func() {
+		defer close(search)
+		r.run(r.searchIndex)
+	}()
 	r.parallel(append(r.onboarding(), r.printContent()...))
 	r.parallel(r.printPages())
-	r.modelJSON()
-	r.searchIndex()
+	<-search
 	r.versionPages()
 }
 
