@@ -64,18 +64,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// are as they were written, the same bytes would be written again. The
 	// handbook is still checked in full, so its warnings are reported.
 	//
-	// The digest is computed while the handbook is checked: when out has no
-	// digest to compare with (a first build, a --force, a site written by
-	// an older accord) the check need not wait for it.
-	digest := make(chan string, 1)
-	go func() {
-		d, _ := inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
-		digest <- d
-	}()
+	// The digest is taken before anything is read for the build: a file
+	// saved while the build runs then makes the next build differ from the
+	// record, never match it with a site of older text.
 	record := buildRecord(opts.Out)
-	files, upToDate, inputs := 0, false, ""
+	inputs := ""
+	if record != "" {
+		inputs, _ = inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
+	}
+	files, upToDate := 0, false
 	if !opts.Force && site.HasRecord(record) {
-		inputs = <-digest
 		files, upToDate = site.UpToDate(record, opts.Out, inputs)
 	}
 	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
@@ -107,9 +105,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
-	}
-	if inputs == "" {
-		inputs = <-digest
 	}
 	if !versioned {
 		// A versioned site also depends on git history and other folders,
