@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -193,8 +194,9 @@ func (r *Renderer) Stats() Stats {
 	return r.stats
 }
 
-// Close stops the workers. The Renderer stays usable. A worker busy with a
-// layout ends when that layout is done.
+// Close stops the workers and, once a day, prunes the disk cache (see
+// prune.go). The Renderer stays usable. A worker busy with a layout ends
+// when that layout is done.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
 	r.gen++
@@ -206,6 +208,7 @@ func (r *Renderer) Close() error {
 	for _, w := range idle {
 		w.close()
 	}
+	prune(r.dir, time.Now())
 	return nil
 }
 
@@ -322,7 +325,8 @@ func (r *Renderer) load(key string) ([]byte, bool) {
 	if r.dir == "" {
 		return nil, false
 	}
-	b, err := os.ReadFile(r.path(key))
+	path := r.path(key)
+	b, mod, err := readFile(path)
 	if err != nil || len(b) < cacheHeaderLen || !bytes.HasPrefix(b, []byte(cacheHeader)) ||
 		!bytes.HasPrefix(b[cacheHeaderLen-len(cacheHeaderEnd):], []byte(cacheHeaderEnd)) {
 		return nil, false
@@ -331,7 +335,27 @@ func (r *Renderer) load(key string) ([]byte, bool) {
 	if string(b[len(cacheHeader):cacheHeaderLen-len(cacheHeaderEnd)]) != cacheSum(key, svg) {
 		return nil, false
 	}
+	touch(path, mod, time.Now())
 	return svg, true
+}
+
+// readFile is os.ReadFile that also returns the file's modification time,
+// from the same open file.
+func readFile(path string) ([]byte, time.Time, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	b := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, time.Time{}, err
+	}
+	return b, st.ModTime(), nil
 }
 
 func (r *Renderer) remember(key string, svg []byte) {
