@@ -44,6 +44,30 @@ type Result struct {
 	// UpToDate says that Out already held the site of these sources, as
 	// written, so nothing was rendered (Bytes and SearchIndexBytes are 0).
 	UpToDate bool
+	// Stages is where the time went, in order, for --verbose.
+	Stages []Stage
+}
+
+// Stage is one step of a build and the time it took.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// stages times a build's steps one after the other.
+type stages struct {
+	list []Stage
+	last time.Time
+}
+
+func (s *stages) done(name string) {
+	now := time.Now()
+	if s.last.IsZero() {
+		s.last = now
+		return
+	}
+	s.list = append(s.list, Stage{name, now.Sub(s.last)})
+	s.last = now
 }
 
 // Build compiles the handbook in opts.Dir into opts.Out. When the handbook
@@ -67,6 +91,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// The digest is taken before anything is read for the build: a file
 	// saved while the build runs then makes the next build differ from the
 	// record, never match it with a site of older text.
+	var st stages
+	st.done("")
+	defer func() { res.Stages = st.list }()
 	record := buildRecord(opts.Out)
 	inputs := ""
 	if record != "" {
@@ -76,7 +103,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !opts.Force && site.HasRecord(record) {
 		files, upToDate = site.UpToDate(record, opts.Out, inputs)
 	}
+	st.done("digest")
 	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
+	st.done("check")
 	defer p.close()
 	res.Checked = p.c
 	if err != nil {
@@ -100,7 +129,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return w.Add(f)
 	}
-	if _, err := p.render(ctx, opts, nil); err != nil {
+	if _, err := p.render(ctx, opts, nil, &st); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -114,6 +143,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := w.Commit(); err != nil {
 		return res, err
 	}
+	st.done("swap")
 	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(searchBytes.Load())
 	res.Duration = time.Since(start)
 	return res, nil
@@ -155,16 +185,21 @@ func Compile(ctx context.Context, opts Options, co CompileOptions) ([]render.Fil
 	if err != nil {
 		return nil, p.c, err
 	}
-	files, err := p.render(ctx, opts, co.Markdown)
+	files, err := p.render(ctx, opts, co.Markdown, nil)
 	return files, p.c, err
 }
 
 // render renders the prepared handbook and runs the link checks deferred
 // to it (see check). cache, when set, forgets what this render did not use.
-func (p *prepared) render(ctx context.Context, opts Options, cache *markdown.Cache) ([]render.File, error) {
+func (p *prepared) render(ctx context.Context, opts Options, cache *markdown.Cache, st *stages) ([]render.File, error) {
+	if st == nil {
+		st = &stages{}
+	}
 	files, err := renderVersions(ctx, opts.Dir, p.name, p.c, p.in)
+	st.done("render and write")
 	if p.c.pending != nil {
 		p.c.finish()
+		st.done("links")
 		if lerr := p.c.Diags.Err(); lerr != nil && err == nil {
 			files, err = nil, lerr
 		}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -118,7 +119,9 @@ func fileDigest(path string) (string, error) {
 
 // executableDigest hashes the running accord binary, once per process: a
 // different accord (a new version, or a rebuilt `go run`) may write
-// different pages from the same sources.
+// different pages from the same sources. Hashing 25 MB costs ~20 ms, a
+// sixth of building the shipped handbook, so the digest is kept in the
+// user's cache folder with the path, size and time of the binary it is of.
 var executableDigest = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -127,5 +130,31 @@ var executableDigest = sync.OnceValues(func() (string, error) {
 	if exe == "" {
 		return "", errors.New("no executable path")
 	}
-	return fileDigest(exe)
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	stamp := fmt.Sprintf("%s\x00%d\x00%d\x00", exe, st.Size(), st.ModTime().UnixNano())
+	var memo string
+	if dir, err := os.UserCacheDir(); err == nil {
+		memo = filepath.Join(dir, "accord", "executable-digest")
+		if b, err := os.ReadFile(memo); err == nil {
+			if d, ok := strings.CutPrefix(string(b), stamp); ok && len(d) == sha256.Size*2 {
+				return d, nil
+			}
+		}
+	}
+	d, err := fileDigest(exe)
+	if err != nil || memo == "" {
+		return d, err
+	}
+	if os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
+		if f, err := os.CreateTemp(filepath.Dir(memo), ".tmp-*"); err == nil {
+			_, werr := f.WriteString(stamp + d)
+			if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), memo) != nil {
+				os.Remove(f.Name())
+			}
+		}
+	}
+	return d, nil
 })

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/source"
@@ -55,6 +56,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		g := res.Graphs
 		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s of Graphviz time (%d worker processes started)\n",
 			g.Graphs, g.CacheHits, g.Layouts, g.LayoutTime.Round(1e6), g.Workers)
+		var parts []string
+		for _, st := range res.Stages {
+			parts = append(parts, fmt.Sprintf("%s %s", st.Name, st.Took.Round(1e6)))
+		}
+		fmt.Fprintf(stdout, "  time: %s\n", strings.Join(parts, " · "))
 	}
 	return nil
 }
