@@ -66,24 +66,11 @@ func NewNeighbourIndex(h *model.Handbook) *NeighbourIndex {
 	for _, w := range h.Workflows {
 		for _, s := range w.Steps {
 			roles = roles[:0]
-			add := func(id string) {
-				if id == "" {
-					return
-				}
+			s.EachRole(func(id string) {
 				if n := number(id); !slices.Contains(roles, n) {
 					roles = append(roles, n)
 				}
-			}
-			for _, r := range s.Responsible {
-				add(r)
-			}
-			add(s.Accountable)
-			for _, r := range s.Consulted {
-				add(r)
-			}
-			for _, r := range s.Informed {
-				add(r)
-			}
+			})
 			if len(roles) < 2 {
 				continue
 			}

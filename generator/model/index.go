@@ -88,22 +88,35 @@ func (s *Step) Letters(role string) string {
 // Roles returns every role the step names, each once, in R, A, C, I order.
 func (s *Step) Roles() []string {
 	var out []string
-	add := func(id string) {
-		if id != "" && !slices.Contains(out, id) {
+	s.EachRole(func(id string) {
+		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}
-	}
+	})
+	return out
+}
+
+// EachRole calls fn with every role the step names, in R, A, C, I order,
+// without allocating: a role named under two letters comes twice.
+func (s *Step) EachRole(fn func(id string)) {
 	for _, r := range s.Responsible {
-		add(r)
+		if r != "" {
+			fn(r)
+		}
 	}
-	add(s.Accountable)
+	if s.Accountable != "" {
+		fn(s.Accountable)
+	}
 	for _, r := range s.Consulted {
-		add(r)
+		if r != "" {
+			fn(r)
+		}
 	}
 	for _, r := range s.Informed {
-		add(r)
+		if r != "" {
+			fn(r)
+		}
 	}
-	return out
 }
 
 // RoleName returns the role's name, or the id when the role is unknown.

@@ -111,20 +111,7 @@ func rows(w *model.Workflow, roles []*model.Role) []Row {
 // Department builds the matrix of every step of every workflow × every role
 // that appears in any step, grouped by workflow.
 func Department(h *model.Handbook) (roles []*model.Role, groups []Group) {
-	used := map[string]bool{}
-	for _, w := range h.Workflows {
-		for _, s := range w.Steps {
-			for _, id := range s.Roles() {
-				used[id] = true
-			}
-		}
-	}
-	for _, r := range h.Roles {
-		if used[r.ID] {
-			roles = append(roles, r)
-		}
-	}
-	roles = OrderRoles(h, roles)
+	roles, _ = DepartmentRoles(h)
 	for _, w := range h.Workflows {
 		groups = append(groups, Group{Workflow: w, Rows: rows(w, roles)})
 	}

@@ -27,16 +27,7 @@ func DepartmentRoles(h *model.Handbook) (roles []*model.Role, steps int) {
 	for _, w := range h.Workflows {
 		steps += len(w.Steps)
 		for _, s := range w.Steps {
-			for _, id := range s.Responsible {
-				used[id] = true
-			}
-			used[s.Accountable] = true
-			for _, id := range s.Consulted {
-				used[id] = true
-			}
-			for _, id := range s.Informed {
-				used[id] = true
-			}
+			s.EachRole(func(id string) { used[id] = true })
 		}
 	}
 	for _, r := range h.Roles {
