@@ -62,10 +62,7 @@ func check(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache, d
 	table := links.NewTable(h)
 	c := &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
 	if deferLinks && !diags.HasErrors() {
-		// The guards (size, nesting) only: a scan that finds nothing.
-		guards, _ := validate.LinksAndDotsFrom(h, table, func(validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) { return nil, nil })
-		if !guards.HasErrors() {
-			diags.Add(guards)
+		if guards := validate.Guards(h); !guards.HasErrors() {
 			diags.Sort()
 			c.pending = &pendingLinks{found: map[string]parsed{}, gr: gr}
 			return c

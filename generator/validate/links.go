@@ -59,17 +59,39 @@ type Dot struct {
 // documents are parsed in parallel, one worker per CPU; the results are
 // gathered in document order.
 func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) (*source.List, []Dot) {
-	return LinksAndDotsFrom(h, table, func(d MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) { return md.Scan(d.Body) })
+	return eachDoc(h, func(d MarkdownDoc) (diags source.List, dots []Dot) {
+		if diags = guard(d); len(diags.Items) > 0 {
+			return diags, nil
+		}
+		refs, blocks := md.Scan(d.Body)
+		return linksAndDots(d, refs, blocks, table)
+	})
 }
 
-// A Scanner returns the links and ```dot blocks of a document that passed
-// markdown.Guard: md.Scan, or what the document's render already found.
+// Guards runs only the checks that keep the Markdown parser fast (size,
+// nesting, inline markers): a build runs them before rendering, and checks
+// the links afterwards from the render's own parse (LinksAndDotsFrom).
+func Guards(h *model.Handbook) *source.List {
+	diags, _ := eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) { return guard(d), nil })
+	return diags
+}
+
+// A Scanner returns the links and ```dot blocks of a Markdown body, as
+// md.Scan does, or from what the document's render already found.
 type Scanner func(MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock)
 
-// LinksAndDotsFrom is LinksAndDots with the parse left to scan. A build
-// checks the guards first with a scan that finds nothing, renders, and then
-// checks the links its pages reported.
+// LinksAndDotsFrom is LinksAndDots for documents that passed Guards, with
+// the parse left to scan.
 func LinksAndDotsFrom(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
+	return eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) {
+		refs, blocks := scan(d)
+		return linksAndDots(d, refs, blocks, table)
+	})
+}
+
+// eachDoc runs check on every Markdown document on one worker per CPU and
+// gathers the results in document order.
+func eachDoc(h *model.Handbook, check func(MarkdownDoc) (source.List, []Dot)) (*source.List, []Dot) {
 	docs := MarkdownDocs(h)
 	type result struct {
 		diags source.List
@@ -87,7 +109,7 @@ func LinksAndDotsFrom(h *model.Handbook, table *links.Table, scan Scanner) (*sou
 				if i >= len(docs) {
 					return
 				}
-				results[i].diags, results[i].dots = linksAndDots(docs[i], scan, table)
+				results[i].diags, results[i].dots = check(docs[i])
 			}
 		}()
 	}
@@ -102,8 +124,8 @@ func LinksAndDotsFrom(h *model.Handbook, table *links.Table, scan Scanner) (*sou
 	return diags, dots
 }
 
-// linksAndDots checks the links of one document and lists its dot blocks.
-func linksAndDots(d MarkdownDoc, scan Scanner, table *links.Table) (diags source.List, dots []Dot) {
+// guard reports a document the Markdown parser must not be given.
+func guard(d MarkdownDoc) (diags source.List) {
 	var (
 		de *markdown.DepthError
 		ie *markdown.InlineError
@@ -112,15 +134,17 @@ func linksAndDots(d MarkdownDoc, scan Scanner, table *links.Table) (diags source
 	switch err := markdown.Guard(d.Body); {
 	case errors.As(err, &se):
 		diags.Errorf(d.Src.File(), "%d KB of Markdown, more than the %d KB a page may have: split it into pages", (se.Size+1023)>>10, se.Max>>10)
-		return diags, nil
 	case errors.As(err, &de):
 		diags.Errorf(d.Src.Line(d.Line+de.Line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
-		return diags, nil
 	case errors.As(err, &ie):
 		diags.Errorf(d.Src.Line(d.Line+ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
-		return diags, nil
 	}
-	refs, blocks := scan(d)
+	return diags
+}
+
+// linksAndDots checks the links found in one document and places its dot
+// blocks in its file.
+func linksAndDots(d MarkdownDoc, refs []markdown.Ref, blocks []markdown.DotBlock, table *links.Table) (diags source.List, dots []Dot) {
 	for _, ref := range refs {
 		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
 			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "%v", err)
