@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/accord-handbook/accord/generator/site"
 )
 
 // inputsDigest hashes everything the site built from dir depends on: the
@@ -148,13 +150,6 @@ var executableDigest = sync.OnceValues(func() (string, error) {
 	if err != nil || memo == "" {
 		return d, err
 	}
-	if os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
-		if f, err := os.CreateTemp(filepath.Dir(memo), ".tmp-*"); err == nil {
-			_, werr := f.WriteString(stamp + d)
-			if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), memo) != nil {
-				os.Remove(f.Name())
-			}
-		}
-	}
+	_ = site.ReplaceFile(memo, []byte(stamp+d)) // a memo: failing to keep it costs the next run 20 ms
 	return d, nil
 })

@@ -67,23 +67,27 @@ func Update(out string, old, files []render.File) (Updated, error) {
 	return u, nil
 }
 
-// writeFile replaces one file atomically: a reader sees the old bytes or the
-// new ones, never a truncated file.
+// writeFile replaces one file of the site atomically.
 func writeFile(out string, f render.File) error {
 	rel := filepath.FromSlash(f.Path)
 	if !filepath.IsLocal(rel) {
 		return fmt.Errorf("refusing to write %q outside %s", f.Path, out)
 	}
-	dst := filepath.Join(out, rel)
-	dir := filepath.Dir(dst)
+	return ReplaceFile(filepath.Join(out, rel), f.Data)
+}
+
+// ReplaceFile writes data to path atomically, making its folder if need
+// be: a reader sees the old bytes or the new ones, never a truncated file.
+func ReplaceFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".accord-tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".accord-tmp-*")
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(f.Data)
+	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Chmod(0o644)
 	}
@@ -91,7 +95,7 @@ func writeFile(out string, f render.File) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
+		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())

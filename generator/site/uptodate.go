@@ -39,19 +39,12 @@ func writeRecord(record, out, inputs string) {
 		return
 	}
 	digest, files, err := outputDigest(out)
-	if err != nil || os.MkdirAll(filepath.Dir(record), 0o755) != nil {
+	if err != nil {
 		return
 	}
 	abs, _ := filepath.Abs(out)
 	text := "accord build record 1\nout " + abs + "\ninputs " + inputs + "\noutput " + digest + "\nfiles " + strconv.Itoa(files) + "\n"
-	f, err := os.CreateTemp(filepath.Dir(record), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := f.WriteString(text)
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), record) != nil {
-		os.Remove(f.Name())
-	}
+	_ = ReplaceFile(record, []byte(text))
 }
 
 // forget removes the record of out's last build: Commit calls it before
