@@ -88,31 +88,43 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// are as they were written, the same bytes would be written again. The
 	// handbook is still checked in full, so its warnings are reported.
 	//
-	// The digest is taken before anything is read for the build: a file
-	// saved while the build runs then makes the next build differ from the
-	// record, never match it with a site of older text.
+	// The handbook's files are listed before anything is read, and hashed
+	// as the check reads them (inputs.wrap): the digest is of the bytes
+	// the site is built from, so a file saved while the build runs makes
+	// the next build differ from the record, never match it with a site of
+	// older text.
 	var st stages
 	st.done("")
 	defer func() { res.Stages = st.list }()
 	record := buildRecord(opts.Out)
-	inputs := ""
+	var ins *inputs
 	if record != "" {
-		inputs, _ = inputsDigest(opts.Dir, opts.Out) // unreadable: build, and record nothing
+		ins, _ = listInputs(opts.Dir, opts.Out) // unreadable: build, and record nothing
 	}
-	files, upToDate := 0, false
-	if !opts.Force && site.HasRecord(record) {
-		files, upToDate = site.UpToDate(record, opts.Out, inputs)
-	}
-	st.done("digest")
-	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr}, !upToDate)
+	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr, inputs: ins}, true)
 	st.done("check")
 	defer p.close()
 	res.Checked = p.c
 	if err != nil {
 		return res, err
 	}
+	inputs := ""
+	if ins != nil {
+		inputs, _ = ins.digest()
+	}
+	files, upToDate := 0, false
+	if !opts.Force && site.HasRecord(record) {
+		files, upToDate = site.UpToDate(record, opts.Out, inputs)
+	}
+	st.done("digest")
 	versioned := versions.Configured(p.c.Handbook.Meta)
 	if upToDate && !versioned {
+		// Nothing renders, so the links and ```dot blocks left for the
+		// render to find are checked here.
+		p.c.finish()
+		if err := p.c.Diags.Err(); err != nil {
+			return res, err
+		}
 		site.Tidy(opts.Out)
 		res.Files, res.UpToDate, res.Duration = files, true, time.Since(start)
 		return res, nil
@@ -175,6 +187,8 @@ type CompileOptions struct {
 	Graphs *graph.Renderer
 	// NoGraphs renders pages without graphs (golden tests of the markup).
 	NoGraphs bool
+	// inputs, when set, hashes what the check reads (Build's digest).
+	inputs *inputs
 }
 
 // Compile checks and renders the handbook in opts.Dir into files in memory,
@@ -262,7 +276,11 @@ func prepare(ctx context.Context, opts Options, co CompileOptions, deferLinks bo
 		gr = graph.New(graph.DefaultCacheDir())
 		closers = append(closers, func() { gr.Close() })
 	}
-	p.c = check(src, p.name, gr, co.Markdown, deferLinks)
+	loadFS := src
+	if co.inputs != nil {
+		loadFS = co.inputs.wrap(src)
+	}
+	p.c = check(loadFS, p.name, gr, co.Markdown, deferLinks)
 	if err := p.c.Diags.Err(); err != nil {
 		return p, err
 	}

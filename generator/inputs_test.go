@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -56,5 +57,59 @@ func TestInputsDigest(t *testing.T) {
 				t.Errorf("digest changed: %v, want %v", got, tt.changes)
 			}
 		})
+	}
+}
+
+// TestInputsDigest_read: the digest of a build is of the bytes it read,
+// whatever is on disk by the time the digest is taken, and equal to the
+// digest from disk when nothing changed.
+func TestInputsDigest_read(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"handbook.toml": "title = \"T\"\n", "roles/a.toml": "name = \"A\"\n", "pages/p.md": "# P\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	before, err := inputsDigest(dir, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := listInputs(dir, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := in.wrap(os.DirFS(dir))
+	if b, err := fs.ReadFile(fsys, "roles/a.toml"); err != nil || string(b) != "name = \"A\"\n" {
+		t.Fatalf("read through wrap: %q, %v", b, err)
+	}
+	if got, err := in.digest(); err != nil || got != before {
+		t.Fatalf("digest after reading through wrap = %q, %v; want the digest from disk %q", got, err, before)
+	}
+	// Saved after the build read it: the digest stays that of what was read.
+	if err := os.WriteFile(filepath.Join(dir, "roles/a.toml"), []byte("name = \"B\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := in.digest(); got != before {
+		t.Errorf("digest took the file saved after the read")
+	}
+	if now, _ := inputsDigest(dir, out); now == before {
+		t.Errorf("the saved file does not change the digest from disk")
+	}
+	// Read twice with different bytes: no digest, so nothing is recorded.
+	if _, err := fs.ReadFile(fsys, "roles/a.toml"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := in.digest(); err == nil {
+		t.Errorf("digest of a file read with two texts = %q, want an error", got)
+	}
+	// What load needs of the FS passes through: links are seen as links.
+	if err := os.Symlink("a.toml", filepath.Join(dir, "roles/l.toml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if st, err := fs.Lstat(fsys, "roles/l.toml"); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Lstat through wrap = %v, %v; want a symbolic link", st, err)
 	}
 }
