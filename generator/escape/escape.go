@@ -4,23 +4,27 @@
 // (a department's lists and tables repeat thousands of times).
 package escape
 
-import "strings"
+import (
+	"io"
+	"strings"
+)
 
 // htmlText escapes text and quoted attribute values as html/template does.
 var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // HTML writes s escaped as html/template escapes text and quoted
-// attribute values.
-func HTML(b *strings.Builder, s string) { htmlText.WriteString(b, s) }
+// attribute values. w is a strings.Builder or a bytes.Buffer: a write to
+// either cannot fail.
+func HTML(w io.Writer, s string) { htmlText.WriteString(w, s) }
 
 // URL writes a URL attribute value as html/template does: a whole URL
 // (norm) with a scheme other than http, https or mailto is replaced, then
 // it is normalised; the part after a fixed prefix (!norm) is escaped.
-func URL(b *strings.Builder, u string, norm bool) {
+func URL(w io.Writer, u string, norm bool) {
 	if norm && unsafeScheme(u) {
 		u = "#ZgotmplZ"
 	}
-	HTML(b, processURL(u, norm))
+	HTML(w, processURL(u, norm))
 }
 
 // unsafeScheme is the opposite of html/template's isSafeURL: whatever

@@ -108,6 +108,8 @@ type renderer struct {
 	glossary *markdown.Glossary
 	ix       *raci.Index // every role's assignments, computed once
 	sizes    pageSizes
+	// layout: the kinds whose layout writeLayout writes (see layout.go).
+	layout map[string]bool
 }
 
 // Stats reports figures of a render for --verbose.
@@ -153,6 +155,7 @@ func newRenderer(in Input) (*renderer, error) {
 		}
 		r.tmpl[name] = t
 	}
+	r.layout = ownLayout(in.Templates)
 	return r, nil
 }
 
@@ -274,7 +277,13 @@ func (r *renderer) execute(kind string, p *Page) {
 	// allocations.
 	hint := r.sizes.hint(kind)
 	buf.Grow(hint)
-	if err := r.tmpl[kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+	var err error
+	if r.layout[kind] && p.Versions == nil {
+		err = r.writeLayout(&buf, kind, p)
+	} else {
+		err = r.tmpl[kind].ExecuteTemplate(&buf, "base.html", p)
+	}
+	if err != nil {
 		r.fail(fmt.Errorf("%s: %v", p.Path, err))
 		return
 	}
