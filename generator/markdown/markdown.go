@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -134,6 +136,10 @@ func (r *Renderer) RenderPage(src []byte, p Page) (Result, error) {
 	return r.render(src, p)
 }
 
+// bufWriters are goldmark's output buffers: given a plain io.Writer it
+// makes a 4 KB bufio.Writer per render, 18 MB at 5,000 pages.
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
 func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if err := Guard(src); err != nil {
 		return Result{}, err
@@ -151,7 +157,12 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(&buf)
+	err := r.md.Renderer().Render(bw, src, doc)
+	bw.Reset(nil)
+	bufWriters.Put(bw)
+	if err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
 	res := Result{HTML: buf.Bytes(), Headings: st.headings, Dots: st.dots}
