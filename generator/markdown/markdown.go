@@ -38,12 +38,10 @@ func New(opts Options) *Renderer {
 	transformers := []util.PrioritizedValue{
 		// After the footnote (999) and table (0, 200) transformers have run,
 		// so tables exist to be wrapped and links in footnotes are final.
-		util.Prioritized(transformer{}, 1000),
+		util.Prioritized(transformer{filterAttrs: !opts.RawHTML}, 1000),
 	}
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
-	} else {
-		transformers = append(transformers, util.Prioritized(attrFilter{}, 1))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(

@@ -26,11 +26,13 @@ type renderState struct {
 	refs *refCollector // nil unless the caller asked for Result.Refs
 }
 
-// transformer does all of accord's AST work in one walk: heading ids, link
-// resolution and neutralisation, table wrappers and dot blocks.
-type transformer struct{}
+// transformer does all of accord's AST work in one walk: heading ids and
+// attributes, link resolution and neutralisation, table wrappers and dot
+// blocks. filterAttrs drops heading attributes other than id and class
+// (see filterAttrs; a handbook with raw_html keeps them).
+type transformer struct{ filterAttrs bool }
 
-func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*renderState)
 	if st == nil {
 		// Refs parses without state: it wants destinations exactly as written.
@@ -78,6 +80,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	// The tree is changed only after the walk, which must not see moving nodes.
+	if t.filterAttrs {
+		for _, h := range headings {
+			filterAttrs(h)
+		}
+	}
 	st.headings = assignHeadingIDs(headings, src, pc.IDs())
 	for _, a := range autolinks {
 		neutraliseAutoLink(a, src)
