@@ -12,7 +12,7 @@ import (
 
 // indexDoc adds a document to the search index.
 func (r *renderer) indexDoc(kind, title, url string, text ...string) {
-	d := search.Doc{Kind: kind, Title: title, URL: url, Text: search.DocText(strings.Join(text, " "))}
+	d := search.NewDoc(kind, title, url, strings.Join(text, " "))
 	r.mu.Lock()
 	r.docs = append(r.docs, d)
 	r.mu.Unlock()

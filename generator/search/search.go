@@ -5,11 +5,9 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,6 +20,18 @@ type Doc struct {
 	Title string
 	URL   string // site path, with #fragment for sections and steps
 	Text  string // plain text; aliases of a term belong here
+
+	// ready says that Text is DocText's already (NewDoc made the
+	// document), so Build need not squash and clip it again.
+	ready bool
+}
+
+// NewDoc is the document of text, as the index keeps it (DocText). Callers
+// that hold many documents until Build make them so: they hold no more
+// than the index will, and Build takes their text as it is, which is then
+// not to be changed.
+func NewDoc(kind, title, url, text string) Doc {
+	return Doc{Kind: kind, Title: title, URL: url, Text: DocText(text), ready: true}
 }
 
 // MaxText caps the text kept per document: enough to verify a match and
@@ -29,10 +39,9 @@ type Doc struct {
 const MaxText = 1200
 
 // DocText is the text of a document as the index keeps it: white space
-// squashed, clipped to MaxText, in a string of its own. Build does the
-// same; callers that hold many documents until Build call it first, so
-// they hold no more than the index will (and not the page a text was cut
-// from).
+// squashed, clipped to MaxText, in a string of its own (not a part of the
+// page it was cut from). Build does the same to the text of documents that
+// NewDoc did not make.
 func DocText(text string) string { return strings.Clone(clip(squash(text), MaxText)) }
 
 // Index is the built index.
@@ -46,133 +55,269 @@ type Index struct {
 // 36 and joined by commas: short, and cheap to decode in the browser.
 func Build(docs []Doc) Index {
 	out := make([][4]string, len(docs))
-	postings := index(docs, out)
+	plain := make([]uint8, len(docs)) // bit j: field j of out needs no escaping
+	tab, size := index(docs, out, plain)
 	// The index is the largest file of a big site (tens of MB): size it
 	// once, and write the documents straight into it rather than through
 	// json.Marshal, whose result and pooled buffer would be two more copies.
 	// An estimate short of the mark doubles the buffer: 48 MB instead of
 	// 24 at 5,000 pages. So the strings are measured as they will be
-	// escaped, once: a string whose escaped length is its own plus the
-	// quotes is written as it is.
-	size := 64
-	plain := make([]uint8, len(out)) // bit j: field j needs no escaping
-	for i, d := range out {
-		for j, f := range d {
-			n := jsonLen(f)
-			if n == len(f)+2 {
-				plain[i] |= 1 << j
-			}
-			size += n + 1
-		}
-		size += 2
-	}
-	type term struct {
-		text  string
-		plain bool
-		docs  []int32
-	}
-	terms := make([]term, 0, len(postings))
-	for t, p := range postings {
-		n := jsonLen(t)
-		terms = append(terms, term{t, n == len(t)+2, p})
+	// escaped, once (the documents' in index, in parallel): a string whose
+	// escaped length is its own plus the quotes is written as it is.
+	size += 64
+	terms := tab.terms()
+	for i, t := range terms {
+		n := jsonLen(t.text)
+		terms[i].plain = n == len(t.text)+2
 		size += n + 4
 		prev := int32(0)
-		for _, d := range p {
+		for _, d := range t.docs {
 			size += base36Len(d-prev) + 1
 			prev = d
 		}
 	}
-	slices.SortFunc(terms, func(a, b term) int { return strings.Compare(a.text, b.text) })
-	var b bytes.Buffer
-	b.Grow(size)
-	b.WriteString("window.ACCORD_SEARCH={\"v\":1,\"docs\":[")
+	b := make([]byte, 0, size)
+	b = append(b, "window.ACCORD_SEARCH={\"v\":1,\"docs\":["...)
 	for i, d := range out {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteByte('[')
+		b = append(b, '[')
 		for j, f := range d {
 			if j > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeJSONString(&b, f, plain[i]&(1<<j) != 0)
+			b = appendJSONString(b, f, plain[i]&(1<<j) != 0)
 		}
-		b.WriteByte(']')
+		b = append(b, ']')
 	}
-	b.WriteString("],\"terms\":{")
-	var num [16]byte
+	b = append(b, "],\"terms\":{"...)
 	for i, t := range terms {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		writeJSONString(&b, t.text, t.plain)
-		b.WriteString(":\"")
+		b = appendJSONString(b, t.text, t.plain)
+		b = append(b, ":\""...)
 		prev := int32(0)
 		for j, n := range t.docs {
 			if j > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.Write(strconv.AppendInt(num[:0], int64(n-prev), 36))
+			b = appendBase36(b, n-prev)
 			prev = n
 		}
-		b.WriteByte('"')
+		b = append(b, '"')
 	}
-	b.WriteString("}};\n")
-	return Index{JS: b.Bytes(), Docs: len(docs), Terms: len(terms)}
+	b = append(b, "}};\n"...)
+	return Index{JS: b, Docs: len(docs), Terms: len(terms)}
 }
 
-// index fills out with each document's fields and returns the postings.
-// It is the CPU of a build's last, serial step, so contiguous ranges of
-// documents are tokenised in parallel, one per CPU; a token's postings are
-// then the lists of the ranges one after the other, in document order.
-func index(docs []Doc, out [][4]string) map[string][]int32 {
+// index fills out with each document's fields and plain with which of them
+// need no JSON escaping, and returns the postings and the length of the
+// fields as JSON (with a comma or bracket each). It is the CPU of a build's
+// last, serial step, so contiguous ranges of documents are indexed in
+// parallel, one per CPU; a token's postings are then the lists of the
+// ranges one after the other, in document order.
+func index(docs []Doc, out [][4]string, plain []uint8) (*table, int) {
 	n := min(runtime.GOMAXPROCS(0), max(1, len(docs)/512))
-	parts := make([]map[string][]int32, n)
+	parts := make([]*table, n)
+	sizes := make([]int, n)
 	var wg sync.WaitGroup
 	for k := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[k] = indexRange(docs, out, k*len(docs)/n, (k+1)*len(docs)/n)
+			parts[k], sizes[k] = indexRange(docs, out, plain, k*len(docs)/n, (k+1)*len(docs)/n)
 		}()
 	}
 	wg.Wait()
-	postings := parts[0]
-	for _, part := range parts[1:] {
-		for t, p := range part {
-			postings[t] = append(postings[t], p...)
+	size := 0
+	for k, part := range parts {
+		size += sizes[k]
+		if k > 0 {
+			parts[0].merge(part)
 		}
 	}
-	return postings
+	return parts[0], size
 }
 
-// indexRange indexes docs[from:to]. A document's tokens come in a row, so
-// "already posted for this document" is "the last posting is this
-// document": no set per document.
-func indexRange(docs []Doc, out [][4]string, from, to int) map[string][]int32 {
-	postings := map[string][]int32{}
+// indexRange indexes docs[from:to].
+func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) (*table, int) {
+	t := newTable()
+	size := 0
 	for i := from; i < to; i++ {
 		d := docs[i]
-		text := clip(squash(d.Text), MaxText)
-		out[i] = [4]string{d.Kind, d.Title, d.URL, text}
-		doc := int32(i)
-		add := func(t string) {
-			p, ok := postings[t]
-			if len(p) > 0 && p[len(p)-1] == doc {
-				return
-			}
-			if !ok {
-				t = strings.Clone(t) // a substring of the document's text: keep only the token
-			}
-			postings[t] = append(p, doc)
+		text := d.Text
+		if !d.ready {
+			text = clip(squash(text), MaxText)
 		}
-		eachToken(d.Title, add)
-		eachToken(text, add) // the space between title and text only separated tokens
+		out[i] = [4]string{d.Kind, d.Title, d.URL, text}
+		t.doc = int32(i)
+		// Tokenising title and text (apart: the space between them only
+		// separated tokens) tells whether they need JSON escaping; kind and
+		// URL are measured.
+		if t.add(d.Title) {
+			plain[i] |= 1 << 1
+		}
+		if t.add(text) {
+			plain[i] |= 1 << 3
+		}
+		for j, f := range out[i] {
+			n := len(f) + 2
+			if j == 0 || j == 2 {
+				if n = jsonLen(f); n == len(f)+2 {
+					plain[i] |= 1 << j
+				}
+			} else if plain[i]&(1<<j) == 0 {
+				n = jsonLen(f)
+			}
+			size += n + 1
+		}
+		size += 2
 	}
-	return postings
+	return t, size
 }
 
-// jsonLen is the length of writeJSONString's output for s.
+// table holds the postings of the tokens of a range of documents. Postings
+// live in posts, and the maps give a token's index there: a token already
+// seen costs one look-up, and appending to its postings none. Most tokens
+// fit in a uint64 (CJK pairs by cjkKey, words of up to 8 bytes by
+// shortKey), and a map keyed by an integer costs a fraction of one keyed by
+// a string: hashing and comparing strings were most of the index's CPU.
+type table struct {
+	cjk   map[uint64]int32 // CJK tokens, by cjkKey
+	short map[uint64]int32 // words of up to 8 bytes, by shortKey
+	long  map[string]int32 // longer words
+	posts [][]int32
+	// last is the last document posted for each token. A document's
+	// tokens come in a row, so "already posted for this document" is "the
+	// last posting is this document": no set per document. It is the last
+	// element of posts[i], kept apart: a small array stays in the CPU's
+	// caches, the ends of a hundred thousand lists do not.
+	last []int32
+	doc  int32  // the document being added
+	buf  []byte // eachTerm's
+	fn   func(word []byte, cjk uint64)
+}
+
+func newTable() *table {
+	t := &table{cjk: map[uint64]int32{}, short: map[uint64]int32{}, long: map[string]int32{}}
+	t.fn = t.post // bound once, not per text
+	return t
+}
+
+// add posts the tokens of s for t.doc, and says whether s is plain (needs
+// no JSON escaping).
+func (t *table) add(s string) (plain bool) {
+	t.buf, plain = eachTerm(s, t.buf, t.fn)
+	return plain
+}
+
+// post posts a token for t.doc.
+func (t *table) post(word []byte, cjk uint64) {
+	var i int32
+	switch {
+	case cjk != 0:
+		i = t.termOf(t.cjk, cjk)
+	case len(word) <= 8:
+		i = t.termOf(t.short, shortKey(word))
+	default:
+		var ok bool
+		if i, ok = t.long[string(word)]; !ok {
+			i = t.newTerm()
+			t.long[string(word)] = i
+		}
+	}
+	if t.last[i] == t.doc {
+		return
+	}
+	t.last[i] = t.doc
+	t.posts[i] = append(t.posts[i], t.doc)
+}
+
+// termOf is the index in posts of the token m keys by k, new if need be.
+func (t *table) termOf(m map[uint64]int32, k uint64) int32 {
+	i, ok := m[k]
+	if !ok {
+		i = t.newTerm()
+		m[k] = i
+	}
+	return i
+}
+
+func (t *table) newTerm() int32 {
+	t.posts = append(t.posts, nil)
+	t.last = append(t.last, -1) // no document
+	return int32(len(t.posts) - 1)
+}
+
+// shortKey packs a word of up to 8 bytes into a uint64, its first byte
+// lowest. Words have no zero bytes, so the padding tells the length.
+func shortKey(w []byte) uint64 {
+	var k uint64
+	for j, c := range w {
+		k |= uint64(c) << (8 * j)
+	}
+	return k
+}
+
+// shortWord is the word of shortKey k.
+func shortWord(k uint64) string {
+	var b [8]byte
+	n := 0
+	for ; k != 0; k >>= 8 {
+		b[n] = byte(k)
+		n++
+	}
+	return string(b[:n])
+}
+
+// merge appends the postings of u, the table of the documents that follow
+// t's, to t's.
+func (t *table) merge(u *table) {
+	for k, j := range u.cjk {
+		i := t.termOf(t.cjk, k)
+		t.posts[i] = append(t.posts[i], u.posts[j]...)
+	}
+	for k, j := range u.short {
+		i := t.termOf(t.short, k)
+		t.posts[i] = append(t.posts[i], u.posts[j]...)
+	}
+	for w, j := range u.long {
+		i, ok := t.long[w]
+		if !ok {
+			i = t.newTerm()
+			t.long[w] = i
+		}
+		t.posts[i] = append(t.posts[i], u.posts[j]...)
+	}
+}
+
+// term is a token of the index and its postings.
+type term struct {
+	text  string
+	plain bool // needs no JSON escaping
+	docs  []int32
+}
+
+// terms lists t's tokens, sorted as strings. The strings of the tokens
+// keyed by integers are made here, once each.
+func (t *table) terms() []term {
+	out := make([]term, 0, len(t.posts))
+	for k, i := range t.cjk {
+		out = append(out, term{text: cjkTerm(k), docs: t.posts[i]})
+	}
+	for k, i := range t.short {
+		out = append(out, term{text: shortWord(k), docs: t.posts[i]})
+	}
+	for w, i := range t.long {
+		out = append(out, term{text: w, docs: t.posts[i]})
+	}
+	slices.SortFunc(out, func(a, b term) int { return strings.Compare(a.text, b.text) })
+	return out
+}
+
+// jsonLen is the length of appendJSONString's output for s.
 func jsonLen(s string) int {
 	n := 2
 	for i := 0; i < len(s); {
@@ -213,20 +358,37 @@ func base36Len(n int32) int {
 	return d
 }
 
-// writeJSONString writes s as encoding/json would; plain says that s needs
-// no escaping (jsonLen(s) == len(s)+2). Tokens are letters and
+// appendJSONString appends s as encoding/json writes it; plain says that s
+// needs no escaping (jsonLen(s) == len(s)+2). Tokens are letters and
 // digits, so the fast path is the rule; anything that json escapes (quotes,
 // control characters, <, >, &, U+2028, U+2029, invalid UTF-8) goes through
 // encoding/json itself.
-func writeJSONString(b *bytes.Buffer, s string, plain bool) {
+func appendJSONString(b []byte, s string, plain bool) []byte {
 	if !plain {
 		k, _ := json.Marshal(s)
-		b.Write(k)
-		return
+		return append(b, k...)
 	}
-	b.WriteByte('"')
-	b.WriteString(s)
-	b.WriteByte('"')
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendBase36 is strconv.AppendInt(b, int64(n), 36) for n >= 0. Postings
+// are millions of deltas of one or two digits: the general conversion was
+// most of writing them.
+func appendBase36(b []byte, n int32) []byte {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	if n < 36 {
+		return append(b, digits[n])
+	}
+	var d [6]byte // 36^6 > 2^31
+	i := len(d)
+	for n > 0 {
+		i--
+		d[i] = digits[n%36]
+		n /= 36
+	}
+	return append(b, d[i:]...)
 }
 
 // squash collapses runs of white space and trims it at both ends: the
@@ -281,10 +443,22 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
+// clip cuts s after n runes, marking the cut with an ellipsis. It is
+// string([]rune(s)[:n]) + "…" when s has more than n runes (so an invalid
+// byte counts as a rune and, if kept, becomes U+FFFD), without converting a
+// page's text to cut its start.
 func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	if len(s) <= n {
+		return s // no more runes than bytes
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	for i := range s {
+		if n == 0 {
+			if head := s[:i]; !utf8.ValidString(head) {
+				return string([]rune(head)) + "…"
+			}
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
 }

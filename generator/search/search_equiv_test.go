@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The reference implementations below are the first, simple versions of
@@ -56,7 +57,7 @@ func refBuild(docs []Doc) []byte {
 	postings := map[string][]int{}
 	out := make([][4]string, 0, len(docs))
 	for i, d := range docs {
-		text := clip(squash(d.Text), MaxText)
+		text := refClip(strings.Join(strings.Fields(d.Text), " "), MaxText)
 		out = append(out, [4]string{d.Kind, d.Title, d.URL, text})
 		seen := map[string]bool{}
 		for _, t := range refTokens(d.Title + " " + text) {
@@ -97,6 +98,14 @@ func refBuild(docs []Doc) []byte {
 	return b.Bytes()
 }
 
+func refClip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
 // randomText mixes the scripts and separators that tokenising cares about.
 func randomText(r *rand.Rand, n int) string {
 	pieces := []string{"信用证", "报关", "汇", "ひらがな", "カタカナ", "한국어", "ᄀ", "FOB", "L/C", "Letter-of-Credit2026",
@@ -128,13 +137,22 @@ func TestBuild_sameAsReference(t *testing.T) {
 			docs = append(docs, Doc{Kind: "section", Title: "", URL: "#", Text: strings.Repeat("信用证 FOB ", 400)}) // clipped
 		}
 	}
-	got, want := Build(docs).JS, refBuild(docs)
-	if !bytes.Equal(got, want) {
-		i := 0
-		for i < len(got) && i < len(want) && got[i] == want[i] {
-			i++
+	want := refBuild(docs)
+	// Documents as render makes them, with their text as the index keeps
+	// it, give the same index.
+	made := make([]Doc, len(docs))
+	for i, d := range docs {
+		made[i] = NewDoc(d.Kind, d.Title, d.URL, d.Text)
+	}
+	for _, docs := range [][]Doc{docs, made} {
+		got := Build(docs).JS
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("index differs at byte %d: got …%q…, want …%q…", i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 		}
-		t.Fatalf("index differs at byte %d: got …%q…, want …%q…", i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 	}
 }
 
@@ -199,4 +217,75 @@ func TestIsSpace_sameAsUnicode(t *testing.T) {
 			t.Fatalf("isSpace(U+%04X) = %v", r, isSpace(r))
 		}
 	}
+}
+
+func TestClip_sameAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := range 20000 {
+		s, n := randomText(r, r.IntN(12)), r.IntN(20)
+		if got, want := clip(s, n), refClip(s, n); got != want {
+			t.Fatalf("case %d: clip(%q, %d) = %q, want %q", i, s, n, got, want)
+		}
+	}
+}
+
+func FuzzClip(f *testing.F) {
+	f.Add("信用证 FOB\xff L/C", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = max(0, n%64)
+		if got, want := clip(s, n), refClip(s, n); got != want {
+			t.Errorf("clip(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
+
+// checkPlain: eachTerm's plain says what jsonLen (checked against
+// encoding/json by TestJSONLen) says.
+func checkPlain(t *testing.T, s string) {
+	t.Helper()
+	if _, got := eachTerm(s, nil, func([]byte, uint64) {}); got != (jsonLen(s) == len(s)+2) {
+		t.Fatalf("eachTerm(%q) says plain is %v, jsonLen %d", s, got, jsonLen(s))
+	}
+}
+
+func TestEachTerm_plain(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		checkPlain(t, randomText(r, r.IntN(8)))
+	}
+	for c := range 0x80 {
+		checkPlain(t, "x"+string(rune(c))+"y")
+	}
+	for _, s := range []string{"\u2028", "\u2029", "\ufffd", "\xff", "\xe4\xbf", "信\xe4\xbf", "…"} {
+		checkPlain(t, s)
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	f.Add("汇率风险 FOB L/C Letter-of-Credit2026 ǅİẞK ひらがな\xff한")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := Tokens(s), refTokens(s)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Errorf("Tokens(%q) = %q, want %q", s, got, want)
+		}
+		checkPlain(t, s)
+	})
+}
+
+// FuzzBuild indexes documents cut from the fuzzed strings: titles and texts
+// that share tokens, so postings run across documents.
+func FuzzBuild(f *testing.F) {
+	f.Add("信用证 FOB", "L/C 信用证\xff Letter", 3)
+	f.Fuzz(func(t *testing.T, title, text string, n int) {
+		var docs []Doc
+		for i := range max(1, n%8) {
+			docs = append(docs, Doc{Kind: "page", Title: title[:len(title)*i/8], URL: strconv.Itoa(i), Text: text[len(text)*i/8:]})
+			if i%2 == 1 {
+				docs[i] = NewDoc(docs[i].Kind, docs[i].Title, docs[i].URL, docs[i].Text)
+			}
+		}
+		if got, want := Build(docs).JS, refBuild(docs); !bytes.Equal(got, want) {
+			t.Errorf("Build(%+v) = %s, want %s", docs, got, want)
+		}
+	})
 }

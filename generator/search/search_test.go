@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -71,10 +70,16 @@ func TestJSONLen(t *testing.T) {
 		if got := jsonLen(s); got != len(want) {
 			t.Errorf("jsonLen(%q) = %d, encoding/json writes %d: %s", s, got, len(want), want)
 		}
-		var b bytes.Buffer
-		writeJSONString(&b, s, jsonLen(s) == len(s)+2)
-		if b.String() != string(want) {
-			t.Errorf("writeJSONString(%q) = %s, want %s", s, b.String(), want)
+		if b := appendJSONString(nil, s, jsonLen(s) == len(s)+2); string(b) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, b, want)
+		}
+	}
+}
+
+func TestAppendBase36(t *testing.T) {
+	for _, n := range []int32{0, 1, 35, 36, 37, 1295, 1296, 46655, 46656, 1<<31 - 1} {
+		if got, want := string(appendBase36([]byte("x"), n)), "x"+strconv.FormatInt(int64(n), 36); got != want {
+			t.Errorf("appendBase36(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

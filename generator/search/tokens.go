@@ -18,103 +18,131 @@ import (
 // Tokens are returned in order, with repeats.
 func Tokens(s string) []string {
 	var out []string
-	eachToken(s, func(t string) { out = append(out, t) })
+	eachTerm(s, nil, func(word []byte, cjk uint64) {
+		if cjk != 0 {
+			out = append(out, cjkTerm(cjk))
+		} else {
+			out = append(out, string(word))
+		}
+	})
 	return out
 }
 
-// eachToken calls fn with the tokens of s in order, as Tokens returns them.
-// A word or a run of CJK characters is contiguous in the lower-cased text,
-// so every token is a substring of it: nothing is allocated per token
-// (callers that keep one should clone it).
-func eachToken(s string, fn func(string)) {
-	s = lower(s)
-	wordStart, cjkStart := -1, -1 // byte offsets of the current runs
-	var cjk [2]int                // offsets of the last two CJK runes of the run
-	cjkLen := 0                   // runes in the current CJK run
-	flush := func(end int) {
-		if wordStart >= 0 {
-			fn(s[wordStart:end])
-			wordStart = -1
+// eachTerm calls fn with the tokens of s in order, as Tokens returns them,
+// in the form the index keys them by, so that indexing a token allocates
+// nothing unless the token is new:
+//
+//   - a CJK token (a pair, or a run of one) is cjk, the key cjkKey gives
+//     it; word is nil. Most of a Chinese handbook's tokens are pairs, and a
+//     map keyed by an integer costs a fraction of one keyed by a string;
+//   - a word is word, lower-cased, with cjk 0. It is buf's memory or s's,
+//     valid only during the call (fn copies what it keeps).
+//
+// Lower-casing happens here, rune by rune, as strings.ToLower would do it
+// before the split (the rules apply to the lower-cased text): most words
+// are copied to buf as they stand in s, the others are lower-cased into it.
+// It returns buf, grown, for the next call.
+//
+// Since it looks at every character, it also reports whether s is plain:
+// whether JSON writes it with no escapes (jsonLen(s) == len(s)+2). Only
+// separators can need escaping (quotes, backslashes, control characters,
+// <, >, &, invalid bytes, U+2028, U+2029), so only they are checked.
+func eachTerm(s string, buf []byte, fn func(word []byte, cjk uint64)) (_ []byte, plain bool) {
+	plain = true
+	wordStart := -1  // offset in s of the current word, -1 if none
+	lowered := false // the current word differs from s: it is in buf
+	var prev rune    // the last rune of the current CJK run
+	run := 0         // runes in the current CJK run
+	endWord := func(end int) {
+		if wordStart < 0 {
+			return
 		}
-		if cjkLen == 1 {
-			fn(s[cjkStart:end])
+		if !lowered {
+			buf = append(buf[:0], s[wordStart:end]...)
 		}
-		cjkStart, cjkLen = -1, 0
+		fn(buf, 0)
+		wordStart = -1
 	}
-	for i, r := range s {
+	endRun := func() {
+		if run == 1 {
+			fn(nil, cjkKey(prev, 0))
+		}
+		run = 0
+	}
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		changed := false // r, lower-cased, is not what s holds
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+				changed = true
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			// Han has no case, and is most of the text: skip the tables.
+			// Invalid bytes stay invalid, and separate tokens.
+			if (r < 0x4E00 || r > 0x9FFF) && r != utf8.RuneError {
+				if l := unicode.ToLower(r); l != r {
+					r, changed = l, true
+				}
+			}
+		}
 		switch {
-		case isCJK(r):
-			if wordStart >= 0 {
-				flush(i)
+		case r >= utf8.RuneSelf && isCJK(r):
+			endWord(i)
+			if run > 0 {
+				fn(nil, cjkKey(prev, r)) // the pair that ends with this rune
 			}
-			if cjkLen == 0 {
-				cjkStart = i
-			} else {
-				// The pair that ends with this rune: the previous rune and this one.
-				fn(s[cjk[1]:nextRune(s, i)])
-			}
-			cjk[0], cjk[1] = cjk[1], i
-			cjkLen++
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if cjkLen > 0 {
-				flush(i)
+			prev = r
+			run++
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if run > 0 {
+				endRun()
 			}
 			if wordStart < 0 {
-				wordStart = i
+				wordStart, lowered = i, false
+			}
+			if changed && !lowered {
+				buf = append(buf[:0], s[wordStart:i]...)
+				lowered = true
+			}
+			if lowered {
+				buf = utf8.AppendRune(buf, r)
 			}
 		default:
-			flush(i)
-		}
-	}
-	flush(len(s))
-}
-
-// lower is strings.ToLower for tokenising: the same letters, but Han
-// characters (no case, and most of the text) skip the case tables, and
-// invalid bytes stay as they are instead of becoming U+FFFD (either way
-// they separate tokens, and tokens never contain them).
-func lower(s string) string {
-	var b []byte // nil until something changes
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				if b == nil {
-					b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+			endWord(i)
+			endRun()
+			if n == 1 {
+				c := s[i]
+				if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
+					plain = false // c >= RuneSelf: an invalid byte
 				}
-				c += 'a' - 'A'
+			} else if r == '\u2028' || r == '\u2029' {
+				plain = false
 			}
-			if b != nil {
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		lr := r
-		if (r < 0x4E00 || r > 0x9FFF) && r != utf8.RuneError {
-			lr = unicode.ToLower(r)
-		}
-		if lr != r && b == nil {
-			b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
-		}
-		if lr != r {
-			b = utf8.AppendRune(b, lr)
-		} else if b != nil {
-			b = append(b, s[i:i+n]...)
 		}
 		i += n
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
+	endWord(len(s))
+	endRun()
+	return buf, plain
 }
 
-// nextRune is the offset just past the rune at offset i of s.
-func nextRune(s string, i int) int {
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return i + n
+// cjkKey is the key of the CJK token r1 r2, or of r1 alone when r2 is 0:
+// 21 bits a rune. Keys compare as the tokens' strings do (UTF-8 keeps the
+// order of code points, and a rune alone comes before the pairs it
+// starts), and no key is 0.
+func cjkKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
+
+// cjkTerm is the token that key k stands for.
+func cjkTerm(k uint64) string {
+	var b [2 * utf8.UTFMax]byte
+	t := utf8.AppendRune(b[:0], rune(k>>21))
+	if r2 := rune(k & (1<<21 - 1)); r2 != 0 {
+		t = utf8.AppendRune(t, r2)
+	}
+	return string(t)
 }
 
 func isCJK(r rune) bool {
