@@ -48,6 +48,10 @@ type Writer struct {
 	bytes  int64
 	record string // see Record
 	inputs string
+	// written is how each file stood when Add closed it, for the record's
+	// digest of the output (outputDigest): a walk that stats 5,000 files
+	// after the swap was serial time at the very end of a build.
+	written map[string]fs.FileInfo // by slash path
 }
 
 // Create starts a site that will replace out, refusing an out that accord
@@ -67,7 +71,7 @@ func Create(out string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}
+	w := &Writer{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}, written: map[string]fs.FileInfo{}}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		w.Abort()
 		return nil, err
@@ -100,7 +104,31 @@ func (w *Writer) Add(f render.File) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(name, f.Data, 0o644)
+	info, err := createFile(name, f.Data)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.written[f.Path] = info
+	w.mu.Unlock()
+	return nil
+}
+
+// createFile is os.WriteFile that also returns the file as written.
+func createFile(name string, data []byte) (fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var info fs.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return info, err
 }
 
 // Files and Bytes count what Add wrote.
@@ -129,7 +157,7 @@ func (w *Writer) Commit() error {
 		os.RemoveAll(w.tmp)
 		return err
 	}
-	writeRecord(w.record, w.out, w.inputs)
+	writeRecord(w.record, w.out, w.inputs, w.written)
 	return nil
 }
 

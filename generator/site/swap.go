@@ -17,5 +17,5 @@ func swapRename(tmp, out string) error {
 		os.Rename(old, out)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }

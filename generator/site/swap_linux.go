@@ -15,7 +15,7 @@ func swap(tmp, out string) error {
 	err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE)
 	switch {
 	case err == nil:
-		return os.RemoveAll(tmp)
+		return removeTree(tmp)
 	case errors.Is(err, fs.ErrNotExist):
 		return os.Rename(tmp, out)
 	case errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS):

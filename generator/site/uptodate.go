@@ -34,11 +34,11 @@ func (w *Writer) Record(record, inputs string) {
 
 // writeRecord records the site in out. A record that cannot be written
 // only costs the next build its shortcut.
-func writeRecord(record, out, inputs string) {
+func writeRecord(record, out, inputs string, written map[string]fs.FileInfo) {
 	if record == "" || inputs == "" {
 		return
 	}
-	digest, files, err := outputDigest(out)
+	digest, files, err := outputDigest(out, written)
 	if err != nil {
 		return
 	}
@@ -92,7 +92,7 @@ func UpToDate(record, out, inputs string) (files int, ok bool) {
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		return 0, false
 	}
-	d, n, err := outputDigest(out)
+	d, n, err := outputDigest(out, nil)
 	if err != nil || d != gotDigest {
 		return 0, false
 	}
@@ -101,8 +101,9 @@ func UpToDate(record, out, inputs string) (files int, ok bool) {
 
 // outputDigest hashes the name, size, mode and modification time of every
 // file under dir but the marker: an edited, added or deleted file changes
-// it without reading any file.
-func outputDigest(dir string) (string, int, error) {
+// it without reading any file. known holds files as they stood when they
+// were written (Writer.Add): those are not stat'ed again.
+func outputDigest(dir string, known map[string]fs.FileInfo) (string, int, error) {
 	h := sha256.New()
 	files := 0
 	var num [8]byte
@@ -114,11 +115,14 @@ func outputDigest(dir string) (string, int, error) {
 		if rel == Marker {
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			return err
+		slash := filepath.ToSlash(rel)
+		info, ok := known[slash]
+		if !ok || d.IsDir() {
+			if info, err = d.Info(); err != nil {
+				return err
+			}
 		}
-		h.Write([]byte(filepath.ToSlash(rel)))
+		h.Write([]byte(slash))
 		h.Write([]byte{0})
 		binary.LittleEndian.PutUint64(num[:], uint64(info.Mode()))
 		h.Write(num[:])
