@@ -103,10 +103,17 @@ func CheckInline(src []byte, max int) (line int, ok bool) {
 	return 0, true
 }
 
+// markerByte holds the bytes markers looks at: most bytes of a line are
+// text (all of Chinese text is), and one table load passes them.
+var markerByte = [256]bool{'[': true, '<': true, ']': true, '*': true, '_': true, '`': true, '~': true}
+
 // markers counts the inline markers of one line.
 func markers(line []byte) int {
 	k := 0
 	for i, c := range line {
+		if !markerByte[c] {
+			continue
+		}
 		switch c {
 		case '[', '<':
 			k++

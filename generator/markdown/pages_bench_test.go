@@ -117,3 +117,21 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGuard is the checks that keep goldmark fast (size, nesting,
+// inline markers), which run on every source before it is parsed.
+func BenchmarkGuard(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(c.bytes)
+			for b.Loop() {
+				for _, d := range c.docs {
+					if err := markdown.Guard(d.Body); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			perPage(b, len(c.docs))
+		})
+	}
+}
