@@ -23,18 +23,11 @@ func (r *renderer) indexDoc(kind, title, url string, text ...string) {
 // The same text gives the reading time of source key: stripping every
 // page's HTML once for both was a tenth of a large build.
 func (r *renderer) indexBody(key, kind, title, url string, body template.HTML, lead ...string) {
-	secs := search.Sections([]byte(body))
-	var chars, words int
-	count := func(text string) {
-		c, w := search.ReadingUnits(text)
-		chars, words = chars+c, words+w
-	}
+	secs, u := search.Split([]byte(body)) // measures the sections' titles and texts
+	chars, words := u.CJKChars, u.Words
 	for _, t := range lead {
-		count(t)
-	}
-	for _, s := range secs {
-		count(s.Title)
-		count(s.Text)
+		c, w := search.ReadingUnits(t)
+		chars, words = chars+c, words+w
 	}
 	r.mu.Lock()
 	r.minutes[key] = readingMinutes(chars, words)

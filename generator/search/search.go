@@ -407,37 +407,45 @@ func squash(s string) string {
 // between non-space characters. It looks at bytes: in UTF-8, the non-ASCII
 // white space of unicode.IsSpace (U+0085, U+00A0, U+1680, U+2000-U+200A,
 // U+2028, U+2029, U+202F, U+205F, U+3000) starts with 0xC2, 0xE1, 0xE2 or
-// 0xE3, and only runes starting so are decoded, so Chinese text (0xE4-0xE9)
-// is skipped three bytes at a time.
+// 0xE3, and only runes starting so are decoded: other bytes, Chinese text
+// (0xE4-0xE9) among them, are skipped by a look-up each.
 func squashed(s string) bool {
 	prevSpace := true // a leading space is not squashed
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			if asciiSpace(c) {
-				if prevSpace || c != ' ' {
-					return false
-				}
-				prevSpace = true
-			} else {
-				prevSpace = false
+		// Skip what cannot be white space, byte by byte in a tight loop:
+		// most of the text.
+		j := i
+		for j < len(s) && !maybeSpace[s[j]] {
+			j++
+		}
+		if j > i {
+			prevSpace, i = false, j
+			continue
+		}
+		switch c := s[i]; {
+		case c == ' ':
+			if prevSpace {
+				return false
 			}
+			prevSpace = true
 			i++
-		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+		case c < utf8.RuneSelf:
+			return false // other ASCII white space
+		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
 			prevSpace = false
 			i += n
-		default:
-			prevSpace = false
-			i++
 		}
 	}
 	return !prevSpace || len(s) == 0
 }
+
+// maybeSpace tells the bytes that are ASCII white space or may start a
+// rune that is (see squashed).
+var maybeSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'

@@ -32,13 +32,13 @@ func corpora(b *testing.B) []corpus {
 			}
 			cp.html = append(cp.html, res.HTML)
 			for _, s := range search.Sections(res.HTML) {
-				cp.docs = append(cp.docs, search.Doc{Kind: "section", Title: d.Src.Path + " › " + s.Title, URL: d.Src.Path + "#" + s.ID, Text: s.Text})
+				cp.docs = append(cp.docs, search.NewDoc("section", d.Src.Path+" › "+s.Title, d.Src.Path+"#"+s.ID, s.Text))
 			}
 		}
 		for _, w := range h.Workflows {
-			cp.docs = append(cp.docs, search.Doc{Kind: "workflow", Title: w.Name, URL: w.ID, Text: w.Summary})
+			cp.docs = append(cp.docs, search.NewDoc("workflow", w.Name, w.ID, w.Summary))
 			for _, s := range w.Steps {
-				cp.docs = append(cp.docs, search.Doc{Kind: "step", Title: w.Name + " › " + s.Name, URL: w.ID + "#" + s.ID, Text: s.Name})
+				cp.docs = append(cp.docs, search.NewDoc("step", w.Name+" › "+s.Name, w.ID+"#"+s.ID, s.Name))
 			}
 		}
 		out = append(out, cp)

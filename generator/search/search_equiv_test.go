@@ -176,6 +176,11 @@ func TestText_sameAsReference(t *testing.T) {
 		if got, want := Text(s), refText(s); got != want {
 			t.Fatalf("case %d: Text(%q) = %q, want %q", i, s, got, want)
 		}
+		var u Units
+		text(s, &u)
+		if c, w := refReadingUnits(refText(s)); u != (Units{c, w}) {
+			t.Fatalf("case %d: text(%q) measures %+v, want %d, %d", i, s, u, c, w)
+		}
 		c, w := ReadingUnits(s)
 		if rc, rw := refReadingUnits(s); c != rc || w != rw {
 			t.Fatalf("case %d: ReadingUnits(%q) = %d, %d, want %d, %d", i, s, c, w, rc, rw)
@@ -259,6 +264,15 @@ func TestEachTerm_plain(t *testing.T) {
 	for _, s := range []string{"\u2028", "\u2029", "\ufffd", "\xff", "\xe4\xbf", "信\xe4\xbf", "…"} {
 		checkPlain(t, s)
 	}
+}
+
+func FuzzSquash(f *testing.F) {
+	f.Add(" 信用证\u3000FOB\u00a0 L/C\xe1\xff\u2028 ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("squash(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func FuzzTokens(f *testing.F) {

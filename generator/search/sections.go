@@ -16,28 +16,39 @@ import (
 // find (sections_test.go checks that it does, also by fuzzing), without
 // their cost on every page of a large site.
 func Sections(h []byte) []Section {
+	secs, _ := Split(h)
+	return secs
+}
+
+// Split is Sections, and the reading length of the sections' titles and
+// texts together (ReadingUnits of each, added up), measured as the text is
+// made: the reading time of a page comes from the text search keeps.
+func Split(h []byte) (secs []Section, u Units) {
 	s := string(h)
 	if strings.Contains(s, "<svg") {
 		s = dropSVG(s)
 	}
-	var out []Section
 	prev, id, title := 0, "", ""
+	var tu Units // the title's: counted if its section is kept
 	for {
 		m, ok := nextHeading(s, prev)
 		if !ok {
 			break
 		}
-		if text := Text(s[prev:m[0]]); text != "" || id != "" {
-			out = append(out, Section{ID: id, Title: title, Text: text})
+		if text := text(s[prev:m[0]], &u); text != "" || id != "" {
+			secs = append(secs, Section{ID: id, Title: title, Text: text})
+			u.CJKChars, u.Words = u.CJKChars+tu.CJKChars, u.Words+tu.Words
 		}
 		id = html.UnescapeString(s[m[2]:m[3]])
-		title = Text(s[m[4]:m[5]])
+		tu = Units{}
+		title = text(s[m[4]:m[5]], &tu)
 		prev = m[1]
 	}
-	if text := Text(s[prev:]); text != "" || id != "" {
-		out = append(out, Section{ID: id, Title: title, Text: text})
+	if text := text(s[prev:], &u); text != "" || id != "" {
+		secs = append(secs, Section{ID: id, Title: title, Text: text})
+		u.CJKChars, u.Words = u.CJKChars+tu.CJKChars, u.Words+tu.Words
 	}
-	return out
+	return secs, u
 }
 
 // nextHeading finds the first heading at or after from: the offsets of the

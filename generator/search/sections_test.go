@@ -47,21 +47,49 @@ var sectionCases = []string{
 	`<h2 id="a"><h3 id="b">nested</h3></h2>`, `<h2 id=""></h2>`, `<h`, `<h2`, `<h2 id="`, `</h2>`,
 }
 
-func TestSections_sameAsRegexp(t *testing.T) {
-	for _, c := range sectionCases {
-		if got, want := Sections([]byte(c)), refSections([]byte(c)); !reflect.DeepEqual(got, want) {
-			t.Errorf("%q:\n got %#v\nwant %#v", c, got, want)
+// refUnits is the reading length of sections as render measured it
+// before Split: ReadingUnits of each title and text, added up.
+func refUnits(secs []Section) (u Units) {
+	for _, s := range secs {
+		for _, t := range []string{s.Title, s.Text} {
+			c, w := refReadingUnits(t)
+			u.CJKChars, u.Words = u.CJKChars+c, u.Words+w
 		}
+	}
+	return u
+}
+
+// checkSplit: Split finds what the regular expressions find, and measures
+// what ReadingUnits measures.
+func checkSplit(t *testing.T, s string) {
+	t.Helper()
+	want := refSections([]byte(s))
+	got, u := Split([]byte(s))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%q:\n got %#v\nwant %#v", s, got, want)
+	}
+	if wu := refUnits(want); u != wu {
+		t.Errorf("%q: units %+v, want %+v", s, u, wu)
+	}
+	if secs := Sections([]byte(s)); !reflect.DeepEqual(secs, got) {
+		t.Errorf("%q: Sections %#v, Split %#v", s, secs, got)
+	}
+}
+
+var unitCases = []string{
+	`<h2 id="">title 信用 only</h2>`, `<h2 id="">t</h2>x<h2 id="">dropped 信</h2>`, `<p>a b</p><h2 id="x">信用证 FOB</h2>`,
+	`<p>x&amp;y &#x4e2d;文 L/C 信用　证</p>`, "<p>\xff\xe4\xbf 信 a\u2028b</p>",
+}
+
+func TestSections_sameAsRegexp(t *testing.T) {
+	for _, c := range append(sectionCases, unitCases...) {
+		checkSplit(t, c)
 	}
 }
 
 func FuzzSections(f *testing.F) {
-	for _, c := range sectionCases {
+	for _, c := range append(sectionCases, unitCases...) {
 		f.Add(c)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Sections([]byte(s)), refSections([]byte(s)); !reflect.DeepEqual(got, want) {
-			t.Errorf("%q:\n got %#v\nwant %#v", s, got, want)
-		}
-	})
+	f.Fuzz(checkSplit)
 }

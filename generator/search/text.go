@@ -20,6 +20,17 @@ type Section struct {
 // text) separates words as a space would, and since no entity spans a tag,
 // each run of text between tags can be unescaped on its own.
 func Text(h string) string {
+	var u Units
+	return text(h, &u)
+}
+
+// Units is a reading length, as ReadingUnits measures it.
+type Units struct{ CJKChars, Words int }
+
+// text is Text, and adds the reading units of the text it returns to u:
+// a page's text is made for search and measured for its reading time, and
+// the two in one pass cost little more than one.
+func text(h string, u *Units) string {
 	var b strings.Builder
 	for h != "" {
 		seg, rest := h, ""
@@ -32,7 +43,7 @@ func Text(h string) string {
 			if b.Cap() == 0 {
 				b.Grow(len(h))
 			}
-			appendFields(&b, html.UnescapeString(seg))
+			appendFieldsUnits(&b, html.UnescapeString(seg), u)
 		}
 		h = rest
 	}
@@ -48,6 +59,55 @@ func appendFields(b *strings.Builder, s string) {
 		}
 		b.WriteString(f)
 	})
+}
+
+// appendFieldsUnits is appendFields, and adds the reading units of the
+// fields to u, as ReadingUnits counts them: the characters of CJK runes,
+// and the fields with an ASCII letter or digit as words. It decodes only
+// the runes it must: past ASCII, every rune is either white space or may
+// be CJK.
+func appendFieldsUnits(b *strings.Builder, s string, u *Units) {
+	start := -1    // offset of the current field, -1 between fields
+	latin := false // the current field has an ASCII letter or digit
+	for i := 0; i < len(s); {
+		c := s[i]
+		n, space := 1, false
+		if c < utf8.RuneSelf {
+			space = c <= ' ' && asciiSpace(c)
+			latin = latin || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				space = true
+			} else if isCJK(r) {
+				u.CJKChars++
+			}
+		}
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			if latin {
+				u.Words++
+			}
+			start, latin = -1, false
+		case !space && start < 0:
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+		if latin {
+			u.Words++
+		}
+	}
 }
 
 // isSpace is unicode.IsSpace for runes past ASCII, without the table
