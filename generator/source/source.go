@@ -7,9 +7,11 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -166,20 +168,33 @@ type Doc struct {
 	// would only repeat it.
 	Broken bool
 	failed map[string]bool // key paths written but not decodable
-	// lineStarts[i] is the byte offset where line i+1 begins.
+	// lineStarts[i] is the byte offset where line i+1 begins. It is found
+	// when a position is first asked for: most sources never have one
+	// reported, and scanning every file for its lines was a fifth of
+	// loading a large handbook.
 	lineStarts []int
+	lines      sync.Once
 }
 
 // NewDoc returns a Doc for text.
 func NewDoc(name, path string, text []byte) *Doc {
-	d := &Doc{Name: name, Path: path, Text: text}
-	d.lineStarts = append(d.lineStarts, 0)
-	for i, c := range text {
-		if c == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	return &Doc{Name: name, Path: path, Text: text}
+}
+
+// starts returns lineStarts, finding them the first time.
+func (d *Doc) starts() []int {
+	d.lines.Do(func() {
+		d.lineStarts = make([]int, 1, bytes.Count(d.Text, []byte{'\n'})+1)
+		for off := 0; ; {
+			i := bytes.IndexByte(d.Text[off:], '\n')
+			if i < 0 {
+				break
+			}
+			off += i + 1
+			d.lineStarts = append(d.lineStarts, off)
 		}
-	}
-	return d
+	})
+	return d.lineStarts
 }
 
 // File returns the position of the file as a whole.
@@ -194,18 +209,20 @@ func (d *Doc) Offset(off int) Pos {
 	if off > len(d.Text) {
 		off = len(d.Text)
 	}
-	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
-	start := d.lineStarts[line-1]
+	starts := d.starts()
+	line := sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+	start := starts[line-1]
 	return Pos{File: d.Name, Line: line, Col: utf8.RuneCount(d.Text[start:off]) + 1}
 }
 
 // LineCol converts a line and a byte column (1-based) into a position whose
 // column counts characters.
 func (d *Doc) LineCol(line, byteCol int) Pos {
-	if line < 1 || line > len(d.lineStarts) {
+	starts := d.starts()
+	if line < 1 || line > len(starts) {
 		return Pos{File: d.Name, Line: line, Col: byteCol}
 	}
-	return d.Offset(d.lineStarts[line-1] + byteCol - 1)
+	return d.Offset(starts[line-1] + byteCol - 1)
 }
 
 // Line returns the position of the start of a line.
