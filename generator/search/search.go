@@ -182,11 +182,12 @@ func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) (*tabl
 // live in posts, and the maps give a token's index there: a token already
 // seen costs one look-up, and appending to its postings none. Most tokens
 // fit in a uint64 (CJK pairs by cjkKey, words of up to 8 bytes by
-// shortKey), and a map keyed by an integer costs a fraction of one keyed by
-// a string: hashing and comparing strings were most of the index's CPU.
+// shortKey), and a table keyed by an integer costs a fraction of a map
+// keyed by a string: hashing and comparing strings were most of the
+// index's CPU.
 type table struct {
-	cjk   map[uint64]int32 // CJK tokens, by cjkKey
-	short map[uint64]int32 // words of up to 8 bytes, by shortKey
+	cjk   *keyTable        // CJK tokens, by cjkKey
+	short *keyTable        // words of up to 8 bytes, by shortKey
 	long  map[string]int32 // longer words
 	posts [][]int32
 	// last is the last document posted for each token. A document's
@@ -198,11 +199,12 @@ type table struct {
 	doc  int32  // the document being added
 	buf  []byte // eachTerm's
 	fn   func(word []byte, cjk uint64)
+	nt   func() int32 // newTerm
 }
 
 func newTable() *table {
-	t := &table{cjk: map[uint64]int32{}, short: map[uint64]int32{}, long: map[string]int32{}}
-	t.fn = t.post // bound once, not per text
+	t := &table{cjk: newKeyTable(), short: newKeyTable(), long: map[string]int32{}}
+	t.fn, t.nt = t.post, t.newTerm // bound once, not per token
 	return t
 }
 
@@ -218,9 +220,9 @@ func (t *table) post(word []byte, cjk uint64) {
 	var i int32
 	switch {
 	case cjk != 0:
-		i = t.termOf(t.cjk, cjk)
+		i = t.cjk.termOf(cjk, t.nt)
 	case len(word) <= 8:
-		i = t.termOf(t.short, shortKey(word))
+		i = t.short.termOf(shortKey(word), t.nt)
 	default:
 		var ok bool
 		if i, ok = t.long[string(word)]; !ok {
@@ -233,16 +235,6 @@ func (t *table) post(word []byte, cjk uint64) {
 	}
 	t.last[i] = t.doc
 	t.posts[i] = append(t.posts[i], t.doc)
-}
-
-// termOf is the index in posts of the token m keys by k, new if need be.
-func (t *table) termOf(m map[uint64]int32, k uint64) int32 {
-	i, ok := m[k]
-	if !ok {
-		i = t.newTerm()
-		m[k] = i
-	}
-	return i
 }
 
 func (t *table) newTerm() int32 {
@@ -275,12 +267,12 @@ func shortWord(k uint64) string {
 // merge appends the postings of u, the table of the documents that follow
 // t's, to t's.
 func (t *table) merge(u *table) {
-	for k, j := range u.cjk {
-		i := t.termOf(t.cjk, k)
+	for k, j := range u.cjk.all() {
+		i := t.cjk.termOf(k, t.nt)
 		t.posts[i] = append(t.posts[i], u.posts[j]...)
 	}
-	for k, j := range u.short {
-		i := t.termOf(t.short, k)
+	for k, j := range u.short.all() {
+		i := t.short.termOf(k, t.nt)
 		t.posts[i] = append(t.posts[i], u.posts[j]...)
 	}
 	for w, j := range u.long {
@@ -304,10 +296,10 @@ type term struct {
 // keyed by integers are made here, once each.
 func (t *table) terms() []term {
 	out := make([]term, 0, len(t.posts))
-	for k, i := range t.cjk {
+	for k, i := range t.cjk.all() {
 		out = append(out, term{text: cjkTerm(k), docs: t.posts[i]})
 	}
-	for k, i := range t.short {
+	for k, i := range t.short.all() {
 		out = append(out, term{text: shortWord(k), docs: t.posts[i]})
 	}
 	for w, i := range t.long {
