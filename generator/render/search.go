@@ -23,7 +23,7 @@ func (r *renderer) indexDoc(kind, title, url string, text ...string) {
 // The same text gives the reading time of source key: stripping every
 // page's HTML once for both was a tenth of a large build.
 func (r *renderer) indexBody(key, kind, title, url string, body template.HTML, lead ...string) {
-	secs, u := search.Split([]byte(body)) // measures the sections' titles and texts
+	secs, u := search.Split(string(body)) // measures the sections' titles and texts
 	chars, words := u.CJKChars, u.Words
 	for _, t := range lead {
 		c, w := search.ReadingUnits(t)

@@ -16,15 +16,16 @@ import (
 // find (sections_test.go checks that it does, also by fuzzing), without
 // their cost on every page of a large site.
 func Sections(h []byte) []Section {
-	secs, _ := Split(h)
+	secs, _ := Split(string(h))
 	return secs
 }
 
-// Split is Sections, and the reading length of the sections' titles and
-// texts together (ReadingUnits of each, added up), measured as the text is
-// made: the reading time of a page comes from the text search keeps.
-func Split(h []byte) (secs []Section, u Units) {
-	s := string(h)
+// Split is Sections of a string, and the reading length of the sections'
+// titles and texts together (ReadingUnits of each, added up), measured as
+// the text is made: the reading time of a page comes from the text search
+// keeps. Rendered pages are strings (template.HTML): taking one saves
+// copying every page's HTML twice, to []byte and back.
+func Split(s string) (secs []Section, u Units) {
 	if strings.Contains(s, "<svg") {
 		s = dropSVG(s)
 	}

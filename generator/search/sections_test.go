@@ -64,7 +64,7 @@ func refUnits(secs []Section) (u Units) {
 func checkSplit(t *testing.T, s string) {
 	t.Helper()
 	want := refSections([]byte(s))
-	got, u := Split([]byte(s))
+	got, u := Split(s)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%q:\n got %#v\nwant %#v", s, got, want)
 	}
