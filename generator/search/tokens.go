@@ -107,9 +107,17 @@ func eachTerm(s string, buf []byte, fn func(word []byte, cjk uint64)) (_ []byte,
 				buf = append(buf[:0], s[wordStart:i]...)
 				lowered = true
 			}
+			// The lower-case ASCII letters and digits that follow are
+			// the same word as they stand: take them in a tight loop.
+			j := i + n
+			for j < len(s) && asciiWord[s[j]] {
+				j++
+			}
 			if lowered {
 				buf = utf8.AppendRune(buf, r)
+				buf = append(buf, s[i+n:j]...)
 			}
+			n = j - i
 		default:
 			endWord(i)
 			endRun()
@@ -128,6 +136,15 @@ func eachTerm(s string, buf []byte, fn func(word []byte, cjk uint64)) (_ []byte,
 	endRun()
 	return buf, plain
 }
+
+// asciiWord tells the bytes that are a word's as they stand: lower-case
+// ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // cjkKey is the key of the CJK token r1 r2, or of r1 alone when r2 is 0:
 // 21 bits a rune. Keys compare as the tokens' strings do (UTF-8 keeps the
