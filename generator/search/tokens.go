@@ -34,9 +34,9 @@ func Tokens(s string) []string {
 //
 //   - a CJK token (a pair, or a run of one) is cjk, the key cjkKey gives
 //     it; word is nil. Most of a Chinese handbook's tokens are pairs, and a
-//     map keyed by an integer costs a fraction of one keyed by a string;
-//   - a word is word, lower-cased, with cjk 0. It is buf's memory or s's,
-//     valid only during the call (fn copies what it keeps).
+//     table keyed by an integer costs a fraction of a map keyed by a string;
+//   - a word is word, lower-cased, with cjk 0. It is buf's memory, valid
+//     only during the call (fn copies what it keeps).
 //
 // Lower-casing happens here, rune by rune, as strings.ToLower would do it
 // before the split (the rules apply to the lower-cased text): most words
