@@ -92,7 +92,7 @@ func (r *renderer) writeLayout(b *bytes.Buffer, kind string, p *Page) error {
 		b.WriteString("</ol></nav>")
 	}
 	b.WriteString("\n")
-	if d, ok := p.Data.(PageData); ok && kind == "page" && !d.Index {
+	if d, ok := p.Data.(PageData); ok && kind == "page" {
 		writePageContent(b, p, d)
 	} else if err := r.tmpl[kind].ExecuteTemplate(b, "content", p); err != nil {
 		return err
@@ -134,8 +134,9 @@ func writePagerLink(b *bytes.Buffer, p *Page, class, label string, it *NavItem) 
 	b.WriteString("</a>")
 }
 
-// writePageContent is page.html's "content" for a page other than the
-// index of all pages.
+// writePageContent is page.html's "content": the page, and on the index
+// of pages the list of every page (5,000 items through the template took
+// 40 ms).
 func writePageContent(b *bytes.Buffer, p *Page, d PageData) {
 	if !p.OwnHeading(d.Body) {
 		b.WriteString("<h1>")
@@ -144,5 +145,24 @@ func writePageContent(b *bytes.Buffer, p *Page, d PageData) {
 	}
 	b.WriteString("\n<div class=\"prose\">")
 	b.WriteString(string(d.Body))
-	b.WriteString("</div>\n")
+	b.WriteString("</div>")
+	if d.Index {
+		b.WriteString("\n<h2 id=\"all-pages\">")
+		escape.HTML(b, p.Tr("allPages"))
+		b.WriteString("</h2>\n<ul class=\"page-tree\">")
+		for _, pg := range p.H.Pages {
+			if pg.Path == "index" {
+				continue
+			}
+			b.WriteString("<li><a href=\"")
+			escape.URL(b, p.SourceURL("pages/"+pg.Path), true)
+			b.WriteString("\">")
+			escape.HTML(b, pg.Title)
+			b.WriteString("</a> <span class=\"path\">")
+			escape.HTML(b, pg.Path)
+			b.WriteString("</span></li>")
+		}
+		b.WriteString("\n</ul>")
+	}
+	b.WriteString("\n")
 }
