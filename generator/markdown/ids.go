@@ -56,7 +56,7 @@ func slug(text []byte) string {
 	for len(text) > 0 {
 		r, n := utf8.DecodeRune(text)
 		text = text[n:]
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && r != '_' {
+		if !slugKeeps(r) {
 			sep = true
 			continue
 		}
@@ -64,12 +64,35 @@ func slug(text []byte) string {
 			out = append(out, '-')
 		}
 		sep = false
-		out = utf8.AppendRune(out, unicode.ToLower(r))
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			out = append(out, byte(r))
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs: no case
+			out = utf8.AppendRune(out, r)
+		default:
+			out = utf8.AppendRune(out, unicode.ToLower(r))
+		}
 	}
 	if len(out) == 0 {
 		return "section"
 	}
 	return string(out)
+}
+
+// slugKeeps reports the runes slug keeps: letters, combining marks, decimal
+// digits and '_'. ASCII and the CJK Unified Ideographs (most of a Chinese
+// heading) are answered without the Unicode tables' search.
+func slugKeeps(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
 // assignHeadingIDs gives every heading an id and reports the headings in order.
