@@ -16,6 +16,7 @@ import (
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/rootfs"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/urls"
 	"github.com/accord-handbook/accord/generator/versions"
@@ -268,8 +269,9 @@ func prepare(ctx context.Context, opts Options, co CompileOptions, deferLinks bo
 		// Confined to the handbook: no path or symbolic link read through
 		// root can lead outside it (load refuses links with a message;
 		// this makes sure nothing else follows one).
-		closers = append(closers, func() { root.Close() })
-		src = root.FS()
+		rfs := rootfs.New(root)
+		closers = append(closers, func() { rfs.Close(); root.Close() })
+		src = rfs
 	}
 	gr := co.Graphs
 	if gr == nil && !co.NoGraphs {
