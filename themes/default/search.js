@@ -1,13 +1,23 @@
 // accord search: loads _accord/search-index.js (built by accord in Go) with
 // a <script> tag — fetch() is refused on file:// — and searches it in the
-// browser. Tokens follow generator/search/tokens.go exactly: lower-case; a
-// run of CJK characters gives every pair of neighbours; other letters and
-// digits form words; the last word of a query also matches as a prefix.
+// browser. Tokens follow search.Tokens (generator/search/tokens.go) exactly,
+// and generator/browser/tokens_test.go runs both on the same strings:
+// lower-case, character by character; a run of CJK characters gives every
+// pair of neighbours; other letters and digits form words; anything else
+// separates. The last word of a query also matches as a prefix.
 (function () {
   "use strict";
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var WORD = /[\p{L}\p{Nd}]/u;
 
+  // lower lower-cases one character as Go's unicode.ToLower does. The
+  // string's toLowerCase would make "İ" "i" and a combining dot (which
+  // separates), and a final "Σ" "ς"; alone, only "İ" gets more than one
+  // character, and its first is Go's.
+  function lower(c) {
+    var l = c.toLowerCase();
+    return l.length > c.length ? String.fromCodePoint(l.codePointAt(0)) : l;
+  }
   function tokens(s) {
     var out = [], word = "", cjk = [];
     function flush() {
@@ -16,7 +26,8 @@
       for (var i = 0; i + 1 < cjk.length; i++) out.push(cjk[i] + cjk[i + 1]);
       cjk = [];
     }
-    for (var ch of s.toLowerCase()) {
+    for (var c of s) {
+      var ch = lower(c);
       if (CJK.test(ch)) { if (word) flush(); cjk.push(ch); }
       else if (WORD.test(ch)) { if (cjk.length) flush(); word += ch; }
       else flush();
