@@ -120,9 +120,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	st.done("digest")
 	versioned := versions.Configured(p.c.Handbook.Meta)
 	if upToDate && !versioned {
-		// Nothing renders, so the links and ```dot blocks left for the
-		// render to find are checked here.
-		p.c.finish()
+		// Nothing renders, so the checks left for the render run here.
+		if !p.c.refused() {
+			p.c.finish()
+		}
 		if err := p.c.Diags.Err(); err != nil {
 			return res, err
 		}
@@ -212,6 +213,9 @@ func (p *prepared) render(ctx context.Context, opts Options, cache *markdown.Cac
 	}
 	files, err := renderVersions(ctx, opts.Dir, p.name, p.c, p.in)
 	st.done("render and write")
+	if err != nil && p.c.refused() {
+		return nil, p.c.Diags.Err()
+	}
 	if p.c.pending != nil {
 		p.c.finish()
 		st.done("links")

@@ -62,19 +62,40 @@ func check(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache, d
 	table := links.NewTable(h)
 	c := &Checked{Handbook: h, Diags: diags, Markdown: md, Links: table}
 	if deferLinks && !diags.HasErrors() {
-		if guards := validate.Guards(h); !guards.HasErrors() {
-			diags.Sort()
-			c.pending = &pendingLinks{found: map[string]parsed{}, gr: gr}
-			return c
-		}
+		// The guards that keep the parser fast (size, nesting) are left to
+		// the render too, which runs them on every page before parsing it
+		// and refuses what they refuse: see Checked.refused.
+		diags.Sort()
+		c.pending = &pendingLinks{found: map[string]parsed{}, gr: gr}
+		return c
 	}
-	linkDiags, dots := validate.LinksAndDots(h, md, table)
-	diags.Add(linkDiags)
-	if gr != nil {
-		checkDots(gr, dots, diags)
-	}
-	diags.Sort()
+	c.checkLinks(gr)
 	return c
+}
+
+// checkLinks checks every link and ```dot block now, parsing each page.
+func (c *Checked) checkLinks(gr *graph.Renderer) {
+	linkDiags, dots := validate.LinksAndDots(c.Handbook, c.Markdown, c.Links)
+	c.Diags.Add(linkDiags)
+	if gr != nil {
+		checkDots(gr, dots, c.Diags)
+	}
+	c.Diags.Sort()
+}
+
+// refused reports whether a Markdown source is one the parser must not see
+// (too large, too deep: the render refuses it without parsing it). The
+// checks deferred to the render then run now, on the whole handbook, as
+// for a handbook with errors, so that one run reports every problem. Call
+// it when the render failed, or before finish without a render.
+func (c *Checked) refused() bool {
+	p := c.pending
+	if p == nil || !validate.Guards(c.Handbook).HasErrors() {
+		return false
+	}
+	c.pending = nil
+	c.checkLinks(p.gr)
+	return true
 }
 
 // pendingLinks gathers, while the site renders, the links and ```dot blocks
