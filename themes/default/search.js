@@ -18,6 +18,17 @@
     var l = c.toLowerCase();
     return l.length > c.length ? String.fromCodePoint(l.codePointAt(0)) : l;
   }
+  // lowerText lower-cases text as tokens does, so that a query's words are
+  // found in the text of the documents its tokens matched, at the same
+  // offsets (every character keeps its length). Only "İ" and "Σ" lower-case
+  // differently in a whole string; text without them takes the fast path.
+  var CONTEXTUAL = /[\u0130\u03a3]/;
+  function lowerText(s) {
+    if (!CONTEXTUAL.test(s)) return s.toLowerCase();
+    var out = "";
+    for (var c of s) out += lower(c);
+    return out;
+  }
   function tokens(s) {
     var out = [], word = "", cjk = [];
     function flush() {
@@ -38,7 +49,7 @@
   // Runs of the query that a match must contain as they are: CJK runs and
   // whole words (the words before the last one).
   function phrases(q) {
-    var m = q.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{Nd}]+/gu);
+    var m = lowerText(q).match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{Nd}]+/gu);
     return m || [];
   }
 
@@ -98,11 +109,11 @@
       var set = new Set(p);
       cand = cand === null ? p : cand.filter(function (d) { return set.has(d); });
     });
-    var ql = q.trim().toLowerCase(), ph = phrases(q);
+    var ql = lowerText(q.trim()), ph = phrases(q);
     var last = ph.length ? ph[ph.length - 1] : "";
     var res = [];
     cand.forEach(function (i) {
-      var d = idx.docs[i], title = d[1].toLowerCase(), text = d[3].toLowerCase(), all = title + " " + text;
+      var d = idx.docs[i], title = lowerText(d[1]), text = lowerText(d[3]), all = title + " " + text;
       var clipped = d[3].slice(-1) === "…";
       for (var j = 0; j < ph.length; j++) {
         var p = ph[j];
@@ -122,7 +133,7 @@
   // mark appends text to el with every occurrence of the phrases wrapped in
   // <mark>; text goes in as text nodes, never as HTML.
   function mark(el, text, ph) {
-    var lower = text.toLowerCase(), i = 0;
+    var lower = lowerText(text), i = 0;
     while (i < text.length) {
       var best = -1, len = 0;
       ph.forEach(function (p) {
@@ -138,7 +149,7 @@
     }
   }
   function snippet(text, ph) {
-    var lower = text.toLowerCase(), at = -1;
+    var lower = lowerText(text), at = -1;
     ph.forEach(function (p) { var i = lower.indexOf(p); if (i >= 0 && (at < 0 || i < at)) at = i; });
     if (at < 0) return text.slice(0, 120);
     var start = Math.max(0, at - 40);
