@@ -5,7 +5,7 @@
 package search
 
 import (
-	"encoding/json"
+	"iter"
 	"runtime"
 	"slices"
 	"strings"
@@ -34,6 +34,14 @@ func NewDoc(kind, title, url, text string) Doc {
 	return Doc{Kind: kind, Title: title, URL: url, Text: DocText(text), ready: true}
 }
 
+// Doc is the document of the section's text, as NewDoc would make it, with
+// kind, title and url. The text of a Section that Split (or Sections) made
+// is squashed already, so it is only clipped: squashing checks every byte,
+// and sections are most of a site's text (25 ms of a 5,000-page build).
+func (s Section) Doc(kind, title, url string) Doc {
+	return Doc{Kind: kind, Title: title, URL: url, Text: strings.Clone(clip(s.Text, MaxText)), ready: true}
+}
+
 // MaxText caps the text kept per document: enough to verify a match and
 // show it highlighted, while keeping the index a fraction of the site.
 const MaxText = 1200
@@ -53,96 +61,165 @@ type Index struct {
 
 // Build indexes docs. Postings are document numbers, delta-encoded in base
 // 36 and joined by commas: short, and cheap to decode in the browser.
+//
+// It is the last, serial step of a build (the rest of the site is written
+// by then), so it runs in parallel as much as it can: contiguous ranges of
+// documents are indexed one per CPU, each range sorting its own terms and
+// measuring its part of the output; then the documents of each range and
+// the terms (the ranges' sorted lists merged) are written at once, each
+// into its own place in one buffer.
 func Build(docs []Doc) Index {
 	out := make([][4]string, len(docs))
 	plain := make([]uint8, len(docs)) // bit j: field j of out needs no escaping
-	tab, size := index(docs, out, plain)
-	// The index is the largest file of a big site (tens of MB): size it
-	// once, and write the documents straight into it rather than through
-	// json.Marshal, whose result and pooled buffer would be two more copies.
-	// An estimate short of the mark doubles the buffer: 48 MB instead of
-	// 24 at 5,000 pages. So the strings are measured as they will be
-	// escaped, once (the documents' in index, in parallel): a string whose
-	// escaped length is its own plus the quotes is written as it is.
-	size += 64
-	terms := tab.terms()
-	for i, t := range terms {
-		n := jsonLen(t.text)
-		terms[i].plain = n == len(t.text)+2
-		size += n + 4
-		prev := int32(0)
-		for _, d := range t.docs {
-			size += base36Len(d-prev) + 1
-			prev = d
-		}
-	}
-	b := make([]byte, 0, size)
-	b = append(b, "window.ACCORD_SEARCH={\"v\":1,\"docs\":["...)
-	for i, d := range out {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		for j, f := range d {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, f, plain[i]&(1<<j) != 0)
-		}
-		b = append(b, ']')
-	}
-	b = append(b, "],\"terms\":{"...)
-	for i, t := range terms {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, t.text, t.plain)
-		b = append(b, ":\""...)
-		prev := int32(0)
-		for j, n := range t.docs {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendBase36(b, n-prev)
-			prev = n
-		}
-		b = append(b, '"')
-	}
-	b = append(b, "}};\n"...)
-	return Index{JS: b, Docs: len(docs), Terms: len(terms)}
-}
-
-// index fills out with each document's fields and plain with which of them
-// need no JSON escaping, and returns the postings and the length of the
-// fields as JSON (with a comma or bracket each). It is the CPU of a build's
-// last, serial step, so contiguous ranges of documents are indexed in
-// parallel, one per CPU; a token's postings are then the lists of the
-// ranges one after the other, in document order.
-func index(docs []Doc, out [][4]string, plain []uint8) (*table, int) {
 	n := min(runtime.GOMAXPROCS(0), max(1, len(docs)/512))
-	parts := make([]*table, n)
-	sizes := make([]int, n)
+	parts := make([]*part, n)
+	bounds := split(docs, n)
 	var wg sync.WaitGroup
 	for k := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[k], sizes[k] = indexRange(docs, out, plain, k*len(docs)/n, (k+1)*len(docs)/n)
-		}()
+		wg.Go(func() { parts[k] = indexRange(docs, out, plain, bounds[k], bounds[k+1]) })
 	}
 	wg.Wait()
-	size := 0
-	for k, part := range parts {
-		size += sizes[k]
-		if k > 0 {
-			parts[0].merge(part)
-		}
+
+	// The index is the largest file of a big site (tens of MB): it is
+	// allocated once, and written into directly rather than through
+	// json.Marshal, whose result and pooled buffer would be two more
+	// copies. The documents' part is measured exactly, so each range knows
+	// where its documents go. The terms' part is measured per range: a term
+	// of several ranges is written once, and its first posting in a range
+	// is a delta from its last in the previous one, never longer than from
+	// 0, so the sum is a bound (over by a few hundred KB of repeated term
+	// strings), and the buffer is cut where the terms end.
+	const head, mid, tail = "window.ACCORD_SEARCH={\"v\":1,\"docs\":[", "],\"terms\":{", "}};\n"
+	size := len(head) + len(mid) + len(tail)
+	for _, p := range parts {
+		size += p.docsSize + p.termsSize
 	}
-	return parts[0], size
+	b := make([]byte, size)
+	at := copy(b, head)
+	for k, p := range parts {
+		if k == 0 && p.docsSize > 0 {
+			p.docsSize-- // no comma before the first document
+		}
+		w, from, to := b[at:at+p.docsSize], bounds[k], bounds[k+1]
+		wg.Go(func() { writeDocs(w, out[from:to], plain[from:to], from) })
+		at += p.docsSize
+	}
+	at += copy(b[at:], mid)
+	var end, nterms int
+	wg.Go(func() { end, nterms = writeTerms(b[at:len(b)-len(tail)], parts) })
+	wg.Wait()
+	at += end
+	at += copy(b[at:], tail)
+	return Index{JS: b[:at:at], Docs: len(docs), Terms: nterms}
 }
 
-// indexRange indexes docs[from:to].
-func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) (*table, int) {
+// split cuts docs into n ranges of about as much text each: the time to
+// index a document goes with its text, and a range is done when its last
+// document is, so ranges of as many documents (a page's text before its
+// first heading is longer than a section's) keep a CPU waiting. It returns
+// the n+1 bounds.
+func split(docs []Doc, n int) []int {
+	total := 0
+	for _, d := range docs {
+		total += len(d.Title) + min(len(d.Text), 4*MaxText) + 64
+	}
+	bounds := make([]int, n+1)
+	k, sum := 1, 0
+	for i, d := range docs {
+		for k < n && sum >= total*k/n {
+			bounds[k] = i
+			k++
+		}
+		sum += len(d.Title) + min(len(d.Text), 4*MaxText) + 64
+	}
+	for ; k <= n; k++ {
+		bounds[k] = len(docs)
+	}
+	return bounds
+}
+
+// writeDocs writes docs (out and plain of the documents from first on) as
+// JSON arrays into b, which is exactly their size.
+func writeDocs(b []byte, out [][4]string, plain []uint8, first int) {
+	w := b[:0]
+	for i, d := range out {
+		if first+i > 0 {
+			w = append(w, ',')
+		}
+		w = append(w, '[')
+		for j, f := range d {
+			if j > 0 {
+				w = append(w, ',')
+			}
+			w = appendJSONString(w, f, plain[i]&(1<<j) != 0)
+		}
+		w = append(w, ']')
+	}
+	if len(w) != len(b) || cap(w) != cap(b) {
+		panic("search: documents measured wrong") // a bug: the index would be corrupt
+	}
+}
+
+// writeTerms writes the terms of parts, each part's sorted list merged in
+// order, as JSON members into b, and returns the bytes written and the
+// number of terms. A term's postings are the lists of the parts one after
+// the other: the ranges of documents follow each other.
+func writeTerms(b []byte, parts []*part) (end, terms int) {
+	w := b[:0]
+	next := make([]int, len(parts)) // each part's next term
+	for {
+		// The least term not yet written, and the parts that have it.
+		var t *term
+		for k, p := range parts {
+			if i := next[k]; i < len(p.terms) && (t == nil || p.terms[i].text < t.text) {
+				t = &p.terms[i]
+			}
+		}
+		if t == nil {
+			break
+		}
+		if terms > 0 {
+			w = append(w, ',')
+		}
+		terms++
+		w = appendJSONString(w, t.text, t.plain)
+		w = append(w, ':')
+		// Each posting comes after a separator: the opening quote for the
+		// first, a comma for the others (no test per posting).
+		prev, sep := int32(0), byte('"')
+		for k, p := range parts {
+			i := next[k]
+			if i == len(p.terms) || p.terms[i].text != t.text {
+				continue
+			}
+			next[k]++
+			for docs := range p.tab.postings(p.terms[i].id) {
+				for _, d := range docs {
+					w = appendBase36(append(w, sep), d-prev)
+					prev, sep = d, ','
+				}
+			}
+		}
+		w = append(w, '"')
+	}
+	if cap(w) != cap(b) {
+		panic("search: terms measured wrong") // a bug: the index would be corrupt
+	}
+	return len(w), terms
+}
+
+// part is what indexing a range of documents gives: the range's terms,
+// sorted, and the size of its documents and of its terms as JSON (each
+// document and term with a comma).
+type part struct {
+	tab                 *table // the postings
+	terms               []term
+	docsSize, termsSize int
+}
+
+// indexRange indexes docs[from:to]: it fills out and plain for them and
+// makes their part.
+func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) *part {
 	t := newTable()
 	size := 0
 	for i := from; i < to; i++ {
@@ -175,32 +252,61 @@ func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) (*tabl
 		}
 		size += 2
 	}
-	return t, size
+	p := &part{tab: t, terms: t.terms(), docsSize: size}
+	for i, tm := range p.terms {
+		n := jsonLen(tm.text)
+		p.terms[i].plain = n == len(tm.text)+2
+		p.termsSize += n + 4
+		prev := int32(0)
+		for docs := range t.postings(tm.id) {
+			for _, d := range docs {
+				p.termsSize += base36Len(d-prev) + 1
+				prev = d
+			}
+		}
+	}
+	return p
 }
 
-// table holds the postings of the tokens of a range of documents. Postings
-// live in posts, and the maps give a token's index there: a token already
-// seen costs one look-up, and appending to its postings none. Most tokens
-// fit in a uint64 (CJK pairs by cjkKey, words of up to 8 bytes by
-// shortKey), and a table keyed by an integer costs a fraction of a map
-// keyed by a string: hashing and comparing strings were most of the
-// index's CPU.
+// table holds the postings of the tokens of a range of documents. The
+// key tables give a token's number: a token already seen costs one
+// look-up. Most tokens fit in a uint64 (CJK pairs by cjkKey, words of up
+// to 8 bytes by shortKey), and a table keyed by an integer costs a
+// fraction of a map keyed by a string: hashing and comparing strings were
+// most of the index's CPU.
+//
+// A token's postings are a chain of blocks in an arena of fixed-size
+// chunks, each block twice the size of the one before (up to maxBlock),
+// with the place of the next block in its last slot. A slice per token,
+// grown by append, allocated four times what the index holds (42 MB a
+// build at 5,000 pages, and a tenth of the index's time); counting the
+// postings first, to lay them out in one array, needs a list of them as
+// long as that array beside it, and the build's peak memory is here. The
+// arena is never copied, and holds little more than the postings.
 type table struct {
 	cjk   *keyTable        // CJK tokens, by cjkKey
 	short *keyTable        // words of up to 8 bytes, by shortKey
 	long  map[string]int32 // longer words
-	posts [][]int32
+	arena [][]int32        // chunks of chunkLen
+	used  int              // slots used in the last chunk
+	// For each token: its postings, where its first block starts, where
+	// its next posting goes, and the end of its last block (the slot of
+	// the next block's place).
+	count, head, next, end []int32
 	// last is the last document posted for each token. A document's
 	// tokens come in a row, so "already posted for this document" is "the
-	// last posting is this document": no set per document. It is the last
-	// element of posts[i], kept apart: a small array stays in the CPU's
-	// caches, the ends of a hundred thousand lists do not.
+	// last posting is this document": no set per document.
 	last []int32
 	doc  int32  // the document being added
 	buf  []byte // eachTerm's
 	fn   func(word []byte, cjk uint64)
 	nt   func() int32 // newTerm
 }
+
+// chunkLen is the length of the arena's chunks (256 KB), and maxBlock the
+// largest block: a block ends a chunk's room at most, and a long list of
+// postings takes a slot in maxBlock+1 for the chain.
+const chunkLen, maxBlock = 1 << 16, 256
 
 func newTable() *table {
 	t := &table{cjk: newKeyTable(), short: newKeyTable(), long: map[string]int32{}}
@@ -234,13 +340,60 @@ func (t *table) post(word []byte, cjk uint64) {
 		return
 	}
 	t.last[i] = t.doc
-	t.posts[i] = append(t.posts[i], t.doc)
+	if t.next[i] == t.end[i] {
+		t.block(i)
+	}
+	p := t.next[i]
+	t.arena[p/chunkLen][p%chunkLen] = t.doc
+	t.next[i] = p + 1
+	t.count[i]++
+}
+
+// blockLen is the length of the block that follows a token's first n
+// postings: 4, 8, 16 and so on, to maxBlock.
+func blockLen(n int32) int32 { return min(n+4, maxBlock) }
+
+// block starts a new block of token i's postings.
+func (t *table) block(i int32) {
+	n := blockLen(t.count[i])
+	if len(t.arena) == 0 || t.used+int(n)+1 > chunkLen {
+		t.arena, t.used = append(t.arena, make([]int32, chunkLen)), 0
+	}
+	p := int32((len(t.arena)-1)*chunkLen + t.used)
+	t.used += int(n) + 1
+	if t.count[i] == 0 {
+		t.head[i] = p
+	} else {
+		e := t.end[i]
+		t.arena[e/chunkLen][e%chunkLen] = p
+	}
+	t.next[i], t.end[i] = p, p+n
 }
 
 func (t *table) newTerm() int32 {
-	t.posts = append(t.posts, nil)
+	t.count = append(t.count, 0)
+	t.head = append(t.head, 0)
+	t.next = append(t.next, 0)
+	t.end = append(t.end, 0)    // full: the first posting starts a block
 	t.last = append(t.last, -1) // no document
-	return int32(len(t.posts) - 1)
+	return int32(len(t.count) - 1)
+}
+
+// postings yields the postings of token i, in order, a block at a time.
+func (t *table) postings(i int32) iter.Seq[[]int32] {
+	return func(yield func([]int32) bool) {
+		p, done, count := t.head[i], int32(0), t.count[i]
+		for done < count {
+			n := blockLen(done)
+			c := t.arena[p/chunkLen][p%chunkLen:]
+			k := min(n, count-done)
+			if !yield(c[:k]) {
+				return
+			}
+			done += k
+			p = c[n] // the next block's place; read only if there is one
+		}
+	}
 }
 
 // shortKey packs a word of up to 8 bytes into a uint64, its first byte
@@ -264,46 +417,25 @@ func shortWord(k uint64) string {
 	return string(b[:n])
 }
 
-// merge appends the postings of u, the table of the documents that follow
-// t's, to t's.
-func (t *table) merge(u *table) {
-	for k, j := range u.cjk.all() {
-		i := t.cjk.termOf(k, t.nt)
-		t.posts[i] = append(t.posts[i], u.posts[j]...)
-	}
-	for k, j := range u.short.all() {
-		i := t.short.termOf(k, t.nt)
-		t.posts[i] = append(t.posts[i], u.posts[j]...)
-	}
-	for w, j := range u.long {
-		i, ok := t.long[w]
-		if !ok {
-			i = t.newTerm()
-			t.long[w] = i
-		}
-		t.posts[i] = append(t.posts[i], u.posts[j]...)
-	}
-}
-
-// term is a token of the index and its postings.
+// term is a token of the index.
 type term struct {
 	text  string
-	plain bool // needs no JSON escaping
-	docs  []int32
+	plain bool  // needs no JSON escaping
+	id    int32 // its number in the table
 }
 
-// terms lists t's tokens, sorted as strings. The strings of the tokens
-// keyed by integers are made here, once each.
+// terms lists t's tokens, sorted as strings. The
+// strings of the tokens keyed by integers are made here, once each.
 func (t *table) terms() []term {
-	out := make([]term, 0, len(t.posts))
+	out := make([]term, 0, len(t.count))
 	for k, i := range t.cjk.all() {
-		out = append(out, term{text: cjkTerm(k), docs: t.posts[i]})
+		out = append(out, term{text: cjkTerm(k), id: i})
 	}
 	for k, i := range t.short.all() {
-		out = append(out, term{text: shortWord(k), docs: t.posts[i]})
+		out = append(out, term{text: shortWord(k), id: i})
 	}
 	for w, i := range t.long {
-		out = append(out, term{text: w, docs: t.posts[i]})
+		out = append(out, term{text: w, id: i})
 	}
 	slices.SortFunc(out, func(a, b term) int { return strings.Compare(a.text, b.text) })
 	return out
@@ -352,16 +484,60 @@ func base36Len(n int32) int {
 
 // appendJSONString appends s as encoding/json writes it; plain says that s
 // needs no escaping (jsonLen(s) == len(s)+2). Tokens are letters and
-// digits, so the fast path is the rule; anything that json escapes (quotes,
-// control characters, <, >, &, U+2028, U+2029, invalid UTF-8) goes through
-// encoding/json itself.
+// digits, so the fast path is the rule. Escaping is written here, not by
+// json.Marshal, which took its reflection and a copy for every string that
+// needs it: a tenth of the time to write a Chinese handbook's index. It
+// escapes what encoding/json escapes (jsonLen's list), as it does.
 func appendJSONString(b []byte, s string, plain bool) []byte {
-	if !plain {
-		k, _ := json.Marshal(s)
-		return append(b, k...)
-	}
 	b = append(b, '"')
-	b = append(b, s...)
+	if plain {
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	const hex = "0123456789abcdef"
+	start := 0 // of the bytes not yet appended
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + size
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 

@@ -6,6 +6,8 @@ import (
 	"html"
 	"math/rand/v2"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -144,15 +146,26 @@ func TestBuild_sameAsReference(t *testing.T) {
 	for i, d := range docs {
 		made[i] = NewDoc(d.Kind, d.Title, d.URL, d.Text)
 	}
-	for _, docs := range [][]Doc{docs, made} {
-		got := Build(docs).JS
-		if !bytes.Equal(got, want) {
-			i := 0
-			for i < len(got) && i < len(want) && got[i] == want[i] {
-				i++
-			}
-			t.Fatalf("index differs at byte %d: got …%q…, want …%q…", i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
+	// Build indexes a range of documents per CPU and merges the ranges'
+	// terms: one range, two, and more than the machine may have.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 3, 7} {
+		runtime.GOMAXPROCS(procs)
+		for _, docs := range [][]Doc{docs, made} {
+			checkIndex(t, Build(docs).JS, want)
 		}
+	}
+	checkIndex(t, Build(nil).JS, refBuild(nil))
+}
+
+func checkIndex(t *testing.T, got, want []byte) {
+	t.Helper()
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("index differs at byte %d: got …%q…, want …%q…", i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 	}
 }
 
@@ -266,6 +279,21 @@ func TestEachTerm_plain(t *testing.T) {
 	}
 }
 
+// FuzzAppendJSONString: strings are escaped as encoding/json escapes them,
+// and measured as they are written.
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("信用证 \"FOB\" <L/C> & \\ \b\f\n\r\t\x00\x1f\u2028\u2029\xff\xe4\xbf")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString([]byte("x"), s, jsonLen(s) == len(s)+2); string(got) != "x"+string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want x%s", s, got, want)
+		}
+		if n := jsonLen(s); n != len(want) {
+			t.Errorf("jsonLen(%q) = %d, want %d", s, n, len(want))
+		}
+	})
+}
+
 func FuzzSquash(f *testing.F) {
 	f.Add(" 信用证\u3000FOB\u00a0 L/C\xe1\xff\u2028 ")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -277,6 +305,8 @@ func FuzzSquash(f *testing.F) {
 
 func FuzzTokens(f *testing.F) {
 	f.Add("汇率风险 FOB L/C Letter-of-Credit2026 ǅİẞK ひらがな\xff한")
+	f.Add("信\xe4\xbf")         // a Han character's lead, cut short
+	f.Add("\xe4\xbf\xff信䷀䶵㐀用") // a bad continuation; U+4DC0 (not Han), U+4DB5 and U+3400 (Han)
 	f.Fuzz(func(t *testing.T, s string) {
 		got, want := Tokens(s), refTokens(s)
 		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
@@ -300,6 +330,11 @@ func FuzzBuild(f *testing.F) {
 		}
 		if got, want := Build(docs).JS, refBuild(docs); !bytes.Equal(got, want) {
 			t.Errorf("Build(%+v) = %s, want %s", docs, got, want)
+		}
+		// Split and merged over ranges.
+		many := slices.Repeat(docs, 1100/len(docs)+1) // two ranges and more
+		if got, want := Build(many).JS, refBuild(many); !bytes.Equal(got, want) {
+			t.Errorf("Build of %d documents differs from refBuild", len(many))
 		}
 	})
 }

@@ -61,7 +61,8 @@ func TestReadingUnits(t *testing.T) {
 // jsonLen is its length plus the quotes is written unescaped: both must
 // agree with encoding/json for every kind of character it escapes.
 func TestJSONLen(t *testing.T) {
-	tests := []string{"", "plain", "外贸 业务员", "a\"b\\c", "<script>&</script>", "\u2028\u2029", "bad\xffutf8", "…"}
+	tests := []string{"", "plain", "外贸 业务员", "a\"b\\c", "<script>&</script>", "\u2028\u2029", "bad\xffutf8", "…",
+		"\xe4\xbf", "信\xe4\xbf\u2028x\x00\x1f\x7f", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\ufffd"}
 	for c := range 0x80 {
 		tests = append(tests, "x"+string(rune(c))+"y")
 	}

@@ -4,6 +4,7 @@ import (
 	"html"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -74,9 +75,19 @@ func checkSplit(t *testing.T, s string) {
 	if secs := Sections([]byte(s)); !reflect.DeepEqual(secs, got) {
 		t.Errorf("%q: Sections %#v, Split %#v", s, secs, got)
 	}
+	// Section.Doc takes the text as squashed, and makes NewDoc's document.
+	for _, sec := range got {
+		if !squashed(sec.Text) {
+			t.Errorf("%q: section text %q is not squashed", s, sec.Text)
+		}
+		if d, want := sec.Doc("section", sec.Title, "#"+sec.ID), NewDoc("section", sec.Title, "#"+sec.ID, sec.Text); d != want {
+			t.Errorf("%q: Section.Doc = %+v, NewDoc %+v", s, d, want)
+		}
+	}
 }
 
 var unitCases = []string{
+	"<p>" + strings.Repeat("信用证 FOB ", 300) + "</p><h2 id=\"x\">a</h2> \u3000b\u00a0 c\n",
 	`<h2 id="">title 信用 only</h2>`, `<h2 id="">t</h2>x<h2 id="">dropped 信</h2>`, `<p>a b</p><h2 id="x">信用证 FOB</h2>`,
 	`<p>x&amp;y &#x4e2d;文 L/C 信用　证</p>`, "<p>\xff\xe4\xbf 信 a\u2028b</p>",
 }

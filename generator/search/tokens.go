@@ -43,6 +43,10 @@ func Tokens(s string) []string {
 // are copied to buf as they stand in s, the others are lower-cased into it.
 // It returns buf, grown, for the next call.
 //
+// Most of the text of a Chinese handbook is Han characters of three bytes
+// (U+4E00 to U+9FFF, led by 0xE4 to 0xE9): they are decoded here and go
+// straight to the CJK run, with no look-ups: Han has no case.
+//
 // Since it looks at every character, it also reports whether s is plain:
 // whether JSON writes it with no escapes (jsonLen(s) == len(s)+2). Only
 // separators can need escaping (quotes, backslashes, control characters,
@@ -70,6 +74,19 @@ func eachTerm(s string, buf []byte, fn func(word []byte, cjk uint64)) (_ []byte,
 		run = 0
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; 0xE4 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000 to U+9FFF, valid; from U+4E00, Han.
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
+				endWord(i)
+				if run > 0 {
+					fn(nil, cjkKey(prev, r))
+				}
+				prev = r
+				run++
+				i += 3
+				continue
+			}
+		}
 		r, n := rune(s[i]), 1
 		changed := false // r, lower-cased, is not what s holds
 		if r < utf8.RuneSelf {
