@@ -8,6 +8,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -100,17 +101,82 @@ func Build(docs []Doc) Index {
 		if k == 0 && p.docsSize > 0 {
 			p.docsSize-- // no comma before the first document
 		}
-		w, from, to := b[at:at+p.docsSize], bounds[k], bounds[k+1]
+		w, from, to := b[at:at+p.docsSize:at+p.docsSize], bounds[k], bounds[k+1]
 		wg.Go(func() { writeDocs(w, out[from:to], plain[from:to], from) })
 		at += p.docsSize
 	}
 	at += copy(b[at:], mid)
-	var end, nterms int
-	wg.Go(func() { end, nterms = writeTerms(b[at:len(b)-len(tail)], parts) })
+	// The terms are written in n pieces, cut at terms of the first range,
+	// beside the documents: one writer alone for them took longer than
+	// the documents' two. Each piece goes where the bound of those before
+	// it ends, and is moved down once all are written (a few MB).
+	cuts := cutTerms(parts, n)
+	start, ends, counts := make([]int, n+1), make([]int, n), make([]int, n)
+	start[0] = at
+	for j := range n {
+		start[j+1] = start[j]
+		for k, p := range parts {
+			for _, t := range p.terms[cuts[j][k]:cuts[j+1][k]] {
+				start[j+1] += int(t.size)
+			}
+		}
+		w := b[start[j]:start[j+1]:start[j+1]] // a piece that outgrows its bound panics
+		wg.Go(func() { ends[j], counts[j] = writeTerms(w, parts, cuts[j], cuts[j+1]) })
+	}
 	wg.Wait()
-	at += end
+	nterms := 0
+	for j := range n {
+		if ends[j] == 0 {
+			continue
+		}
+		// A comma goes before a piece that follows terms. A piece is
+		// shorter than its bound by a comma at least (the bound has one
+		// per term), so at worst it moves up one byte within its bound.
+		comma := min(at-start[0], 1)
+		copy(b[at+comma:], b[start[j]:start[j]+ends[j]])
+		if comma > 0 {
+			b[at] = ','
+		}
+		at += comma + ends[j]
+		nterms += counts[j]
+	}
 	at += copy(b[at:], tail)
 	return Index{JS: b[:at:at], Docs: len(docs), Terms: nterms}
+}
+
+// cutTerms cuts the terms of parts in m pieces of about the same size, at
+// terms of the first part: it returns m+1 cuts, each the index in each
+// part's terms where a piece starts (the last: where the terms end).
+func cutTerms(parts []*part, m int) [][]int {
+	total := 0
+	for _, t := range parts[0].terms {
+		total += int(t.size)
+	}
+	cuts := make([][]int, m+1)
+	cuts[0] = make([]int, len(parts))
+	sum, i := 0, 0
+	for j := 1; j < m; j++ {
+		for i < len(parts[0].terms) && sum < total*j/m {
+			sum += int(parts[0].terms[i].size)
+			i++
+		}
+		cuts[j] = make([]int, len(parts))
+		if i == len(parts[0].terms) {
+			for k, p := range parts {
+				cuts[j][k] = len(p.terms)
+			}
+			continue
+		}
+		pivot := parts[0].terms[i].text
+		for k, p := range parts {
+			cuts[j][k] = sort.Search(len(p.terms), func(x int) bool { return p.terms[x].text >= pivot })
+		}
+	}
+	cuts[m] = make([]int, len(parts))
+	for k, p := range parts {
+		cuts[m][k] = len(p.terms)
+	}
+	return cuts
 }
 
 // split cuts docs into n ranges of about as much text each: the time to
@@ -160,18 +226,19 @@ func writeDocs(b []byte, out [][4]string, plain []uint8, first int) {
 	}
 }
 
-// writeTerms writes the terms of parts, each part's sorted list merged in
-// order, as JSON members into b, and returns the bytes written and the
-// number of terms. A term's postings are the lists of the parts one after
-// the other: the ranges of documents follow each other.
-func writeTerms(b []byte, parts []*part) (end, terms int) {
+// writeTerms writes the terms of parts from the indexes from to those to,
+// each part's sorted list merged in order, as JSON members into b, and
+// returns the bytes written and the number of terms. A term's postings are
+// the lists of the parts one after the other: the ranges of documents
+// follow each other.
+func writeTerms(b []byte, parts []*part, from, to []int) (end, terms int) {
 	w := b[:0]
-	next := make([]int, len(parts)) // each part's next term
+	next := slices.Clone(from) // each part's next term
 	for {
 		// The least term not yet written, and the parts that have it.
 		var t *term
 		for k, p := range parts {
-			if i := next[k]; i < len(p.terms) && (t == nil || p.terms[i].text < t.text) {
+			if i := next[k]; i < to[k] && (t == nil || p.terms[i].text < t.text) {
 				t = &p.terms[i]
 			}
 		}
@@ -189,7 +256,7 @@ func writeTerms(b []byte, parts []*part) (end, terms int) {
 		prev, sep := int32(0), byte('"')
 		for k, p := range parts {
 			i := next[k]
-			if i == len(p.terms) || p.terms[i].text != t.text {
+			if i == to[k] || p.terms[i].text != t.text {
 				continue
 			}
 			next[k]++
@@ -256,16 +323,24 @@ func indexRange(docs []Doc, out [][4]string, plain []uint8, from, to int) *part 
 	for i, tm := range p.terms {
 		n := jsonLen(tm.text)
 		p.terms[i].plain = n == len(tm.text)+2
-		p.termsSize += n + 4
-		prev := int32(0)
-		for docs := range t.postings(tm.id) {
-			for _, d := range docs {
-				p.termsSize += base36Len(d-prev) + 1
-				prev = d
-			}
-		}
+		p.terms[i].size = int32(n + 4 + postingsLen(t.toks[tm.id].count, to-from, to)) // n: the quoted term; ':', '"', '"', ','
+		p.termsSize += int(p.terms[i].size)
 	}
 	return p
+}
+
+// postingsLen bounds the length of n > 0 postings of documents below to,
+// in a range of r documents, with the commas between them: reading them
+// all to measure them was as long as writing them. The first
+// is a delta from 0 or from a document of an earlier range, below to; the
+// n-1 others are deltas of at least 1 that add up to less than r, so fewer
+// than r/36^k of them have more than k digits.
+func postingsLen(n int32, r, to int) int {
+	size := base36Len(int32(to)) + 2*(int(n)-1)
+	for p := 36; p <= r; p *= 36 {
+		size += min(int(n)-1, r/p)
+	}
+	return size
 }
 
 // table holds the postings of the tokens of a range of documents. The
@@ -289,18 +364,24 @@ type table struct {
 	long  map[string]int32 // longer words
 	arena [][]int32        // chunks of chunkLen
 	used  int              // slots used in the last chunk
-	// For each token: its postings, where its first block starts, where
-	// its next posting goes, and the end of its last block (the slot of
-	// the next block's place).
-	count, head, next, end []int32
-	// last is the last document posted for each token. A document's
-	// tokens come in a row, so "already posted for this document" is "the
-	// last posting is this document": no set per document.
-	last []int32
-	doc  int32  // the document being added
-	buf  []byte // eachTerm's
-	fn   func(word []byte, cjk uint64)
-	nt   func() int32 // newTerm
+	toks  []tok            // by token number
+	doc   int32            // the document being added
+	buf   []byte           // eachTerm's
+	fn    func(word []byte, cjk uint64)
+	nt    func() int32 // newTerm
+}
+
+// tok is where a token's postings are. What posting a token touches is in
+// one struct, in one line of the CPU's cache: five arrays were five lines.
+type tok struct {
+	// last is the last document posted. A document's tokens come in a
+	// row, so "already posted for this document" is "the last posting is
+	// this document": no set per document.
+	last  int32
+	count int32 // postings
+	head  int32 // where the first block starts
+	next  int32 // where the next posting goes
+	end   int32 // the end of the last block: the slot of the next one's place
 }
 
 // chunkLen is the length of the arena's chunks (256 KB), and maxBlock the
@@ -336,53 +417,50 @@ func (t *table) post(word []byte, cjk uint64) {
 			t.long[string(word)] = i
 		}
 	}
-	if t.last[i] == t.doc {
+	k := &t.toks[i]
+	if k.last == t.doc {
 		return
 	}
-	t.last[i] = t.doc
-	if t.next[i] == t.end[i] {
-		t.block(i)
+	k.last = t.doc
+	if k.next == k.end {
+		t.block(k)
 	}
-	p := t.next[i]
+	p := k.next
 	t.arena[p/chunkLen][p%chunkLen] = t.doc
-	t.next[i] = p + 1
-	t.count[i]++
+	k.next = p + 1
+	k.count++
 }
 
 // blockLen is the length of the block that follows a token's first n
 // postings: 4, 8, 16 and so on, to maxBlock.
 func blockLen(n int32) int32 { return min(n+4, maxBlock) }
 
-// block starts a new block of token i's postings.
-func (t *table) block(i int32) {
-	n := blockLen(t.count[i])
+// block starts a new block of k's postings.
+func (t *table) block(k *tok) {
+	n := blockLen(k.count)
 	if len(t.arena) == 0 || t.used+int(n)+1 > chunkLen {
 		t.arena, t.used = append(t.arena, make([]int32, chunkLen)), 0
 	}
 	p := int32((len(t.arena)-1)*chunkLen + t.used)
 	t.used += int(n) + 1
-	if t.count[i] == 0 {
-		t.head[i] = p
+	if k.count == 0 {
+		k.head = p
 	} else {
-		e := t.end[i]
-		t.arena[e/chunkLen][e%chunkLen] = p
+		t.arena[k.end/chunkLen][k.end%chunkLen] = p
 	}
-	t.next[i], t.end[i] = p, p+n
+	k.next, k.end = p, p+n
 }
 
 func (t *table) newTerm() int32 {
-	t.count = append(t.count, 0)
-	t.head = append(t.head, 0)
-	t.next = append(t.next, 0)
-	t.end = append(t.end, 0)    // full: the first posting starts a block
-	t.last = append(t.last, -1) // no document
-	return int32(len(t.count) - 1)
+	// No document yet; next == end: the first posting starts a block.
+	t.toks = append(t.toks, tok{last: -1})
+	return int32(len(t.toks) - 1)
 }
 
 // postings yields the postings of token i, in order, a block at a time.
 func (t *table) postings(i int32) iter.Seq[[]int32] {
 	return func(yield func([]int32) bool) {
-		p, done, count := t.head[i], int32(0), t.count[i]
+		p, done, count := t.toks[i].head, int32(0), t.toks[i].count
 		for done < count {
 			n := blockLen(done)
 			c := t.arena[p/chunkLen][p%chunkLen:]
@@ -422,12 +500,13 @@ type term struct {
 	text  string
 	plain bool  // needs no JSON escaping
 	id    int32 // its number in the table
+	size  int32 // a bound of its length in the index, with a comma
 }
 
 // terms lists t's tokens, sorted as strings. The
 // strings of the tokens keyed by integers are made here, once each.
 func (t *table) terms() []term {
-	out := make([]term, 0, len(t.count))
+	out := make([]term, 0, len(t.toks))
 	for k, i := range t.cjk.all() {
 		out = append(out, term{text: cjkTerm(k), id: i})
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"strings"
@@ -73,6 +74,38 @@ func TestJSONLen(t *testing.T) {
 		}
 		if b := appendJSONString(nil, s, jsonLen(s) == len(s)+2); string(b) != string(want) {
 			t.Errorf("appendJSONString(%q) = %s, want %s", s, b, want)
+		}
+	}
+}
+
+// TestPostingsLen: the bound of the postings of a range of documents
+// holds for lists sparse and dense, with a first delta from 0.
+func TestPostingsLen(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 2000 {
+		from := r.IntN(100000)
+		n := 1 + r.IntN(3000)
+		to := from + n + r.IntN(50000)
+		var docs []int32
+		for d := from; d < to; d++ {
+			if r.IntN(to-from) < n {
+				docs = append(docs, int32(d))
+			}
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		var b []byte
+		prev := int32(0)
+		for i, d := range docs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendBase36(b, d-prev)
+			prev = d
+		}
+		if bound := postingsLen(int32(len(docs)), to-from, to); len(b) > bound {
+			t.Fatalf("%d postings in [%d, %d): %d bytes, bound %d", len(docs), from, to, len(b), bound)
 		}
 	}
 }
