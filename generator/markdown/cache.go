@@ -247,7 +247,7 @@ func (e *cacheEntry) replay(p Page) bool {
 // clone copies a Result, so that no caller can change what the cache holds.
 func (res Result) clone() Result {
 	return Result{
-		HTML:     bytes.Clone(res.HTML),
+		HTML:     res.HTML,
 		Headings: append([]Heading(nil), res.Headings...),
 		Dots:     append([]DotBlock(nil), res.Dots...),
 		Refs:     append([]Ref(nil), res.Refs...),

@@ -67,9 +67,9 @@ func TestCache_resultIsACopy(t *testing.T) {
 	r := New(Options{}).WithCache(NewCache())
 	src := []byte("# Title\n\ntext\n")
 	a, _ := r.RenderPage(src, Page{})
-	a.HTML[0] = 'X'
+	a.Headings[0].Text = "X"
 	b, _ := r.RenderPage(src, Page{})
-	if b.HTML[0] == 'X' {
+	if b.Headings[0].Text == "X" {
 		t.Error("a caller's change reached the cache")
 	}
 }

@@ -62,9 +62,10 @@ func FuzzRenderPage(f *testing.F) {
 		if err != nil {
 			t.Fatalf("RenderPage: %v", err)
 		}
-		checkNoDangerousURL(t, res.HTML)
-		checkNoScript(t, res.HTML)
-		checkLinksDoNotNest(t, res.HTML)
+		html := []byte(res.HTML)
+		checkNoDangerousURL(t, html)
+		checkNoScript(t, html)
+		checkLinksDoNotNest(t, html)
 	})
 }
 

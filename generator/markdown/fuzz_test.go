@@ -39,7 +39,7 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("Render: %v", err)
 			}
 			if err == nil {
-				checkNoDangerousURL(t, res.HTML)
+				checkNoDangerousURL(t, []byte(res.HTML))
 			}
 		}
 		checkRefs(t, src, safe.Refs(src))

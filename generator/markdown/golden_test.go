@@ -76,7 +76,7 @@ func goldenOutputs(t *testing.T, opts Options, input []byte) (html, txt []byte) 
 		}
 		fmt.Fprintf(&b, "%s %d:%d %q\n", kind, ref.Line, ref.Col, ref.Dest)
 	}
-	return res.HTML, b.Bytes()
+	return []byte(res.HTML), b.Bytes()
 }
 
 func archiveFile(ar *txtar.Archive, name string) []byte {

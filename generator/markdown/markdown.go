@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -87,7 +87,7 @@ type DotBlock struct {
 
 // Result of rendering one document.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Headings []Heading
 	Dots     []DotBlock // ```dot fenced blocks, in document order
 	// Refs is what Scan would return for the source, when Page.Refs asked
@@ -153,7 +153,9 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	pc.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	var buf bytes.Buffer
+	// Written into a strings.Builder, the HTML is a string without a copy:
+	// the page holds it as template.HTML.
+	var buf strings.Builder
 	buf.Grow(len(src) + len(src)/2)
 	bw := bufWriters.Get().(*bufio.Writer)
 	bw.Reset(&buf)
@@ -163,7 +165,7 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
-	res := Result{HTML: buf.Bytes(), Headings: st.headings, Dots: st.dots}
+	res := Result{HTML: buf.String(), Headings: st.headings, Dots: st.dots}
 	if st.refs != nil {
 		res.Refs = st.refs.refs()
 	}

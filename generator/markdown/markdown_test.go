@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -63,7 +62,7 @@ func TestHeadingIDs(t *testing.T) {
 			}
 			for _, h := range res.Headings {
 				want := fmt.Sprintf(` id="%s"`, h.ID)
-				if !bytes.Contains(res.HTML, []byte(want)) {
+				if !strings.Contains(res.HTML, want) {
 					t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
 				}
 			}
@@ -156,7 +155,7 @@ func TestRender_resolverOutputChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(res.HTML, []byte("javascript")) {
+	if strings.Contains(res.HTML, "javascript") {
 		t.Errorf("resolver output not neutralised:\n%s", res.HTML)
 	}
 }

@@ -30,8 +30,8 @@ func corpora(b *testing.B) []corpus {
 			if err != nil {
 				b.Fatal(err)
 			}
-			cp.html = append(cp.html, res.HTML)
-			for _, s := range search.Sections(res.HTML) {
+			cp.html = append(cp.html, []byte(res.HTML))
+			for _, s := range search.Sections([]byte(res.HTML)) {
 				cp.docs = append(cp.docs, search.NewDoc("section", d.Src.Path+" › "+s.Title, d.Src.Path+"#"+s.ID, s.Text))
 			}
 		}
