@@ -5,15 +5,21 @@ import (
 	"unicode/utf8"
 )
 
-// Tokens splits text the way the browser splits a query (search.js has the
-// same rules; a test runs both on the same strings):
+// Tokens splits text the way the browser splits a query: search.js has the
+// same rules, and generator/browser's TestTokens_sameInBrowserAndGo runs
+// both on the same strings (edge cases, generated strings, and every code
+// point between two letters):
 //
-//   - text is lower-cased;
+//   - text is lower-cased rune by rune, by unicode.ToLower (the simple
+//     mapping: "İ" is "i", every "Σ" is "σ", where JavaScript's
+//     toLowerCase would give "i" U+0307 and a final "ς");
 //   - a run of CJK characters (Han, kana, Hangul) yields every pair of
 //     neighbours — Chinese has no spaces, so any run of two or more
 //     characters in the text is found by the pairs it is made of;
 //   - a run of letters and digits of other scripts is one word;
-//   - everything else separates tokens.
+//   - everything else separates tokens, invalid UTF-8 and code points
+//     unassigned in Go's unicode.Version included (a browser with newer
+//     Unicode may see letters there).
 //
 // Tokens are returned in order, with repeats.
 func Tokens(s string) []string {
