@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 
 	"github.com/accord-handbook/accord/generator/graph"
@@ -136,13 +135,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer w.Abort()
-	var searchBytes atomic.Int64
-	p.in.Sink = func(f render.File) error {
-		if f.Path == urls.SearchIndex {
-			searchBytes.Store(int64(len(f.Data)))
-		}
-		return w.Add(f)
-	}
+	p.in.Sink, p.in.Create = w.Add, w.CreateFile
 	if _, err := p.render(ctx, opts, nil, &st); err != nil {
 		return res, err
 	}
@@ -158,7 +151,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	st.done("swap")
-	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(searchBytes.Load())
+	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(w.Size(urls.SearchIndex))
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -63,6 +63,9 @@ func renderVersions(ctx context.Context, dir, name string, c *Checked, in render
 		if sink := in.Sink; sink != nil {
 			vin.Sink = func(f render.File) error { return sink(render.File{Path: prefix + f.Path, Data: f.Data}) }
 		}
+		if create := in.Create; create != nil {
+			vin.Create = func(p string) (render.OutFile, error) { return create(prefix + p) }
+		}
 		files, _, err := render.Site(vin)
 		if err != nil {
 			return nil, err

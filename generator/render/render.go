@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -56,6 +57,21 @@ type Input struct {
 	// build streams the site to disk instead of holding all of it. Sink
 	// must not keep File.Data once it returns: page buffers are reused.
 	Sink func(File) error
+	// Create, when set with Sink, creates a file of the site to be written
+	// at offsets, from several goroutines at once, and closed when
+	// written: the search index, tens of MB, is written to it in parallel
+	// as it is made rather than held whole for Sink. A file that is never
+	// closed, or that failed, is the build's error and is thrown away
+	// with the rest.
+	Create func(path string) (OutFile, error)
+}
+
+// OutFile is a file of the site that Input.Create made. Its WriteAt is
+// safe for concurrent use at disjoint offsets; Close ends it and counts it
+// as written.
+type OutFile interface {
+	io.WriterAt
+	io.Closer
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil

@@ -2,13 +2,16 @@ package render
 
 import (
 	"cmp"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/generator/urls"
 )
 
 // TestSortDocs: sortDocs (halves sorted apart and merged, unstable) puts
@@ -49,4 +52,70 @@ func TestSortDocs(t *testing.T) {
 			t.Fatalf("%d documents: sortDocs gives another order than the stable sort", len(docs))
 		}
 	}
+}
+
+// TestWriteIndex: with Input.Create, the index is streamed to the file it
+// makes, the same bytes as the index built in memory and given to Sink; a
+// file that cannot be made or written is the render's error.
+func TestWriteIndex(t *testing.T) {
+	var docs []search.Doc
+	for i := range 3000 { // enough for several writers
+		docs = append(docs, search.NewDoc("page", "Title "+strconv.Itoa(i), "p/"+strconv.Itoa(i)+".html", strings.Repeat("word"+strconv.Itoa(i%97)+" 信用证 ", 40)))
+	}
+	want := search.Build(docs)
+
+	var sunk []File
+	r := &renderer{in: Input{Sink: func(f File) error { sunk = append(sunk, File{f.Path, slices.Clone(f.Data)}); return nil }}, docs: docs}
+	if idx := r.writeIndex(); len(sunk) != 1 || sunk[0].Path != urls.SearchIndex || string(sunk[0].Data) != string(want.JS) || idx.Size != len(want.JS) {
+		t.Fatalf("without Create: %d files, size %d", len(sunk), idx.Size)
+	}
+
+	f := &memFile{}
+	var created []string
+	r = &renderer{in: Input{
+		Sink:   func(File) error { t.Error("Sink called with Create set"); return nil },
+		Create: func(p string) (OutFile, error) { created = append(created, p); return f, nil },
+	}, docs: docs}
+	idx := r.writeIndex()
+	if len(r.errs) > 0 || len(created) != 1 || created[0] != urls.SearchIndex || !f.closed {
+		t.Fatalf("with Create: errors %v, created %q, closed %v", r.errs, created, f.closed)
+	}
+	if string(f.b) != string(want.JS) || idx.Size != want.Size || idx.Docs != want.Docs || idx.Terms != want.Terms {
+		t.Errorf("streamed index (%d bytes, %d docs, %d terms) differs from Build's (%d, %d, %d)", len(f.b), idx.Docs, idx.Terms, want.Size, want.Docs, want.Terms)
+	}
+
+	r = &renderer{in: Input{Sink: func(File) error { return nil }, Create: func(string) (OutFile, error) { return nil, errors.New("no room") }}, docs: docs}
+	r.writeIndex()
+	f = &memFile{fail: true}
+	r2 := &renderer{in: Input{Sink: func(File) error { return nil }, Create: func(string) (OutFile, error) { return f, nil }}, docs: docs}
+	r2.writeIndex()
+	if len(r.errs) != 1 || len(r2.errs) != 1 || !f.closed {
+		t.Errorf("failed Create: %v; failed write: %v (closed %v)", r.errs, r2.errs, f.closed)
+	}
+}
+
+// memFile is an OutFile in memory.
+type memFile struct {
+	mu     sync.Mutex
+	b      []byte
+	fail   bool
+	closed bool
+}
+
+func (f *memFile) WriteAt(p []byte, off int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail {
+		return 0, errors.New("disk full")
+	}
+	if end := int(off) + len(p); end > len(f.b) {
+		f.b = append(f.b, make([]byte, end-len(f.b))...)
+	}
+	copy(f.b[off:], p)
+	return len(p), nil
+}
+
+func (f *memFile) Close() error {
+	f.closed = true
+	return nil
 }

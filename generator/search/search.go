@@ -5,6 +5,8 @@
 package search
 
 import (
+	"errors"
+	"io"
 	"iter"
 	"runtime"
 	"slices"
@@ -55,21 +57,51 @@ func DocText(text string) string { return strings.Clone(clip(squash(text), MaxTe
 
 // Index is the built index.
 type Index struct {
-	JS    []byte
+	JS    []byte // nil when BuildTo wrote it
+	Size  int    // its length in bytes
 	Docs  int
 	Terms int
 }
 
-// Build indexes docs. Postings are document numbers, delta-encoded in base
-// 36 and joined by commas: short, and cheap to decode in the browser.
+// Build indexes docs into one buffer, for the callers that hold the site in
+// memory (Compile, accord serve). Postings are document numbers,
+// delta-encoded in base 36 and joined by commas: short, and cheap to
+// decode in the browser.
+func Build(docs []Doc) Index {
+	idx, _ := build(docs, nil) // writing to memory cannot fail
+	return idx
+}
+
+// BuildTo writes the index of docs into dst from offset 0, as Build makes
+// it, without holding it whole: a build writes it straight to its file.
+// The index is tens of MB at the end of a big build: a buffer for it was
+// 25 MB of the build's peak memory, its first touch 13 ms and the file's
+// write 14 ms more, on one CPU while the others waited. Here each writer
+// goroutine writes its part at its offset through a small buffer of its
+// own, so the writes run in parallel too. dst is written at disjoint
+// offsets from several goroutines at once (os.File's WriteAt may be), and
+// the index ends at Index.Size; JS is nil.
+func BuildTo(dst io.WriterAt, docs []Doc) (Index, error) {
+	if dst == nil {
+		return Index{}, errors.New("search: BuildTo needs a destination")
+	}
+	return build(docs, dst)
+}
+
+// chunk is the size of the buffer through which BuildTo's writers write:
+// large enough that a write's call is nothing beside its copy, small
+// enough to stay in the CPU's cache between the two.
+const chunk = 128 << 10
+
+// build is Build with dst nil, BuildTo otherwise.
 //
 // It is the last, serial step of a build (the rest of the site is written
 // by then), so it runs in parallel as much as it can: contiguous ranges of
 // documents are indexed one per CPU, each range sorting its own terms and
 // measuring its part of the output; then the documents of each range and
 // the terms (the ranges' sorted lists merged) are written at once, each
-// into its own place in one buffer.
-func Build(docs []Doc) Index {
+// into its own place: of one buffer (dst nil), or of dst.
+func build(docs []Doc, dst io.WriterAt) (Index, error) {
 	out := make([][4]string, len(docs))
 	plain := make([]uint8, len(docs)) // bit j: field j of out needs no escaping
 	n := min(runtime.GOMAXPROCS(0), max(1, len(docs)/512))
@@ -81,37 +113,61 @@ func Build(docs []Doc) Index {
 	}
 	wg.Wait()
 
-	// The index is the largest file of a big site (tens of MB): it is
-	// allocated once, and written into directly rather than through
-	// json.Marshal, whose result and pooled buffer would be two more
-	// copies. The documents' part is measured exactly, so each range knows
-	// where its documents go. The terms' part is measured per range: a term
-	// of several ranges is written once, and its first posting in a range
-	// is a delta from its last in the previous one, never longer than from
-	// 0, so the sum is a bound (over by a few hundred KB of repeated term
-	// strings), and the buffer is cut where the terms end.
+	// The index is written directly rather than through json.Marshal,
+	// whose result and pooled buffer would be two more copies. The
+	// documents' part is measured exactly, so each range knows where its
+	// documents go. The terms' part is measured per range: a term of
+	// several ranges is written once, and its first posting in a range is
+	// a delta from its last in the previous one, never longer than from 0,
+	// so the sum is a bound (over by a few hundred KB of repeated term
+	// strings), and the index is cut where the terms end. In memory, the
+	// buffer is allocated once, at that bound.
 	const head, mid, tail = "window.ACCORD_SEARCH={\"v\":1,\"docs\":[", "],\"terms\":{", "}};\n"
-	size := len(head) + len(mid) + len(tail)
-	for _, p := range parts {
-		size += p.docsSize + p.termsSize
+	var b []byte
+	var errs firstErr
+	if dst == nil {
+		size := len(head) + len(mid) + len(tail)
+		for _, p := range parts {
+			size += p.docsSize + p.termsSize
+		}
+		b = make([]byte, size)
+		copy(b, head)
+	} else {
+		errs.writeAt(dst, []byte(head), 0)
 	}
-	b := make([]byte, size)
-	at := copy(b, head)
+	at := len(head)
 	for k, p := range parts {
 		if k == 0 && p.docsSize > 0 {
 			p.docsSize-- // no comma before the first document
 		}
-		w, from, to := b[at:at+p.docsSize:at+p.docsSize], bounds[k], bounds[k+1]
-		wg.Go(func() { writeDocs(w, out[from:to], plain[from:to], from) })
-		at += p.docsSize
+		from, to, size := bounds[k], bounds[k+1], p.docsSize
+		if dst == nil {
+			w := b[at : at+size : at+size]
+			wg.Go(func() { writeDocs(w, nil, 0, size, out[from:to], plain[from:to], from) })
+		} else {
+			off := int64(at)
+			wg.Go(func() {
+				errs.set(writeDocs(make([]byte, 0, chunk+chunk/8), dst, off, size, out[from:to], plain[from:to], from))
+			})
+		}
+		at += size
 	}
-	at += copy(b[at:], mid)
+	if dst == nil {
+		copy(b[at:], mid)
+	} else {
+		errs.writeAt(dst, []byte(mid), int64(at))
+	}
+	at += len(mid)
 	// The terms are written in n pieces, cut at terms of the first range,
 	// beside the documents: one writer alone for them took longer than
-	// the documents' two. Each piece goes where the bound of those before
-	// it ends, and is moved down once all are written (a few MB).
+	// the documents' two. In memory, each piece goes where the bound of
+	// those before it ends, and is moved down once all are written (a few
+	// MB); for dst, each goes into a buffer of its own, one byte in (room
+	// for the comma before it), and is written where it belongs once the
+	// ends of those before it are known.
 	cuts := cutTerms(parts, n)
 	start, ends, counts := make([]int, n+1), make([]int, n), make([]int, n)
+	pieces := make([][]byte, n)
 	start[0] = at
 	for j := range n {
 		start[j+1] = start[j]
@@ -120,7 +176,14 @@ func Build(docs []Doc) Index {
 				start[j+1] += int(t.size)
 			}
 		}
-		w := b[start[j]:start[j+1]:start[j+1]] // a piece that outgrows its bound panics
+		var w []byte
+		if dst == nil {
+			w = b[start[j]:start[j+1]:start[j+1]] // a piece that outgrows its bound panics
+		} else {
+			bound := start[j+1] - start[j]
+			pieces[j] = make([]byte, 1+bound)
+			w = pieces[j][1 : 1 : 1+bound]
+		}
 		wg.Go(func() { ends[j], counts[j] = writeTerms(w, parts, cuts[j], cuts[j+1]) })
 	}
 	wg.Wait()
@@ -131,17 +194,60 @@ func Build(docs []Doc) Index {
 		}
 		// A comma goes before a piece that follows terms. A piece is
 		// shorter than its bound by a comma at least (the bound has one
-		// per term), so at worst it moves up one byte within its bound.
+		// per term), so in memory it moves up one byte within its bound
+		// at worst.
 		comma := min(at-start[0], 1)
-		copy(b[at+comma:], b[start[j]:start[j]+ends[j]])
-		if comma > 0 {
-			b[at] = ','
+		if dst == nil {
+			copy(b[at+comma:], b[start[j]:start[j]+ends[j]])
+			if comma > 0 {
+				b[at] = ','
+			}
+		} else {
+			piece := pieces[j][1-comma : 1+ends[j]]
+			if comma > 0 {
+				piece[0] = ','
+			}
+			off := int64(at)
+			wg.Go(func() { errs.writeAt(dst, piece, off) })
 		}
 		at += comma + ends[j]
 		nterms += counts[j]
 	}
-	at += copy(b[at:], tail)
-	return Index{JS: b[:at:at], Docs: len(docs), Terms: nterms}
+	if dst == nil {
+		at += copy(b[at:], tail)
+		return Index{JS: b[:at:at], Size: at, Docs: len(docs), Terms: nterms}, nil
+	}
+	errs.writeAt(dst, []byte(tail), int64(at))
+	at += len(tail)
+	wg.Wait()
+	if errs.err != nil {
+		return Index{}, errs.err
+	}
+	return Index{Size: at, Docs: len(docs), Terms: nterms}, nil
+}
+
+// firstErr keeps the first error of BuildTo's writers.
+type firstErr struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (e *firstErr) set(err error) {
+	if err == nil {
+		return
+	}
+	e.mu.Lock()
+	if e.err == nil {
+		e.err = err
+	}
+	e.mu.Unlock()
+}
+
+// writeAt writes b whole at off, keeping the error. A WriterAt returns an
+// error when it writes less than asked.
+func (e *firstErr) writeAt(dst io.WriterAt, b []byte, off int64) {
+	_, err := dst.WriteAt(b, off)
+	e.set(err)
 }
 
 // cutTerms cuts the terms of parts in m pieces of about the same size, at
@@ -204,10 +310,12 @@ func split(docs []Doc, n int) []int {
 	return bounds
 }
 
-// writeDocs writes docs (out and plain of the documents from first on) as
-// JSON arrays into b, which is exactly their size.
-func writeDocs(b []byte, out [][4]string, plain []uint8, first int) {
-	w := b[:0]
+// writeDocs writes docs (out and plain of the documents from first on)
+// as JSON arrays, size bytes of them. With dst nil, b is where they go,
+// exactly their size; otherwise they are written into dst from off
+// through b, a buffer flushed whenever it holds chunk bytes or more.
+func writeDocs(b []byte, dst io.WriterAt, off int64, size int, out [][4]string, plain []uint8, first int) error {
+	w, total := b[:0], 0
 	for i, d := range out {
 		if first+i > 0 {
 			w = append(w, ',')
@@ -220,10 +328,28 @@ func writeDocs(b []byte, out [][4]string, plain []uint8, first int) {
 			w = appendJSONString(w, f, plain[i]&(1<<j) != 0)
 		}
 		w = append(w, ']')
+		if dst != nil && len(w) >= chunk {
+			if _, err := dst.WriteAt(w, off+int64(total)); err != nil {
+				return err
+			}
+			total += len(w)
+			w = w[:0]
+		}
 	}
-	if len(w) != len(b) || cap(w) != cap(b) {
+	if dst == nil {
+		if len(w) != size || cap(w) != cap(b) {
+			panic("search: documents measured wrong") // a bug: the index would be corrupt
+		}
+		return nil
+	}
+	if total+len(w) != size {
 		panic("search: documents measured wrong") // a bug: the index would be corrupt
 	}
+	if len(w) > 0 {
+		_, err := dst.WriteAt(w, off+int64(total))
+		return err
+	}
+	return nil
 }
 
 // writeTerms writes the terms of parts from the indexes from to those to,

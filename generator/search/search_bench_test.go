@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/accord-handbook/accord/bench/synth"
@@ -88,6 +89,36 @@ func BenchmarkText(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.html)), "ns/page")
+		})
+	}
+}
+
+// BenchmarkWrite writes the search index to a file in a build's two ways:
+// built in memory, then written (Build), and streamed to it (BuildTo).
+// Set TMPDIR to a tmpfs to leave the disk out.
+func BenchmarkWrite(b *testing.B) {
+	for _, c := range corpora(b) {
+		name := filepath.Join(b.TempDir(), "search-index.js")
+		b.Run(c.name+"/memory", func(b *testing.B) {
+			for b.Loop() {
+				if err := os.WriteFile(name, search.Build(c.docs).JS, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(c.name+"/streamed", func(b *testing.B) {
+			for b.Loop() {
+				f, err := os.Create(name)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := search.BuildTo(f, c.docs); err != nil {
+					b.Fatal(err)
+				}
+				if err := f.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

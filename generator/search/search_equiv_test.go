@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"html"
 	"math/rand/v2"
 	"regexp"
@@ -11,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -153,9 +157,106 @@ func TestBuild_sameAsReference(t *testing.T) {
 		runtime.GOMAXPROCS(procs)
 		for _, docs := range [][]Doc{docs, made} {
 			checkIndex(t, Build(docs).JS, want)
+			checkIndex(t, buildTo(t, docs), want)
 		}
 	}
 	checkIndex(t, Build(nil).JS, refBuild(nil))
+	checkIndex(t, buildTo(t, nil), refBuild(nil))
+}
+
+// buildTo is the index that BuildTo writes, checked written once: every
+// byte up to Index.Size exactly once, nothing past it.
+func buildTo(t *testing.T, docs []Doc) []byte {
+	t.Helper()
+	var w writerAt
+	idx, err := BuildTo(&w, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idx.JS != nil {
+		t.Errorf("BuildTo returned the index in JS too")
+	}
+	if w.err != nil {
+		t.Fatal(w.err)
+	}
+	if len(w.b) != idx.Size {
+		t.Fatalf("BuildTo wrote %d bytes, says %d", len(w.b), idx.Size)
+	}
+	for i, n := range w.times {
+		if n != 1 {
+			t.Fatalf("BuildTo wrote byte %d of %d %d times", i, idx.Size, n)
+		}
+	}
+	if mem := Build(docs); mem.Size != idx.Size || mem.Docs != idx.Docs || mem.Terms != idx.Terms || mem.Size != len(mem.JS) {
+		t.Errorf("BuildTo: %d bytes, %d docs, %d terms; Build: %d (JS %d), %d, %d", idx.Size, idx.Docs, idx.Terms, mem.Size, len(mem.JS), mem.Docs, mem.Terms)
+	}
+	return w.b
+}
+
+// writerAt is an io.WriterAt in memory that counts the writes of each
+// byte, as BuildTo's writers call it: from several goroutines at once.
+type writerAt struct {
+	mu    sync.Mutex
+	b     []byte
+	times []int
+	err   error
+}
+
+func (w *writerAt) WriteAt(p []byte, off int64) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if off < 0 {
+		w.err = fmt.Errorf("write at %d", off)
+		return 0, w.err
+	}
+	if end := int(off) + len(p); end > len(w.b) {
+		w.b = append(w.b, make([]byte, end-len(w.b))...)
+		w.times = append(w.times, make([]int, end-len(w.times))...)
+	}
+	copy(w.b[off:], p)
+	for i := range p {
+		w.times[int(off)+i]++
+	}
+	return len(p), nil
+}
+
+// failAt fails every write from its nth on.
+type failAt struct {
+	n atomic.Int32
+}
+
+func (f *failAt) WriteAt(p []byte, off int64) (int, error) {
+	if f.n.Add(-1) < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+// TestBuildTo_fails: a failed write is BuildTo's error, whichever it is.
+func TestBuildTo_fails(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var docs []Doc
+	for i := range 3000 {
+		docs = append(docs, Doc{Kind: "page", Title: randomText(r, 4), URL: "p/" + strconv.Itoa(i) + ".html", Text: randomText(r, r.IntN(300))})
+	}
+	var all writerAt
+	if _, err := BuildTo(&all, docs); err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 3} {
+		runtime.GOMAXPROCS(procs)
+		for n := range 8 {
+			f := &failAt{}
+			f.n.Store(int32(n))
+			if _, err := BuildTo(f, docs); err == nil || err.Error() != "disk full" {
+				t.Errorf("GOMAXPROCS %d, write %d failing: BuildTo returned %v", procs, n, err)
+			}
+		}
+	}
+	if _, err := BuildTo(nil, docs); err == nil {
+		t.Errorf("BuildTo(nil) returned no error")
+	}
 }
 
 func checkIndex(t *testing.T, got, want []byte) {
@@ -335,6 +436,13 @@ func FuzzBuild(f *testing.F) {
 		many := slices.Repeat(docs, 1100/len(docs)+1) // two ranges and more
 		if got, want := Build(many).JS, refBuild(many); !bytes.Equal(got, want) {
 			t.Errorf("Build of %d documents differs from refBuild", len(many))
+		}
+		// Streamed, as a build writes it.
+		if got, want := buildTo(t, many), refBuild(many); !bytes.Equal(got, want) {
+			t.Errorf("BuildTo of %d documents differs from refBuild", len(many))
+		}
+		if got, want := buildTo(t, docs), refBuild(docs); !bytes.Equal(got, want) {
+			t.Errorf("BuildTo(%+v) = %s, want %s", docs, got, want)
 		}
 	})
 }

@@ -85,12 +85,69 @@ func Create(out string) (*Writer, error) {
 
 // Add writes one file of the site.
 func (w *Writer) Add(f render.File) error {
-	name := filepath.Join(w.tmp, filepath.FromSlash(f.Path))
+	name, err := w.start(f.Path, int64(len(f.Data)))
+	if err != nil {
+		return err
+	}
+	info, err := createFile(name, f.Data)
+	if err != nil {
+		return err
+	}
+	w.wrote(f.Path, info, 0)
+	return nil
+}
+
+// CreateFile creates a file of the site to be written at offsets, and
+// closed (render.Input.Create): the search index is written to it from
+// several goroutines as it is made, never whole in memory. Like Add's, the
+// file is in the fresh folder, so a build that fails or is killed before
+// Commit leaves the output as it was; Close counts its bytes and records
+// it as it stands then, for the record of the output (written).
+func (w *Writer) CreateFile(p string) (render.OutFile, error) {
+	name, err := w.start(p, 0)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &outFile{w: w, path: p, f: f}, nil
+}
+
+// outFile is a file of CreateFile.
+type outFile struct {
+	w    *Writer
+	path string
+	f    *os.File
+}
+
+// WriteAt writes at off; it may be called from several goroutines at once
+// (pwrite).
+func (o *outFile) WriteAt(b []byte, off int64) (int, error) { return o.f.WriteAt(b, off) }
+
+// Close stats and closes the file, as createFile does for Add.
+func (o *outFile) Close() error {
+	info, err := o.f.Stat()
+	if cerr := o.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	o.w.wrote(o.path, info, info.Size())
+	return nil
+}
+
+// start counts a file of p, of size bytes, and makes its folder; it
+// returns the file's name in the fresh folder.
+func (w *Writer) start(p string, size int64) (string, error) {
+	name := filepath.Join(w.tmp, filepath.FromSlash(p))
 	dir := filepath.Dir(name)
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.done {
-		w.mu.Unlock()
-		return errors.New("site already committed or abandoned")
+		return "", errors.New("site already committed or abandoned")
 	}
 	var err error
 	if !w.dirs[dir] {
@@ -99,19 +156,27 @@ func (w *Writer) Add(f render.File) error {
 		}
 	}
 	w.files++
-	w.bytes += int64(len(f.Data))
-	w.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	info, err := createFile(name, f.Data)
-	if err != nil {
-		return err
-	}
+	w.bytes += size
+	return name, err
+}
+
+// wrote records file p as written, with size more bytes than start
+// counted.
+func (w *Writer) wrote(p string, info fs.FileInfo, size int64) {
 	w.mu.Lock()
-	w.written[f.Path] = info
+	w.written[p] = info
+	w.bytes += size
 	w.mu.Unlock()
-	return nil
+}
+
+// Size is the size of file p as written, 0 if it was not.
+func (w *Writer) Size(p string) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if info := w.written[p]; info != nil {
+		return info.Size()
+	}
+	return 0
 }
 
 // createFile is os.WriteFile that also returns the file as written.
@@ -131,7 +196,7 @@ func createFile(name string, data []byte) (fs.FileInfo, error) {
 	return info, err
 }
 
-// Files and Bytes count what Add wrote.
+// Files and Bytes count what Add and CreateFile wrote.
 func (w *Writer) Files() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()

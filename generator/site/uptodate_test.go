@@ -26,6 +26,7 @@ func TestUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		writeAt(t, w, "_accord/index.js", "streamed")
 		w.Record(record, "in1")
 		if err := w.Commit(); err != nil {
 			t.Fatal(err)
@@ -35,8 +36,8 @@ func TestUpToDate(t *testing.T) {
 	if marker, _ := os.ReadFile(filepath.Join(out, Marker)); string(marker) != markerText {
 		t.Errorf("marker = %q: the record must stay out of the site", marker)
 	}
-	if n, ok := UpToDate(record, out, "in1"); !ok || n != 2 {
-		t.Fatalf("UpToDate after a build = %d, %v; want 2, true", n, ok)
+	if n, ok := UpToDate(record, out, "in1"); !ok || n != 3 {
+		t.Fatalf("UpToDate after a build = %d, %v; want 3, true", n, ok)
 	}
 	for _, tt := range []struct {
 		name            string
@@ -50,6 +51,10 @@ func TestUpToDate(t *testing.T) {
 		{"a file rewritten", func() {
 			later := time.Now().Add(time.Minute)
 			os.Chtimes(filepath.Join(out, "index.html"), later, later)
+		}, record, out, "in1"},
+		{"a streamed file rewritten", func() {
+			later := time.Now().Add(time.Minute)
+			os.Chtimes(filepath.Join(out, "_accord/index.js"), later, later)
 		}, record, out, "in1"},
 		{"a file added", func() { os.WriteFile(filepath.Join(out, "x.html"), nil, 0o644) }, record, out, "in1"},
 		{"a file removed", func() { os.Remove(filepath.Join(out, "a/b.html")) }, record, out, "in1"},
