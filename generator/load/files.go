@@ -128,8 +128,12 @@ func (l *loader) pages() {
 	if l.linkedFolder("pages") {
 		return
 	}
-	var jobs []func(*loader) // the pages to read, in walk order: see parallel
-	defer func() { l.parallel(jobs) }()
+	// The pages are read while the walk goes on, in walk order: see stream.
+	l.stream(func(add func(func(*loader))) { l.walkPages(add) })
+}
+
+// walkPages finds the pages to read and passes a job reading each to add.
+func (l *loader) walkPages(add func(func(*loader))) {
 	err := fs.WalkDir(l.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "pages" {
@@ -163,7 +167,7 @@ func (l *loader) pages() {
 		if !l.checkID(p, path.Base(rel)) {
 			return nil
 		}
-		jobs = append(jobs, func(sub *loader) { sub.page(p, rel) })
+		add(func(sub *loader) { sub.page(p, rel) })
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -3,7 +3,6 @@ package load
 import (
 	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
@@ -18,25 +17,48 @@ import (
 // Reading files and decoding their TOML is most of the cost of loading a
 // large handbook, and every file is independent of the others.
 func (l *loader) parallel(jobs []func(*loader)) {
-	subs := make([]*loader, len(jobs))
-	var next atomic.Int64
+	l.stream(func(add func(func(*loader))) {
+		for _, job := range jobs {
+			add(job)
+		}
+	})
+}
+
+// stream is parallel for jobs that walk finds one after the other, passing
+// each to add: the workers read the first files while the walk lists the
+// folders for the next (listing the folders of a 5,000-page handbook was
+// a tenth of loading it, on one CPU). The result is still that of running
+// the jobs one after the other, in the order walk found them.
+func (l *loader) stream(walk func(add func(func(*loader)))) {
+	type job struct {
+		i  int
+		do func(*loader)
+	}
+	next := make(chan job, 256)
+	var mu sync.Mutex
+	var subs []*loader // by job number
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
 				sub := *l
 				sub.diags, sub.h = &source.List{}, &model.Handbook{}
-				jobs[i](&sub)
-				subs[i] = &sub
+				j.do(&sub)
+				mu.Lock()
+				for len(subs) <= j.i {
+					subs = append(subs, nil)
+				}
+				subs[j.i] = &sub
+				mu.Unlock()
 			}
-		}()
+		})
 	}
+	n := 0
+	walk(func(do func(*loader)) {
+		next <- job{n, do}
+		n++
+	})
+	close(next)
 	wg.Wait()
 	for _, sub := range subs {
 		l.h.Roles = append(l.h.Roles, sub.h.Roles...)
