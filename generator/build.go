@@ -88,18 +88,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// are as they were written, the same bytes would be written again. The
 	// handbook is still checked in full, so its warnings are reported.
 	//
-	// The handbook's files are listed before anything is read, and hashed
-	// as the check reads them (inputs.wrap): the digest is of the bytes
-	// the site is built from, so a file saved while the build runs makes
+	// The handbook's files are hashed as the check reads them (inputs.wrap)
+	// and listed beside it: the digest is of the bytes the site is built
+	// from, so a file saved, added or removed while the build runs makes
 	// the next build differ from the record, never match it with a site of
-	// older text.
+	// older text (see inputs).
 	var st stages
 	st.done("")
 	defer func() { res.Stages = st.list }()
 	record := buildRecord(opts.Out)
 	var ins *inputs
 	if record != "" {
-		ins, _ = listInputs(opts.Dir, opts.Out) // unreadable: build, and record nothing
+		ins = listInputs(opts.Dir, opts.Out)
 	}
 	p, err := prepare(ctx, opts, CompileOptions{Graphs: gr, inputs: ins}, true)
 	st.done("check")
@@ -110,7 +110,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	inputs := ""
 	if ins != nil {
-		inputs, _ = ins.digest()
+		inputs, _ = ins.digest() // unreadable or torn: build, and record nothing
 	}
 	files, upToDate := 0, false
 	if !opts.Force && site.HasRecord(record) {

@@ -25,24 +25,29 @@ import (
 // depends on git history and other folders; Build does not use the digest
 // for those.
 func inputsDigest(dir, out string) (string, error) {
-	in, err := listInputs(dir, out)
-	if err != nil {
-		return "", err
-	}
-	return in.digest()
+	return listInputs(dir, out).digest()
 }
 
-// inputs are the files of a handbook as a build found them, listed before
-// the build reads any. A build reads its sources through wrap, which hashes
-// each file as it is read: the digest then has the bytes the site was
-// built from (a file saved during the build cannot be recorded as built
-// with its new text), and a 5,000-page build no longer reads its 20 MB
-// twice. digest hashes from disk only what the build did not read.
+// inputs are the files of a handbook as a build found them. A build reads
+// its sources through wrap, which hashes each file as it is read: the
+// digest then has the bytes the site was built from (a file saved during
+// the build cannot be recorded as built with its new text), and a
+// 5,000-page build does not read its 20 MB twice. digest hashes from disk
+// only what the build did not read.
+//
+// The folder is listed beside the check, not before it. So that the
+// listing and the reads cannot disagree unseen (a page read, then deleted
+// before the listing passed its folder, would leave a site with a page the
+// record says nothing of), digest fails unless every file the build read
+// is a listed file, and every listed file can still be read.
 type inputs struct {
+	listed  chan struct{} // closed when entries and listErr are set
 	entries []inputEntry
-	mu      sync.Mutex
-	read    map[string]string // slash path -> hex SHA-256 of what the build read
-	torn    bool              // a file read twice had different bytes
+	listErr error
+
+	mu   sync.Mutex
+	read map[string]string // slash path -> hex SHA-256 of what the build read
+	torn bool              // a file read twice had different bytes
 }
 
 type inputEntry struct {
@@ -50,11 +55,20 @@ type inputEntry struct {
 	path           string
 }
 
-// listInputs walks dir: the names and kinds of its files, the targets of
-// its symbolic links. It reads no file.
-func listInputs(dir, out string) (*inputs, error) {
+// listInputs starts walking dir (names, kinds, the targets of symbolic
+// links; no file is read) and returns at once; digest waits for the walk.
+func listInputs(dir, out string) *inputs {
+	in := &inputs{listed: make(chan struct{}), read: map[string]string{}}
+	go func() {
+		defer close(in.listed)
+		in.entries, in.listErr = walkInputs(dir, out)
+	}()
+	return in
+}
+
+func walkInputs(dir, out string) ([]inputEntry, error) {
 	absOut, _ := filepath.Abs(out)
-	in := &inputs{read: map[string]string{}}
+	var entries []inputEntry
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -80,13 +94,10 @@ func listInputs(dir, out string) (*inputs, error) {
 		default:
 			e.kind = "?"
 		}
-		in.entries = append(in.entries, e)
+		entries = append(entries, e)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return in, nil
+	return entries, err
 }
 
 // digest combines the listed entries; a file the build did not read
@@ -96,10 +107,23 @@ func (in *inputs) digest() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	<-in.listed
+	if in.listErr != nil {
+		return "", in.listErr
+	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.torn {
 		return "", errors.New("a source changed while it was being read")
+	}
+	files := 0
+	for _, e := range in.entries {
+		if _, ok := in.read[e.rel]; ok && e.kind == "f" {
+			files++
+		}
+	}
+	if files != len(in.read) {
+		return "", errors.New("a source was added or removed while the handbook was read")
 	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -77,10 +77,7 @@ func TestInputsDigest_read(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := listInputs(dir, out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := listInputs(dir, out)
 	fsys := in.wrap(os.DirFS(dir))
 	if b, err := fs.ReadFile(fsys, "roles/a.toml"); err != nil || string(b) != "name = \"A\"\n" {
 		t.Fatalf("read through wrap: %q, %v", b, err)
@@ -104,6 +101,26 @@ func TestInputsDigest_read(t *testing.T) {
 	}
 	if got, err := in.digest(); err == nil {
 		t.Errorf("digest of a file read with two texts = %q, want an error", got)
+	}
+	// A file the listing did not see (added while the folder was listed,
+	// or read and then removed before the listing passed it): no digest.
+	in = listInputs(dir, out)
+	<-in.listed
+	if err := os.WriteFile(filepath.Join(dir, "pages/new.md"), []byte("# New\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(in.wrap(os.DirFS(dir)), "pages/new.md"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := in.digest(); err == nil {
+		t.Errorf("digest with a file read but not listed = %q, want an error", got)
+	}
+	// A listed file gone by the time of the digest: no digest either.
+	in = listInputs(dir, out)
+	<-in.listed
+	os.Remove(filepath.Join(dir, "pages/new.md"))
+	if got, err := in.digest(); err == nil {
+		t.Errorf("digest with a listed file removed = %q, want an error", got)
 	}
 	// What load needs of the FS passes through: links are seen as links.
 	if err := os.Symlink("a.toml", filepath.Join(dir, "roles/l.toml")); err != nil {
