@@ -108,13 +108,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	inputs := ""
+	digest := ""
 	if ins != nil {
-		inputs, _ = ins.digest() // unreadable or torn: build, and record nothing
+		digest, _ = ins.digest() // unreadable or torn: build, and record nothing
 	}
 	files, upToDate := 0, false
 	if !opts.Force && site.HasRecord(record) {
-		files, upToDate = site.UpToDate(record, opts.Out, inputs)
+		files, upToDate = site.UpToDate(record, opts.Out, digest)
 	}
 	st.done("digest")
 	versioned := versions.Configured(p.c.Handbook.Meta)
@@ -145,7 +145,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !versioned {
 		// A versioned site also depends on git history and other folders,
 		// which the digest does not cover: it is always rebuilt.
-		w.Record(record, inputs)
+		w.Record(record, digest)
 	}
 	if err := w.Commit(); err != nil {
 		return res, err

@@ -288,10 +288,12 @@ func (r *renderer) add(p string, data []byte) {
 
 // execute renders one page with its template.
 func (r *renderer) execute(kind string, p *Page) {
-	buf := new(bytes.Buffer)
+	var buf *bytes.Buffer
 	if r.in.Sink != nil {
 		buf = pageBuffers.Get().(*bytes.Buffer)
 		defer putPageBuffer(buf)
+	} else {
+		buf = new(bytes.Buffer) // kept: Site returns the files
 	}
 	// Pages of a kind are of a size: starting at the last one's size saves
 	// the buffer's doublings, which were a fifth of a large build's
