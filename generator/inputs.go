@@ -68,8 +68,16 @@ func listInputs(dir, out string) *inputs {
 
 func walkInputs(dir, out string) ([]inputEntry, error) {
 	absOut, _ := filepath.Abs(out)
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// The handbook folder may be a link (the build reads through it).
+		// WalkDir does not follow a root that is a link, and would list
+		// the link alone: a trailing separator makes it the folder, and
+		// keeps the paths under dir, so the output folder is still found.
+		root = dir + string(filepath.Separator)
+	}
 	var entries []inputEntry
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}

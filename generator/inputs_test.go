@@ -130,3 +130,47 @@ func TestInputsDigest_read(t *testing.T) {
 		t.Errorf("Lstat through wrap = %v, %v; want a symbolic link", st, err)
 	}
 }
+
+// TestInputsDigest_linkedFolder: a handbook folder that is a symbolic link
+// is listed as the folder it leads to (the build reads through it), so
+// that an edit changes the digest; before, the link alone was listed and a
+// build found an edited handbook up to date.
+func TestInputsDigest_linkedFolder(t *testing.T) {
+	folder := t.TempDir()
+	for name, text := range map[string]string{"handbook.toml": "title = \"T\"\n", "pages/p.md": "# P\n"} {
+		p := filepath.Join(folder, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(t.TempDir(), "hb")
+	if err := os.Symlink(folder, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	viaLink, err := inputsDigest(link, filepath.Join(link, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := inputsDigest(folder, filepath.Join(folder, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if viaLink != direct {
+		t.Errorf("digest through the link %s, of the folder %s: want the same", viaLink, direct)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "pages/p.md"), []byte("# P, edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if edited, _ := inputsDigest(link, filepath.Join(link, "public")); edited == viaLink {
+		t.Error("an edit through a linked handbook folder left the digest as it was")
+	}
+	// The output folder inside the linked handbook is still left out.
+	os.MkdirAll(filepath.Join(link, "public"), 0o755)
+	os.WriteFile(filepath.Join(link, "public", "index.html"), []byte("x"), 0o644)
+	before, _ := inputsDigest(link, filepath.Join(link, "public"))
+	os.WriteFile(filepath.Join(link, "public", "index.html"), []byte("y"), 0o644)
+	if after, _ := inputsDigest(link, filepath.Join(link, "public")); after != before {
+		t.Error("the output folder inside a linked handbook changed the digest")
+	}
+}
