@@ -2,6 +2,7 @@ package rootfs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -95,5 +96,41 @@ func TestFS(t *testing.T) {
 	}
 	if _, err := fs.ReadFile(ours, "pages/a/missing.md"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestFS_manyFolders: past maxDirs folders, calls go through the root, with
+// the same answers.
+func TestFS_manyFolders(t *testing.T) {
+	dir := t.TempDir()
+	n := maxDirs + 40
+	for i := range n {
+		d := filepath.Join(dir, "pages", fmt.Sprintf("d%03d", i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "p.md"), []byte(fmt.Sprint(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	f := New(root)
+	defer f.Close()
+	for i := range n {
+		name := fmt.Sprintf("pages/d%03d/p.md", i)
+		b, err := fs.ReadFile(f, name)
+		if err != nil || string(b) != fmt.Sprint(i) {
+			t.Fatalf("%s: %q, %v", name, b, err)
+		}
+		if st, err := fs.Lstat(f, name); err != nil || !st.Mode().IsRegular() {
+			t.Fatalf("Lstat %s: %v, %v", name, st, err)
+		}
+	}
+	if len(f.dirs) != maxDirs {
+		t.Errorf("%d folders kept open, want %d", len(f.dirs), maxDirs)
 	}
 }
