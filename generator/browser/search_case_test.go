@@ -39,6 +39,7 @@ func TestSearch_lowerCaseAsIndexed(t *testing.T) {
 		{"İstanbul Ankara", []string{"tr.html"}},
 		{"ΟΔΟΣ ΠΡΟΣ", []string{"el.html"}},
 		{"οδοσ προσ", []string{"el.html"}},
+		{"οδος προς", []string{"el.html"}}, // as a reader types it, final sigma and all
 	} {
 		q, _ := json.Marshal(tt.q)
 		got := eval[[]string](t, b, `(function () { var out = null;

@@ -39,7 +39,7 @@ func refTokens(s string) []string {
 		}
 		cjk = cjk[:0]
 	}
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ReplaceAll(strings.ToLower(s), "ς", "σ") {
 		switch {
 		case isCJK(r):
 			if len(word) > 0 {

@@ -12,7 +12,8 @@ import (
 //
 //   - text is lower-cased rune by rune, by unicode.ToLower (the simple
 //     mapping: "İ" is "i", every "Σ" is "σ", where JavaScript's
-//     toLowerCase would give "i" U+0307 and a final "ς");
+//     toLowerCase would give "i" U+0307 and a final "ς"), and a final
+//     "ς" is folded to "σ" (see lowerRune);
 //   - a run of CJK characters (Han, kana, Hangul) yields every pair of
 //     neighbours — Chinese has no spaces, so any run of two or more
 //     characters in the text is found by the pairs it is made of;
@@ -105,7 +106,7 @@ func eachTerm(s string, buf []byte, fn func(word []byte, cjk uint64)) (_ []byte,
 			// Han has no case, and is most of the text: skip the tables.
 			// Invalid bytes stay invalid, and separate tokens.
 			if (r < 0x4E00 || r > 0x9FFF) && r != utf8.RuneError {
-				if l := unicode.ToLower(r); l != r {
+				if l := lowerRune(r); l != r {
 					r, changed = l, true
 				}
 			}
@@ -194,4 +195,15 @@ func isCJK(r rune) bool {
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// lowerRune is unicode.ToLower, with the final sigma "ς" folded to "σ":
+// Greek writes "ς" at the end of a word and "σ" elsewhere, and capitals
+// ("ΟΔΟΣ") lower-case to "σ", so a reader typing "οδος" must find "ΟΔΟΣ"
+// and "οδοσ" alike. search.js folds it the same way.
+func lowerRune(r rune) rune {
+	if r == 'ς' {
+		return 'σ'
+	}
+	return unicode.ToLower(r)
 }

@@ -10,19 +10,22 @@
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var WORD = /[\p{L}\p{Nd}]/u;
 
-  // lower lower-cases one character as Go's unicode.ToLower does. The
-  // string's toLowerCase would make "İ" "i" and a combining dot (which
-  // separates), and a final "Σ" "ς"; alone, only "İ" gets more than one
-  // character, and its first is Go's.
+  // lower lower-cases one character as search.Tokens does: as Go's
+  // unicode.ToLower, with the final sigma "ς" folded to "σ" (a reader types
+  // "οδος" for the "ΟΔΟΣ" indexed as "οδοσ"). The string's toLowerCase would
+  // make "İ" "i" and a combining dot (which separates), and a final "Σ" "ς";
+  // alone, only "İ" gets more than one character, and its first is Go's.
   function lower(c) {
+    if (c === "\u03c2") return "\u03c3";
     var l = c.toLowerCase();
     return l.length > c.length ? String.fromCodePoint(l.codePointAt(0)) : l;
   }
   // lowerText lower-cases text as tokens does, so that a query's words are
   // found in the text of the documents its tokens matched, at the same
-  // offsets (every character keeps its length). Only "İ" and "Σ" lower-case
-  // differently in a whole string; text without them takes the fast path.
-  var CONTEXTUAL = /[\u0130\u03a3]/;
+  // offsets (every character keeps its length). Only "İ", "Σ" and "ς"
+  // lower-case differently in a whole string; text without them takes the
+  // fast path.
+  var CONTEXTUAL = /[\u0130\u03a3\u03c2]/;
   function lowerText(s) {
     if (!CONTEXTUAL.test(s)) return s.toLowerCase();
     var out = "";
