@@ -66,6 +66,19 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 			p.roleLink(&b, id)
 		}
 	}
+	// optional writes the C or I row, present only when a role holds it.
+	optional := func(class, label string, ids []string) {
+		if len(ids) == 0 {
+			return
+		}
+		b.WriteString(`<dt class="`)
+		b.WriteString(class)
+		b.WriteString(`">`)
+		esc(&b, p.Tr(label))
+		b.WriteString("</dt><dd>")
+		roles(ids)
+		b.WriteString("</dd>")
+	}
 	for _, s := range w.Steps {
 		b.WriteString("\n<li id=\"step-")
 		esc(&b, s.ID)
@@ -80,20 +93,8 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 		b.WriteString("</dt><dd>")
 		p.roleLink(&b, s.Accountable)
 		b.WriteString("</dd>")
-		if len(s.Consulted) > 0 {
-			b.WriteString(`<dt class="raci-c">`)
-			esc(&b, p.Tr("consulted"))
-			b.WriteString("</dt><dd>")
-			roles(s.Consulted)
-			b.WriteString("</dd>")
-		}
-		if len(s.Informed) > 0 {
-			b.WriteString(`<dt class="raci-i">`)
-			esc(&b, p.Tr("informed"))
-			b.WriteString("</dt><dd>")
-			roles(s.Informed)
-			b.WriteString("</dd>")
-		}
+		optional("raci-c", "consulted", s.Consulted)
+		optional("raci-i", "informed", s.Informed)
 		if len(s.Outputs) > 0 {
 			b.WriteString("<dt>")
 			esc(&b, p.Tr("outputs"))

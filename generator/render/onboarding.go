@@ -14,13 +14,13 @@ import (
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
-// measure records how long a source takes to read, for reading lists.
-func (r *renderer) measure(key string, body template.HTML, text ...string) {
+// measure records how long a source of plain texts (a workflow) takes to
+// read, for reading lists; a Markdown body is measured by indexBody.
+func (r *renderer) measure(key string, text ...string) {
 	// One Join, not += in a loop: a workflow of 10,000 steps passes 30,000
 	// texts, and appending them one by one copied the whole so far each
 	// time (7 GB allocated, measured).
-	all := strings.Join(append([]string{search.Text(string(body))}, text...), " ")
-	chars, words := search.ReadingUnits(all)
+	chars, words := search.ReadingUnits(strings.Join(text, " "))
 	r.mu.Lock()
 	r.minutes[key] = readingMinutes(chars, words)
 	r.mu.Unlock()

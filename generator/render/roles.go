@@ -106,7 +106,7 @@ func (r *renderer) workflow(w *model.Workflow) {
 		r.indexDoc("step", w.Name+" › "+s.Name, urls.Step(w.ID, s.ID), strings.Join(names, " "), strings.Join(s.Outputs, " "))
 		text = append(text, s.Name, strings.Join(names, " "), strings.Join(s.Outputs, " "))
 	}
-	r.measure("workflows/"+w.ID, "", text...)
+	r.measure("workflows/"+w.ID, text...)
 	r.execute("workflow", r.workflowPage(w, site))
 }
 
