@@ -279,9 +279,9 @@ func cells(letters []string) template.HTML {
 	var b strings.Builder
 	for _, l := range letters {
 		b.WriteString(`<td class="`)
-		b.WriteString(template.HTMLEscapeString(letterClass(l)))
+		esc(&b, letterClass(l))
 		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(l))
+		esc(&b, l)
 		b.WriteString(`</td>`)
 	}
 	return template.HTML(b.String())
