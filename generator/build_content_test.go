@@ -18,7 +18,7 @@ import (
 // folder and the result.
 func buildAndCheck(t *testing.T, dir string) (string, *generator.Result) {
 	t.Helper()
-	c := generator.Check(os.DirFS(dir), dir)
+	c := generator.CheckFS(os.DirFS(dir), dir, nil)
 	for _, d := range c.Diags.Items {
 		t.Errorf("check: %s", d)
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/accord-handbook/accord/bench/synth"
 	"github.com/accord-handbook/accord/generator/graph"
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 )
 
 // BenchmarkCompile checks and renders a whole handbook in memory (no
@@ -32,20 +32,20 @@ func BenchmarkCompile(b *testing.B) {
 				name = c.Name + "/graphs-warm"
 			}
 			b.Run(name, func(b *testing.B) {
-				co := CompileOptions{NoGraphs: !graphs}
+				opts := Options{Dir: c.Dir, NoGraphs: !graphs}
 				if graphs {
-					co.Graphs = graph.New(b.TempDir())
-					defer co.Graphs.Close()
-					if _, _, err := Compile(context.Background(), Options{Dir: c.Dir}, co); err != nil {
+					opts.Graphs = graph.New(b.TempDir())
+					defer opts.Graphs.Close()
+					if _, _, err := Compile(context.Background(), opts); err != nil {
 						b.Skip("cannot warm the graph cache: ", err)
 					}
 				}
-				var files []render.File
+				var files []site.File
 				watch := watchPeak(os.Getenv("ACCORD_BENCH_HEAPPROFILE") != "")
 				b.ReportAllocs()
 				for b.Loop() {
 					var err error
-					if files, _, err = Compile(context.Background(), Options{Dir: c.Dir}, co); err != nil {
+					if files, _, err = Compile(context.Background(), opts); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -66,7 +66,7 @@ func BenchmarkCompile(b *testing.B) {
 					size += len(f.Data)
 				}
 				if os.Getenv("ACCORD_BENCH_BIGFILES") != "" {
-					big := slices.SortedFunc(slices.Values(files), func(a, b render.File) int { return len(b.Data) - len(a.Data) })
+					big := slices.SortedFunc(slices.Values(files), func(a, b site.File) int { return len(b.Data) - len(a.Data) })
 					for _, f := range big[:min(8, len(big))] {
 						b.Logf("%8.1f MB  %s", float64(len(f.Data))/(1<<20), f.Path)
 					}

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // intended change and review the diff.
 func TestGolden_small(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "golden", "small")
-	files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir, Name: "small"}, generator.CompileOptions{NoGraphs: true})
+	files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir, Name: "small", NoGraphs: true})
 	if err != nil {
 		t.Fatalf("compile: %v\n%v", err, c.Diags.Items)
 	}

@@ -21,7 +21,7 @@ type siteGraphs struct {
 	r *graph.Renderer
 }
 
-var _ render.VersionGraphs = siteGraphs{}
+var _ render.Graphs = siteGraphs{}
 
 // Department draws the department graph. Its nodes link to role pages
 // relative to page, so every page of one folder shows the same figure (the
@@ -138,9 +138,6 @@ func (g siteGraphs) UserDOT(src string) (template.HTML, error) {
 	}
 	return template.HTML(`<figure class="graph graph-user">` + string(svg) + `</figure>`), nil
 }
-
-// For draws an earlier version of the handbook with the same Renderer.
-func (g siteGraphs) For(h *model.Handbook) render.Graphs { return siteGraphs{h: h, r: g.r} }
 
 func (g siteGraphs) figure(dot string, alt graph.Alt) (html template.HTML, err error) {
 	err = g.r.View(dot, func(svg []byte) { html = writeFigure(svg, alt, wideWidth(svg)) })

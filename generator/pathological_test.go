@@ -80,13 +80,13 @@ func TestBuild_10000Steps(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		c := generator.Check(os.DirFS(dir), "big")
+		c := generator.CheckFS(os.DirFS(dir), "big", nil)
 		checked := time.Since(start)
 		if err := c.Diags.Err(); err != nil {
 			t.Fatalf("check: %v", err)
 		}
 		start = time.Now()
-		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
 		compiled := time.Since(start)
 		if err != nil {
 			t.Fatalf("compile: %v", err)
@@ -159,7 +159,7 @@ func TestCheck_markdownLimits(t *testing.T) {
 			}
 			m["pages/big.md"] = &fstest.MapFile{Data: []byte(page(tt.body))}
 			start := time.Now()
-			c := generator.Check(m, "hb")
+			c := generator.CheckFS(m, "hb", nil)
 			took := time.Since(start)
 			var got []string
 			for _, d := range c.Diags.Items {
@@ -184,7 +184,7 @@ func TestBuild_departmentRosters(t *testing.T) {
 		rosters bool
 	}{{1000, false}, {4000, true}} { // 20 roles: 20,000 and 80,000 cells
 		dir := hugeWorkflow(t, 20, tt.steps)
-		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
 		if err != nil {
 			t.Fatal(err)
 		}

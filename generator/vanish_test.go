@@ -7,7 +7,10 @@ import (
 	"testing/fstest"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/links"
+	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/templates"
 	theme "github.com/accord-handbook/accord/themes/default"
 )
@@ -41,20 +44,18 @@ func TestRender_assetVanishes(t *testing.T) {
 		m[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	m["assets/logo.png"] = &fstest.MapFile{Data: []byte("\x89PNG")}
-	c := generator.Check(m, "hb")
+	c := generator.CheckFS(m, "hb", nil)
 	if err := c.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
 	src := vanishingFS{MapFS: m, gone: map[string]bool{"assets/logo.png": true}}
-	files, _, err := render.Site(render.Input{
-		Handbook: c.Handbook, Markdown: c.Markdown, Links: c.Links, Source: src,
+	var out site.Memory
+	_, err := render.Site(render.Input{
+		Handbook: c.Handbook, Markdown: markdown.New(markdown.Options{}), Links: links.NewTable(c.Handbook), Source: src,
 		Templates: templates.FS, Theme: theme.FS,
-	})
+	}, &out)
 	const want = "assets/logo.png: open assets/logo.png: file does not exist"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v, want %q", err, want)
-	}
-	if files != nil {
-		t.Errorf("%d files returned with the error", len(files))
 	}
 }

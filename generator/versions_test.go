@@ -290,7 +290,7 @@ func wantIn(t *testing.T, name, text string, wants ...string) {
 func TestVersions_deterministic(t *testing.T) {
 	_, dir := reviewedDesk(t)
 	compile := func() map[string][]byte {
-		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{})
+		files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir})
 		if err != nil {
 			t.Fatal(err)
 		}

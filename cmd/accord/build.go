@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/session"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -28,12 +29,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *watching {
-		return watchBuild(ctx, dir, *out, stdout, stderr)
+		return session.Watch(ctx, session.Config{Dir: dir, Name: displayDir(dir), Out: *out, Stdout: stdout, Stderr: stderr})
 	}
 	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out, Force: *force})
 	if res != nil && res.Checked != nil {
-		if rerr := report(res.Checked.Diags, stderr); rerr != nil {
-			return rerr
+		if res.Checked.Diags.Report(stderr) {
+			return errHandbook
 		}
 	}
 	var le *source.ListError
@@ -52,7 +53,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		h := res.Checked.Handbook
 		fmt.Fprintf(stdout, "  %d roles, %d workflows, %d policies, %d pages, %d glossary terms, %d assets\n",
 			len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets))
-		fmt.Fprintf(stdout, "  search index: %.0f KB\n", float64(res.SearchIndexBytes)/1024)
+		fmt.Fprintf(stdout, "  search index: %.0f KB, %d documents, %d terms\n", float64(res.SearchIndexBytes)/1024, res.Search.SearchDocs, res.Search.SearchTerms)
 		g := res.Graphs
 		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s of Graphviz time (%d worker processes started)\n",
 			g.Graphs, g.CacheHits, g.Layouts, g.LayoutTime.Round(1e6), g.Workers)

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
-	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -26,48 +24,21 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	// ```dot blocks are laid out to find syntax errors; unchanged ones come
 	// from the graph cache.
-	gr := graph.New(graph.DefaultCacheDir())
-	defer gr.Close()
-	c := generator.Check(os.DirFS(dir), displayDir(dir), gr)
-	generator.CheckVersions(c, dir)
-	if err := report(c.Diags, stderr); err != nil {
-		return err
+	chk := generator.Check(generator.Options{Dir: dir, Name: displayDir(dir)})
+	if chk.Diags.Report(stderr) {
+		return errHandbook
 	}
-	h := c.Handbook
+	h := chk.Handbook
 	if *advice {
-		rep := health.Analyse(h)
-		for _, f := range rep.Findings {
+		findings := chk.Advice()
+		for _, f := range findings {
 			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, f.Message)
 		}
-		fmt.Fprintf(stdout, "%s of RACI health advice\n", plural(len(rep.Findings), "finding"))
+		fmt.Fprintf(stdout, "%s of RACI health advice\n", source.Plural(len(findings), "finding"))
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d roles, %d workflows, %d policies, %d pages, %d glossary terms\n",
 		displayDir(dir), len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms))
 	return nil
-}
-
-// report prints diagnostics and a count, and returns errHandbook when any is
-// an error.
-func report(diags *source.List, stderr io.Writer) error {
-	for _, d := range diags.Items {
-		fmt.Fprintln(stderr, d.String())
-	}
-	errs, warns := diags.Count()
-	if errs > 0 {
-		fmt.Fprintf(stderr, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
-		return errHandbook
-	}
-	if warns > 0 {
-		fmt.Fprintf(stderr, "%s\n", plural(warns, "warning"))
-	}
-	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // handbookDir picks the handbook folder from the positional arguments.

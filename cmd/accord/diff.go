@@ -8,10 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/diff"
-	"github.com/accord-handbook/accord/generator/model"
-	"github.com/accord-handbook/accord/generator/source"
-	"github.com/accord-handbook/accord/generator/validate"
 )
 
 const diffUsage = `[flags] OLD NEW
@@ -53,16 +51,17 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if !contains([]string{"auto", "always", "never"}, *color) {
 		return usagef("unknown --color %q: use auto, always or never", *color)
 	}
-	old, err := loadDiffSide(pos[0], stderr)
+	cwd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	new, err := loadDiffSide(pos[1], stderr)
+	c, diags, err := generator.Diff(pos[0], pos[1], cwd)
+	for _, d := range diags.Items {
+		fmt.Fprintln(stderr, d.String())
+	}
 	if err != nil {
 		return err
 	}
-	c := diff.Compare(old.h, new.h)
-	c.Old.Name, c.New.Name = old.name, new.name
 
 	w := stdout
 	var file *os.File
@@ -102,39 +101,6 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 
 // errChanged is --exit-code's "something changed": exit 1, nothing printed.
 var errChanged = fmt.Errorf("changed: %w", errHandbook)
-
-type diffSide struct {
-	h    *model.Handbook
-	name string
-}
-
-// loadDiffSide loads one side and prints its problems as warnings: an old
-// version need not pass today's checks to be compared.
-func loadDiffSide(arg string, stderr io.Writer) (diffSide, error) {
-	h, name, diags, err := diff.LoadSideDiagnostics(arg)
-	if err != nil {
-		if diags != nil {
-			for _, d := range diags.Items {
-				fmt.Fprintln(stderr, d.String())
-			}
-		}
-		return diffSide{}, err
-	}
-	all := &source.List{}
-	all.Add(diags)
-	all.Add(validate.Check(h))
-	all.Sort()
-	label := h.Meta.Version
-	if label == "" {
-		label = name
-	}
-	for _, d := range all.Items {
-		d.Severity = source.Warning
-		d.Msg = "version " + label + ": " + d.Msg
-		fmt.Fprintln(stderr, d.String())
-	}
-	return diffSide{h: h, name: name}, nil
-}
 
 // useColor decides whether the text format is coloured: always, never, or
 // (auto) when w is a terminal.

@@ -1,18 +1,13 @@
 package main
 
 import (
-	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/serve"
-	"github.com/accord-handbook/accord/generator/watch"
 )
 
 // TestServe_changesAreServed edits, adds, deletes and renames files and
@@ -193,39 +188,5 @@ func TestServe_commandLine(t *testing.T) {
 	r.waitOutput(t, `serving \S+ at (http://\S+/)`)
 	if !strings.Contains(r.stderr.String(), "warning: --bind 0.0.0.0 is not a loopback address") {
 		t.Errorf("no warning for --bind 0.0.0.0:\n%s", r.stderr)
-	}
-}
-
-// TestServe_panicInBuildIsReported: a bug that panics during a rebuild is
-// shown like a handbook error, and the last good site stays served.
-func TestServe_panicInBuildIsReported(t *testing.T) {
-	var stdout, stderr syncBuffer
-	s := &serveSession{
-		opts:   generator.Options{Dir: newMiniHandbook(t), Name: "hb"},
-		srv:    serve.New(),
-		stdout: &stdout,
-		diags:  diagPrinter{stderr: &stderr},
-	}
-	s.rebuild(t.Context(), nil)
-	s.compile = func(context.Context, generator.Options, generator.CompileOptions) ([]render.File, *generator.Checked, error) {
-		panic("boom")
-	}
-	s.rebuild(t.Context(), &watch.Batch{Paths: []string{"x"}})
-	ps := s.srv.Problems()
-	if len(ps) != 1 || !strings.Contains(ps[0].Message, "internal error") || !strings.Contains(ps[0].Message, "boom") {
-		t.Errorf("problems after a panic: %+v", ps)
-	}
-	if !strings.Contains(stderr.String(), "panic") && !strings.Contains(stderr.String(), "boom") {
-		t.Errorf("stderr does not report the panic:\n%s", stderr.String())
-	}
-	rec := httptest.NewRecorder()
-	s.srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-	if rec.Code != 200 {
-		t.Errorf("home after a panicking rebuild: %d", rec.Code)
-	}
-	s.compile = nil
-	s.rebuild(t.Context(), &watch.Batch{Paths: []string{"x"}})
-	if ps := s.srv.Problems(); len(ps) != 0 {
-		t.Errorf("problems after a good rebuild: %+v", ps)
 	}
 }

@@ -149,8 +149,8 @@ func (l *loader) walkPages(add func(func(*loader))) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != "pages" && !IDPattern.MatchString(d.Name()) {
-				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", d.Name(), SuggestID(d.Name()))
+			if p != "pages" && !model.ValidID(d.Name()) {
+				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", d.Name(), model.SuggestID(d.Name()))
 				return fs.SkipDir
 			}
 			return nil

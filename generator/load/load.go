@@ -13,7 +13,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -24,10 +23,6 @@ import (
 // MaxFileSize bounds what is read from one source file: a handbook page is
 // kilobytes, and a runaway file must not exhaust memory.
 const MaxFileSize = 8 << 20
-
-// IDPattern is the form of every id: the file names of roles, workflows,
-// policies and pages, and the ids of teams and steps.
-var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 type loader struct {
 	fsys  fs.FS
@@ -274,33 +269,12 @@ func hidden(name string) bool {
 }
 
 func (l *loader) checkID(p, id string) bool {
-	if IDPattern.MatchString(id) {
+	if model.ValidID(id) {
 		return true
 	}
 	l.diags.Errorf(source.Pos{File: l.display(p), Line: 1, Col: 1},
-		"file name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", id, SuggestID(id))
+		"file name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", id, model.SuggestID(id))
 	return false
-}
-
-// SuggestID turns an arbitrary name into a valid id, for error messages.
-func SuggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "my-id"
-	}
-	return b.String()
 }
 
 func itoa(i int) string {

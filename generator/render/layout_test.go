@@ -43,7 +43,7 @@ func TestLayout_sameAsTemplates(t *testing.T) {
 	} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			compile := func() map[string][]byte {
-				files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+				files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
 				if err != nil {
 					t.Fatalf("compile: %v\n%v", err, c.Diags.Items)
 				}

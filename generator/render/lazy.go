@@ -2,24 +2,24 @@ package render
 
 import (
 	"fmt"
-	"path"
-	"strings"
 	"sync"
 
-	"github.com/accord-handbook/accord/generator/urls"
+	"github.com/accord-handbook/accord/generator/site"
 )
 
 // Lazy is a site whose pages are rendered when asked for. `accord serve`
 // uses it so that a save reaches the browser after a check and the render
 // of the one page being looked at, instead of after rendering every page.
 //
-// The pages of single sources, the index pages and the department pages
-// are rendered on their own. The pages that gather the whole handbook
-// (onboarding, print, search index, model.json) are rendered by rendering
-// the whole site once, as Site does; so is a path that names no page.
-// Get returns exactly the bytes Site would: TestLazy_sameAsSite checks it.
+// The pages that render on their own (ownPages: the page of each source,
+// the index and department pages) are rendered alone, by the same job Site
+// runs. The pages that gather the whole handbook (onboarding, print, the
+// search index) are rendered by rendering the whole site once, as Site
+// does; so is a path that names no page. TestLazy_sameAsSite checks that
+// Get returns exactly the bytes Site would.
 type Lazy struct {
 	base   *renderer
+	jobs   map[string]pageJob
 	static map[string][]byte // theme files and assets, read at NewLazy
 
 	mu    sync.Mutex
@@ -35,7 +35,8 @@ func NewLazy(in Input) (*Lazy, error) {
 	if in.Versions != nil {
 		return nil, fmt.Errorf("render: a versioned site cannot be rendered lazily")
 	}
-	r, err := newRenderer(in)
+	var static site.Memory
+	r, err := newRenderer(in, &static)
 	if err != nil {
 		return nil, err
 	}
@@ -45,11 +46,13 @@ func NewLazy(in Input) (*Lazy, error) {
 	if err := r.static(); err != nil {
 		return nil, err
 	}
-	l := &Lazy{base: r, out: map[string][]byte{}, static: map[string][]byte{}}
-	for _, f := range r.files {
+	l := &Lazy{base: r, jobs: map[string]pageJob{}, out: map[string][]byte{}, static: map[string][]byte{}}
+	for _, f := range static.Files() {
 		l.static[f.Path] = f.Data
 	}
-	r.files = nil
+	for _, j := range r.ownPages() {
+		l.jobs[j.path] = j
+	}
 	return l, nil
 }
 
@@ -65,14 +68,15 @@ func (l *Lazy) Get(p string) (data []byte, ok bool, err error) {
 	if b, ok := l.static[p]; ok {
 		return b, true, nil
 	}
-	if job := l.base.jobFor(p); job != nil {
-		r := l.base.fork()
-		r.run(func() { job(r) })
+	if job, found := l.jobs[p]; found {
+		var out site.Memory
+		r := l.base.fork(&out)
+		r.run(func() { job.run(r) })
 		if err := r.err(); err != nil {
 			return nil, false, err
 		}
 		l.mu.Lock()
-		for _, f := range r.files {
+		for _, f := range out.Files() {
 			l.out[f.Path] = f.Data
 		}
 		data, ok = l.out[p]
@@ -100,18 +104,16 @@ func (l *Lazy) Whole() bool {
 // All renders every page not rendered yet (the whole site, once).
 func (l *Lazy) All() error {
 	l.all.Do(func() {
-		r := l.base.fork()
+		var out site.Memory
+		r := l.base.fork(&out)
 		r.pages()
-		for p, b := range l.static {
-			r.add(p, b)
-		}
 		if l.errs = r.err(); l.errs != nil {
 			return
 		}
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		l.whole = true
-		for _, f := range r.files {
+		for _, f := range out.Files() {
 			if _, done := l.out[f.Path]; !done {
 				l.out[f.Path] = f.Data
 			}
@@ -121,54 +123,8 @@ func (l *Lazy) All() error {
 }
 
 // fork returns a renderer that shares the read-only parts of r (templates,
-// sidebar cache, glossary) and has its own results.
-func (r *renderer) fork() *renderer {
-	return &renderer{in: r.in, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav, glossary: r.glossary,
-		navHTML: r.navHTML, ix: r.ix, minutes: map[string]int{}}
-}
-
-// jobFor returns the job that renders the page at p on its own, or nil
-// when p is not such a page.
-func (r *renderer) jobFor(p string) func(*renderer) {
-	switch p {
-	case urls.Home:
-		return (*renderer).home
-	case urls.RACI:
-		return (*renderer).raciPage
-	case urls.Health:
-		return (*renderer).healthPage
-	case urls.Graphs:
-		return (*renderer).graphsPage
-	case urls.Glossary:
-		return (*renderer).glossaryPage
-	case urls.Teams:
-		return (*renderer).teamsPage
-	case urls.Roles, urls.Workflows, urls.Policies:
-		return func(x *renderer) { x.listPage(p) }
-	}
-	dir, file := path.Split(p)
-	id, isHTML := strings.CutSuffix(file, ".html")
-	if !isHTML {
-		return nil
-	}
-	switch dir {
-	case "roles/":
-		if ro := r.h.RoleByID[id]; ro != nil {
-			return func(x *renderer) { x.role(ro) }
-		}
-	case "workflows/":
-		if w := r.h.WorkflowByID[id]; w != nil {
-			return func(x *renderer) { x.workflow(w) }
-		}
-	case "policies/":
-		if pol := r.h.PolicyByID[id]; pol != nil {
-			return func(x *renderer) { x.policy(pol) }
-		}
-	}
-	if rest, ok := strings.CutPrefix(p, "pages/"); ok {
-		if pg := r.h.PageByPath[strings.TrimSuffix(rest, ".html")]; pg != nil {
-			return func(x *renderer) { x.freePageJob(pg) }
-		}
-	}
-	return nil
+// sidebar cache, glossary) and has its own results, written to out.
+func (r *renderer) fork(out site.Output) *renderer {
+	return &renderer{in: r.in, out: out, parsed: map[string]Parsed{}, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav,
+		glossary: r.glossary, navHTML: r.navHTML, ix: r.ix, minutes: map[string]int{}, layout: r.layout}
 }

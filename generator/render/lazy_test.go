@@ -3,12 +3,12 @@ package render_test
 import (
 	"bytes"
 	"context"
+	"github.com/accord-handbook/accord/generator/site"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/render"
 )
 
 // TestLazy_sameAsSite renders the shipped handbook both ways and requires
@@ -17,12 +17,12 @@ import (
 // not found.
 func TestLazy_sameAsSite(t *testing.T) {
 	dir := filepath.Join("..", "..", "content")
-	files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+	files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	hasIntro := true // content/pages/index.md exists
-	lazy, _, err := generator.CompileLazy(context.Background(), generator.Options{Dir: dir}, generator.CompileOptions{NoGraphs: true})
+	lazy, _, err := generator.CompileLazy(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
 	if err != nil || lazy == nil {
 		t.Fatalf("CompileLazy: %v", err)
 	}
@@ -33,7 +33,7 @@ func TestLazy_sameAsSite(t *testing.T) {
 		return strings.HasPrefix(p, "onboarding/") || strings.HasPrefix(p, "print/") ||
 			p == "search.html" || p == "model.json" || p == "_accord/search-index.js" || p == "pages/index.html" && !hasIntro
 	}
-	var order []render.File
+	var order []site.File
 	for _, f := range files {
 		if !gathers(f.Path) {
 			order = append(order, f)

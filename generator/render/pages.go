@@ -15,18 +15,53 @@ func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
 	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions, r: r}
 }
 
+// pageJob renders the page at path, on its own.
+type pageJob struct {
+	path string
+	run  func(*renderer)
+}
+
+// ownPages lists the pages that each render on their own: the page of
+// every source, the index and department pages. Site renders them all;
+// Lazy renders one when it is asked for.
+func (r *renderer) ownPages() []pageJob {
+	jobs := []pageJob{
+		{urls.Home, (*renderer).home}, {urls.RACI, (*renderer).raciPage}, {urls.Health, (*renderer).healthPage},
+		{urls.Graphs, (*renderer).graphsPage}, {urls.Glossary, (*renderer).glossaryPage},
+		{urls.Teams, (*renderer).teamsPage}, {urls.ModelJSON, (*renderer).modelJSON},
+	}
+	for _, list := range []string{urls.Roles, urls.Workflows, urls.Policies} {
+		jobs = append(jobs, pageJob{list, func(x *renderer) { x.listPage(list) }})
+	}
+	for _, ro := range r.h.Roles {
+		jobs = append(jobs, pageJob{urls.Role(ro.ID), func(x *renderer) { x.role(ro) }})
+	}
+	for _, w := range r.h.Workflows {
+		jobs = append(jobs, pageJob{urls.Workflow(w.ID), func(x *renderer) { x.workflow(w) }})
+	}
+	for _, pol := range r.h.Policies {
+		jobs = append(jobs, pageJob{urls.Policy(pol.ID), func(x *renderer) { x.policy(pol) }})
+	}
+	for _, pg := range r.h.Pages {
+		jobs = append(jobs, pageJob{urls.Page(pg.Path), func(x *renderer) { x.freePageJob(pg) }})
+	}
+	if r.h.PageByPath["index"] == nil {
+		jobs = append(jobs, pageJob{urls.Pages, (*renderer).pagesIndex})
+	}
+	return jobs
+}
+
 // pages renders every page in three waves. The pages of the sources come
 // first, in parallel; onboarding and print pages need every source's
 // reading time, so they come next. The search index needs the documents of
 // the first wave only: it is built beside the other two.
 func (r *renderer) pages() {
 	r.nav = r.buildNav()
-	var jobs []func()
-	jobs = append(jobs, r.home, r.raciPage, r.healthPage, r.graphsPage, r.glossaryPage, r.teamsPage, r.modelJSON)
-	jobs = append(jobs, r.roles()...)
-	jobs = append(jobs, r.workflows()...)
-	jobs = append(jobs, r.policies()...)
-	jobs = append(jobs, r.freePages()...)
+	own := r.ownPages()
+	jobs := make([]func(), len(own))
+	for i, j := range own {
+		jobs[i] = func() { j.run(r) }
+	}
 	r.parallel(jobs)
 	r.printing = true // from here on, pages are rendered for print: no graphs
 	search := make(chan struct{})
@@ -70,14 +105,18 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 			t := r.h.Terms[i]
 			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
 		},
-		Refs: r.in.Parsed != nil && !r.printing,
+		Refs: !r.printing,
 	})
 	if err != nil {
 		r.fail(err)
 		return ""
 	}
-	if r.in.Parsed != nil && !r.printing {
-		r.in.Parsed(src, res.Refs, res.Dots)
+	if !r.printing {
+		r.mu.Lock()
+		if _, ok := r.parsed[src]; !ok {
+			r.parsed[src] = Parsed{Refs: res.Refs, Dots: res.Dots}
+		}
+		r.mu.Unlock()
 	}
 	return template.HTML(res.HTML)
 }

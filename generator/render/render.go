@@ -8,13 +8,11 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -24,13 +22,9 @@ import (
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/urls"
 )
-
-// File is one output file.
-type File struct {
-	Path string // slash-separated, relative to the output folder
-	Data []byte
-}
 
 // Input is what rendering needs; every field but Graphs is required.
 type Input struct {
@@ -39,7 +33,7 @@ type Input struct {
 	Links     *links.Table
 	Source    fs.FS // the handbook folder, for assets
 	Templates fs.FS // page templates (embedded defaults overlaid by the handbook's)
-	Theme     fs.FS // static theme files, copied under ThemeDir
+	Theme     fs.FS // static theme files, copied under urls.ThemeDir
 	Graphs    Graphs
 	// Extra is HTML inserted at the end of every page's body: the live-reload
 	// script of `accord serve`. Never set by `accord build`.
@@ -47,31 +41,21 @@ type Input struct {
 	// Versions places this render in a versioned site (versions.go); nil
 	// for a site without earlier versions.
 	Versions *Versions
-	// Parsed, when set, receives the links and ```dot blocks of each
-	// Markdown source (by its path) as its page renders it, so that a build
-	// checks them without parsing every source a second time. It may be
-	// called concurrently, and more than once for a source.
-	Parsed func(src string, refs []markdown.Ref, dots []markdown.DotBlock)
-	// Sink, when set, receives each file as soon as it is rendered, from
-	// several goroutines and in no order, and Site returns no files: a
-	// build streams the site to disk instead of holding all of it. Sink
-	// must not keep File.Data once it returns: page buffers are reused.
-	Sink func(File) error
-	// Create, when set with Sink, creates a file of the site to be written
-	// at offsets, from several goroutines at once, and closed when
-	// written: the search index, tens of MB, is written to it in parallel
-	// as it is made rather than held whole for Sink. A file that is never
-	// closed, or that failed, is the build's error and is thrown away
-	// with the rest.
-	Create func(path string) (OutFile, error)
 }
 
-// OutFile is a file of the site that Input.Create made. Its WriteAt is
-// safe for concurrent use at disjoint offsets; Close ends it and counts it
-// as written.
-type OutFile interface {
-	io.WriterAt
-	io.Closer
+// Result is what a render found besides its files.
+type Result struct {
+	// Parsed holds, by source path, the links and ```dot blocks of each
+	// Markdown source as its page's parse found them: the link check
+	// takes them instead of parsing every source a second time.
+	Parsed map[string]Parsed
+	Stats  Stats
+}
+
+// Parsed is what the parse of one Markdown source found.
+type Parsed struct {
+	Refs []markdown.Ref
+	Dots []markdown.DotBlock
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil
@@ -85,38 +69,33 @@ type Graphs interface {
 	UserDOT(src string) (template.HTML, error)
 }
 
-// ThemeDir is where the theme's files land in the site.
-const ThemeDir = "_accord"
-
-// Site renders every file of the site.
-func Site(in Input) ([]File, Stats, error) {
-	r, err := newRenderer(in)
+// Site renders every file of the site into out.
+func Site(in Input, out site.Output) (Result, error) {
+	r, err := newRenderer(in, out)
 	if err != nil {
-		return nil, Stats{}, err
+		return Result{}, err
 	}
 	r.pages()
+	res := Result{Parsed: r.parsed, Stats: r.stats}
 	if err := r.err(); err != nil {
-		return nil, r.stats, err
+		return res, err
 	}
-	if err := r.static(); err != nil {
-		return nil, r.stats, err
-	}
-	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	return r.files, r.stats, nil
+	return res, r.static()
 }
 
 type renderer struct {
-	// mu guards files, errs, docs and minutes: pages render in parallel.
-	mu    sync.Mutex
-	in    Input
-	h     *model.Handbook
-	t     map[string]string
-	tmpl  map[string]*template.Template
-	nav   *Nav
-	files []File
-	errs  []error
-	docs  []search.Doc
-	stats Stats
+	// mu guards errs, docs, parsed and minutes: pages render in parallel.
+	mu     sync.Mutex
+	in     Input
+	out    site.Output
+	h      *model.Handbook
+	t      map[string]string
+	tmpl   map[string]*template.Template
+	nav    *Nav
+	errs   []error
+	docs   []search.Doc
+	parsed map[string]Parsed
+	stats  Stats
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
@@ -136,8 +115,8 @@ type Stats struct {
 
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
-func newRenderer(in Input) (*renderer, error) {
-	r := &renderer{in: in, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, ix: raci.NewIndex(in.Handbook)}
+func newRenderer(in Input, out site.Output) (*renderer, error) {
+	r := &renderer{in: in, out: out, parsed: map[string]Parsed{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, ix: raci.NewIndex(in.Handbook)}
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))
@@ -275,26 +254,15 @@ func (r *renderer) err() error {
 }
 
 func (r *renderer) add(p string, data []byte) {
-	if r.in.Sink != nil {
-		if err := r.in.Sink(File{Path: p, Data: data}); err != nil {
-			r.fail(fmt.Errorf("writing %s: %w", p, err))
-		}
-		return
+	if err := r.out.Add(site.File{Path: p, Data: data}); err != nil {
+		r.fail(fmt.Errorf("writing %s: %w", p, err))
 	}
-	r.mu.Lock()
-	r.files = append(r.files, File{Path: p, Data: data})
-	r.mu.Unlock()
 }
 
 // execute renders one page with its template.
 func (r *renderer) execute(kind string, p *Page) {
-	var buf *bytes.Buffer
-	if r.in.Sink != nil {
-		buf = pageBuffers.Get().(*bytes.Buffer)
-		defer putPageBuffer(buf)
-	} else {
-		buf = new(bytes.Buffer) // kept: Site returns the files
-	}
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(buf)
 	// Pages of a kind are of a size: starting at the last one's size saves
 	// the buffer's doublings, which were a fifth of a large build's
 	// allocations.
@@ -314,9 +282,8 @@ func (r *renderer) execute(kind string, p *Page) {
 	r.add(p.Path, buf.Bytes())
 }
 
-// pageBuffers hold pages while they stream to disk (Input.Sink): a new
-// buffer per page was a sixth of what a 5,000-page build allocated, and
-// zeroing them 2% of its CPU.
+// pageBuffers hold pages until the output has them (site.Output.Add keeps
+// no buffer): a buffer per page was much of what a large build allocated.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // putPageBuffer keeps buf for the next page unless it grew past what pages
@@ -362,7 +329,7 @@ func (r *renderer) static() error {
 		if err != nil {
 			return err
 		}
-		r.add(ThemeDir+"/"+p, b)
+		r.add(urls.ThemeDir+"/"+p, b)
 		return nil
 	})
 	if err != nil {

@@ -30,14 +30,6 @@ type RoleData struct {
 	Graph          template.HTML
 }
 
-func (r *renderer) roles() []func() {
-	jobs := []func(){func() { r.listPage(urls.Roles) }}
-	for _, ro := range r.h.Roles {
-		jobs = append(jobs, func() { r.role(ro) })
-	}
-	return jobs
-}
-
 func (r *renderer) role(ro *model.Role) {
 	p := r.rolePage(ro, urls.Role(ro.ID))
 	d := p.Data.(RoleData)
@@ -86,14 +78,6 @@ type WorkflowData struct {
 	Graph    template.HTML
 }
 
-func (r *renderer) workflows() []func() {
-	jobs := []func(){func() { r.listPage(urls.Workflows) }}
-	for _, w := range r.h.Workflows {
-		jobs = append(jobs, func() { r.workflow(w) })
-	}
-	return jobs
-}
-
 func (r *renderer) workflow(w *model.Workflow) {
 	site := urls.Workflow(w.ID)
 	r.indexDoc("workflow", w.Name, site, w.Trigger, w.Summary)
@@ -123,14 +107,6 @@ type PolicyData struct {
 	Body   template.HTML
 }
 
-func (r *renderer) policies() []func() {
-	jobs := []func(){func() { r.listPage(urls.Policies) }}
-	for _, pol := range r.h.Policies {
-		jobs = append(jobs, func() { r.policy(pol) })
-	}
-	return jobs
-}
-
 func (r *renderer) policy(pol *model.Policy) {
 	p := r.policyPage(pol, urls.Policy(pol.ID))
 	body := p.Data.(PolicyData).Body
@@ -151,18 +127,10 @@ type PageData struct {
 	Index bool
 }
 
-func (r *renderer) freePages() []func() {
-	var jobs []func()
-	for _, pg := range r.h.Pages {
-		jobs = append(jobs, func() { r.freePageJob(pg) })
-	}
-	if r.h.PageByPath["index"] == nil {
-		jobs = append(jobs, func() {
-			d := PageData{Page: &model.Page{Title: r.t["allPages"]}, Index: true}
-			r.execute("page", r.page("page", urls.Pages, r.t["pages"], r.home2crumbs("pages", ""), d))
-		})
-	}
-	return jobs
+// pagesIndex is the index of pages of a handbook without pages/index.md.
+func (r *renderer) pagesIndex() {
+	d := PageData{Page: &model.Page{Title: r.t["allPages"]}, Index: true}
+	r.execute("page", r.page("page", urls.Pages, r.t["pages"], r.home2crumbs("pages", ""), d))
 }
 
 func (r *renderer) freePage(pg *model.Page, site string) *Page {

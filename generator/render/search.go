@@ -59,18 +59,11 @@ func (r *renderer) searchIndex() {
 	r.execute("search", r.page("search", urls.Search, r.t["search"], r.home2crumbs("search", ""), nil))
 }
 
-// writeIndex builds the search index of r.docs and writes it. A build
-// (Input.Create) has it written straight to its file, in parallel, never
-// whole in memory: the index was 25 MB of a 5,000-page build's peak, and
-// its serial write the build's last 14 ms. Without Create it is built in
-// memory and added like any file.
+// writeIndex builds the search index of r.docs and writes it straight to
+// its file, in parallel, never whole in memory: it is the largest file of
+// a large site.
 func (r *renderer) writeIndex() search.Index {
-	if r.in.Sink == nil || r.in.Create == nil {
-		idx := search.Build(r.docs)
-		r.add(urls.SearchIndex, idx.JS)
-		return idx
-	}
-	f, err := r.in.Create(urls.SearchIndex)
+	f, err := r.out.CreateFile(urls.SearchIndex)
 	if err != nil {
 		r.fail(fmt.Errorf("writing %s: %w", urls.SearchIndex, err))
 		return search.Index{}

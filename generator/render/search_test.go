@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -54,9 +55,9 @@ func TestSortDocs(t *testing.T) {
 	}
 }
 
-// TestWriteIndex: with Input.Create, the index is streamed to the file it
-// makes, the same bytes as the index built in memory and given to Sink; a
-// file that cannot be made or written is the render's error.
+// TestWriteIndex: the index is streamed to the file it makes, the same
+// bytes as the index built in memory; a file that cannot be made or
+// written is the render's error.
 func TestWriteIndex(t *testing.T) {
 	var docs []search.Doc
 	for i := range 3000 { // enough for several writers
@@ -64,34 +65,42 @@ func TestWriteIndex(t *testing.T) {
 	}
 	want := search.Build(docs)
 
-	var sunk []File
-	r := &renderer{in: Input{Sink: func(f File) error { sunk = append(sunk, File{f.Path, slices.Clone(f.Data)}); return nil }}, docs: docs}
-	if idx := r.writeIndex(); len(sunk) != 1 || sunk[0].Path != urls.SearchIndex || string(sunk[0].Data) != string(want.JS) || idx.Size != len(want.JS) {
-		t.Fatalf("without Create: %d files, size %d", len(sunk), idx.Size)
-	}
-
 	f := &memFile{}
-	var created []string
-	r = &renderer{in: Input{
-		Sink:   func(File) error { t.Error("Sink called with Create set"); return nil },
-		Create: func(p string) (OutFile, error) { created = append(created, p); return f, nil },
-	}, docs: docs}
+	out := &fakeOutput{file: f}
+	r := &renderer{out: out, docs: docs}
 	idx := r.writeIndex()
-	if len(r.errs) > 0 || len(created) != 1 || created[0] != urls.SearchIndex || !f.closed {
-		t.Fatalf("with Create: errors %v, created %q, closed %v", r.errs, created, f.closed)
+	if len(r.errs) > 0 || len(out.created) != 1 || out.created[0] != urls.SearchIndex || !f.closed {
+		t.Fatalf("errors %v, created %q, closed %v", r.errs, out.created, f.closed)
 	}
 	if string(f.b) != string(want.JS) || idx.Size != want.Size || idx.Docs != want.Docs || idx.Terms != want.Terms {
 		t.Errorf("streamed index (%d bytes, %d docs, %d terms) differs from Build's (%d, %d, %d)", len(f.b), idx.Docs, idx.Terms, want.Size, want.Docs, want.Terms)
 	}
 
-	r = &renderer{in: Input{Sink: func(File) error { return nil }, Create: func(string) (OutFile, error) { return nil, errors.New("no room") }}, docs: docs}
+	r = &renderer{out: &fakeOutput{err: errors.New("no room")}, docs: docs}
 	r.writeIndex()
 	f = &memFile{fail: true}
-	r2 := &renderer{in: Input{Sink: func(File) error { return nil }, Create: func(string) (OutFile, error) { return f, nil }}, docs: docs}
+	r2 := &renderer{out: &fakeOutput{file: f}, docs: docs}
 	r2.writeIndex()
 	if len(r.errs) != 1 || len(r2.errs) != 1 || !f.closed {
-		t.Errorf("failed Create: %v; failed write: %v (closed %v)", r.errs, r2.errs, f.closed)
+		t.Errorf("failed CreateFile: %v; failed write: %v (closed %v)", r.errs, r2.errs, f.closed)
 	}
+}
+
+// fakeOutput hands out one file, or an error, and refuses Add.
+type fakeOutput struct {
+	file    *memFile
+	err     error
+	created []string
+}
+
+func (o *fakeOutput) Add(site.File) error { return errors.New("Add called") }
+
+func (o *fakeOutput) CreateFile(p string) (site.OutFile, error) {
+	o.created = append(o.created, p)
+	if o.err != nil {
+		return nil, o.err
+	}
+	return o.file, nil
 }
 
 // memFile is an OutFile in memory.

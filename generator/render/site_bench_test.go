@@ -6,7 +6,10 @@ import (
 
 	"github.com/accord-handbook/accord/bench/synth"
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/links"
+	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/templates"
 	theme "github.com/accord-handbook/accord/themes/default"
 )
@@ -18,18 +21,20 @@ func BenchmarkSite(b *testing.B) {
 	for _, c := range synth.Corpora(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			src := os.DirFS(c.Dir)
-			ch := generator.Check(src, c.Name)
+			ch := generator.CheckFS(src, c.Name, nil)
 			if err := ch.Diags.Err(); err != nil {
 				b.Fatal(err)
 			}
-			in := render.Input{Handbook: ch.Handbook, Markdown: ch.Markdown, Links: ch.Links, Source: src, Templates: templates.FS, Theme: theme.FS}
-			var files []render.File
+			in := render.Input{Handbook: ch.Handbook, Markdown: markdown.New(markdown.Options{}), Links: links.NewTable(ch.Handbook),
+				Source: src, Templates: templates.FS, Theme: theme.FS}
+			var files []site.File
 			b.ReportAllocs()
 			for b.Loop() {
-				var err error
-				if files, _, err = render.Site(in); err != nil {
+				var out site.Memory
+				if _, err := render.Site(in, &out); err != nil {
 					b.Fatal(err)
 				}
+				files = out.Files()
 			}
 			var size int
 			for _, f := range files {

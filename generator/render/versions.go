@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/accord-handbook/accord/generator/diff"
 	"github.com/accord-handbook/accord/generator/model"
@@ -43,39 +44,29 @@ type Version struct {
 	Label    string // the tag or folder it was read from; "" for the current sources
 	Handbook *model.Handbook
 	// Changes is what changed since the version before it; nil for the
-	// first. Connect sets it.
+	// first.
 	Changes *diff.ChangeSet
-	pages   map[string]bool
+
+	once  sync.Once
+	pages map[string]bool
 }
 
-// VersionGraphs is implemented by Graphs that can also draw another
-// handbook: an earlier version rendered in the same build. Earlier versions
-// are rendered without graphs when Input.Graphs does not implement it.
-type VersionGraphs interface {
-	Graphs
-	For(h *model.Handbook) Graphs
-}
-
-// Connect compares each version with the one before it and records which
-// pages each version has, for the version switcher. list is oldest first,
-// the current version last.
-func Connect(list []*Version) {
-	for i, v := range list {
+// pagesOf returns the pages of the version at index i of vs, for the
+// version switcher, listing them on first use. The root of a versioned
+// site, which is the current version, also has the versions page and the
+// change pages.
+func (vs *Versions) pagesOf(i int) map[string]bool {
+	v := vs.List[i]
+	v.once.Do(func() {
 		v.pages = sitePages(v.Handbook)
-		v.Changes = nil
-		if i > 0 {
-			v.Changes = diff.Compare(list[i-1].Handbook, v.Handbook)
-			v.Changes.Old.Name, v.Changes.New.Name = list[i-1].Number, v.Number
+		if i == len(vs.List)-1 && len(vs.List) > 1 {
+			v.pages[VersionsPage] = true
+			for _, o := range vs.List[1:] {
+				v.pages[ChangesPage(o.Slug)] = true
+			}
 		}
-	}
-	// The pages of the site as a whole are at the root, in the current version.
-	if len(list) > 1 {
-		root := list[len(list)-1].pages
-		root[VersionsPage] = true
-		for _, v := range list[1:] {
-			root[ChangesPage(v.Slug)] = true
-		}
-	}
+	})
+	return v.pages
 }
 
 // Prefix is the folder of the version at index i: "" for the current one.
@@ -86,9 +77,8 @@ func (vs *Versions) Prefix(i int) string {
 	return VersionDir(vs.List[i].Slug)
 }
 
-func (vs *Versions) self() *Version    { return vs.List[vs.Self] }
-func (vs *Versions) current() *Version { return vs.List[len(vs.List)-1] }
-func (vs *Versions) isCurrent() bool   { return vs.Self == len(vs.List)-1 }
+func (vs *Versions) self() *Version  { return vs.List[vs.Self] }
+func (vs *Versions) isCurrent() bool { return vs.Self == len(vs.List)-1 }
 
 // sitePages lists the pages Site renders for h, as the version switcher
 // needs to know whether another version has the page being read. It
@@ -158,7 +148,7 @@ func (p *Page) versionLink(i int) VersionLink {
 	v := vs.List[i]
 	l := VersionLink{Number: v.Number, Date: v.Date, Selected: i == vs.Self, Latest: i == len(vs.List)-1}
 	target := urls.Home
-	if v.pages[p.Path] {
+	if vs.pagesOf(i)[p.Path] {
 		target, l.SamePage = p.Path, true
 	}
 	l.URL = p.siteLink(vs.Prefix(i) + target)

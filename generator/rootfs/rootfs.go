@@ -23,21 +23,37 @@ import (
 const maxDirs = 256
 
 // FS reads the folder of an os.Root. It is safe for concurrent use; Close
-// closes the folders it opened, not the root.
+// closes the folders it opened, and the root when Open opened it.
 type FS struct {
-	root *os.Root
-	mu   sync.Mutex
-	dirs map[string]*os.Root // by slash path; nil when it could not be opened
+	root    *os.Root
+	ownRoot bool
+	mu      sync.Mutex
+	dirs    map[string]*os.Root // by slash path; nil when it could not be opened
 }
 
 // New returns an FS reading root.
 func New(root *os.Root) *FS { return &FS{root: root, dirs: map[string]*os.Root{}} }
+
+// Open returns an FS reading the folder dir, confined to it.
+func Open(dir string) (*FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	f := New(root)
+	f.ownRoot = true
+	return f, nil
+}
 
 // Close closes the folders FS opened.
 func (f *FS) Close() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var errs []error
+	if f.ownRoot {
+		errs = append(errs, f.root.Close())
+		f.ownRoot = false
+	}
 	for _, d := range f.dirs {
 		if d != nil {
 			errs = append(errs, d.Close())

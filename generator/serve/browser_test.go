@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/site"
+
 	"github.com/chromedp/chromedp"
 
-	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -22,8 +23,8 @@ import (
 func TestScript_inChromium(t *testing.T) {
 	ctx := chromium(t)
 	s := New()
-	page := func(v string) []render.File {
-		return []render.File{{Path: "index.html", Data: []byte("<!doctype html><html><body><h1 id=\"t\">" + v + "</h1>\n" + string(Script) + "</body></html>")}}
+	page := func(v string) []site.File {
+		return []site.File{{Path: "index.html", Data: []byte("<!doctype html><html><body><h1 id=\"t\">" + v + "</h1>\n" + string(Script) + "</body></html>")}}
 	}
 	s.Swap(page("v1"))
 	ts := newTestServer(t, s)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 )
 
 // TestServe_moreTraversal adds encodings that decoders disagree on:
@@ -64,9 +64,9 @@ func TestServe_notFoundEscapesThePath(t *testing.T) {
 // site is swapped 200 times between two versions of it: every response is
 // one of the two versions, byte for byte, never a mix or a cut.
 func TestServe_swapUnderLoad(t *testing.T) {
-	version := func(v string) []render.File {
+	version := func(v string) []site.File {
 		page := "<!doctype html><html><body>" + strings.Repeat("<p>version "+v+"</p>\n", 5000) + "</body></html>\n"
-		return []render.File{{Path: "index.html", Data: []byte(page)}, {Path: "other.html", Data: []byte("<html>" + v + "</html>")}}
+		return []site.File{{Path: "index.html", Data: []byte(page)}, {Path: "other.html", Data: []byte("<html>" + v + "</html>")}}
 	}
 	a, b := version("A"), version("B")
 	s := New()

@@ -6,7 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
+
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -28,7 +29,7 @@ func TestServe_noGrowthOver1000Swaps(t *testing.T) {
 	files := site1()
 	for i := range 1000 {
 		files[0].Data = fmt.Appendf(nil, "<p>home %d</p>", i)
-		files = append(files[:len(site1())], render.File{Path: fmt.Sprintf("pages/p%d.html", i%7), Data: make([]byte, 4096)})
+		files = append(files[:len(site1())], site.File{Path: fmt.Sprintf("pages/p%d.html", i%7), Data: make([]byte, 4096)})
 		want := 1
 		if i%10 == 9 {
 			s.SetProblems([]source.Diagnostic{{Pos: source.Pos{File: "x.toml", Line: i}, Msg: "broken"}})

@@ -21,20 +21,21 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/generator/urls"
 )
 
 // Endpoints of the live-reload machinery. They live under the theme's folder
 // name, which no handbook source can produce.
 const (
-	LivePath     = "/" + render.ThemeDir + "/live"
-	ProblemsPath = "/" + render.ThemeDir + "/problems"
+	LivePath     = "/" + urls.ThemeDir + "/live"
+	ProblemsPath = "/" + urls.ThemeDir + "/problems"
 )
 
 // Server holds the site being served and the open live streams.
 type Server struct {
-	site atomic.Pointer[site]
+	site atomic.Pointer[served]
 
 	mu       sync.Mutex
 	clients  map[*client]struct{}
@@ -45,7 +46,7 @@ type Server struct {
 	done     chan struct{}
 }
 
-type site struct {
+type served struct {
 	files map[string]*file
 	// lazy, when set, renders the files on request (see SwapLazy); the
 	// ones rendered so far are kept in rendered.
@@ -63,7 +64,7 @@ type Lazy interface {
 // tells every open page to reload: the page a reader is looking at is then
 // rendered alone, right away, instead of after the whole site.
 func (s *Server) SwapLazy(l Lazy) {
-	s.site.Store(&site{files: map[string]*file{}, lazy: l})
+	s.site.Store(&served{files: map[string]*file{}, lazy: l})
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.problems = nil
@@ -72,7 +73,7 @@ func (s *Server) SwapLazy(l Lazy) {
 }
 
 // lookup finds a file of the site, rendering it when the site is lazy.
-func (st *site) lookup(p string) (*file, bool, error) {
+func (st *served) lookup(p string) (*file, bool, error) {
 	if f, ok := st.files[p]; ok || st.lazy == nil {
 		return f, ok, nil
 	}
@@ -105,7 +106,7 @@ func New() *Server {
 	var b [6]byte
 	rand.Read(b[:])
 	s.boot = hex.EncodeToString(b[:])
-	s.site.Store(&site{files: map[string]*file{}})
+	s.site.Store(&served{files: map[string]*file{}})
 	return s
 }
 
@@ -121,9 +122,9 @@ func (c Changes) Total() int { return c.Added + c.Changed + c.Removed }
 // Swap replaces the site with files and, when any file differs (or a problem
 // overlay is showing), tells every open page to reload. Unchanged files keep
 // their ETag, so browsers revalidate them with a 304.
-func (s *Server) Swap(files []render.File) Changes {
+func (s *Server) Swap(files []site.File) Changes {
 	old := s.site.Load().files
-	next := &site{files: make(map[string]*file, len(files))}
+	next := &served{files: make(map[string]*file, len(files))}
 	var ch Changes
 	for _, f := range files {
 		if o, ok := old[f.Path]; ok && bytes.Equal(o.data, f.Data) {

@@ -13,14 +13,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
+
 	"github.com/accord-handbook/accord/generator/source"
 )
 
 const wait = 5 * time.Second
 
-func site1() []render.File {
-	return []render.File{
+func site1() []site.File {
+	return []site.File{
 		{Path: "index.html", Data: []byte("<p>home</p>")},
 		{Path: "roles/lead.html", Data: []byte("<p>lead</p>")},
 		{Path: "pages/guides/index.html", Data: []byte("<p>guides</p>")},
@@ -209,7 +210,7 @@ func TestServe_live(t *testing.T) {
 
 	files := site1()
 	files[1].Data = []byte("<p>lead, changed</p>")
-	files = append(files, render.File{Path: "roles/new.html", Data: []byte("new")})
+	files = append(files, site.File{Path: "roles/new.html", Data: []byte("new")})
 	ch := s.Swap(files)
 	if ch.Changed != 1 || ch.Added != 1 || ch.Removed != 0 {
 		t.Errorf("changes %+v", ch)

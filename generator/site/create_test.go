@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/accord-handbook/accord/generator/render"
 )
 
 // writeAt writes text into file p of w through CreateFile, back to front
@@ -43,7 +41,7 @@ func TestCreateFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	if err := w.Add(render.File{Path: "index.html", Data: []byte("home")}); err != nil {
+	if err := w.Add(File{Path: "index.html", Data: []byte("home")}); err != nil {
 		t.Fatal(err)
 	}
 	writeAt(t, w, "_accord/search-index.js", "window.X={};\n")
@@ -74,7 +72,7 @@ func TestCreateFile(t *testing.T) {
 // the previous site as it was, and nothing beside it.
 func TestCreateFile_abort(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(out, []render.File{{Path: "_accord/search-index.js", Data: []byte("old")}}); err != nil {
+	if err := Write(out, []File{{Path: "_accord/search-index.js", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
 	w, err := Create(out)

@@ -8,21 +8,22 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
-
-	"github.com/accord-handbook/accord/generator/render"
 )
 
 // Marker is written into every output folder. accord only ever replaces a
 // folder that holds it, so `-o content` by mistake cannot wipe the sources.
 const Marker = ".accord-site"
 
+const markerText = "written by accord; replaced whole on every build\n"
+
 // Write replaces the folder out with files, atomically.
-func Write(out string, files []render.File) error {
+func Write(out string, files []File) error {
 	w, err := Create(out)
 	if err != nil {
 		return err
@@ -41,16 +42,14 @@ func Write(out string, files []render.File) error {
 type Writer struct {
 	out, tmp string
 
-	mu     sync.Mutex
-	dirs   map[string]bool // folders made so far
-	done   bool
-	files  int
-	bytes  int64
-	record string // see Record
-	inputs string
-	// written is how each file stood when Add closed it, for the record's
-	// digest of the output (outputDigest): a walk that stats 5,000 files
-	// after the swap was serial time at the very end of a build.
+	mu    sync.Mutex
+	dirs  map[string]bool // folders made so far
+	done  bool
+	files int
+	bytes int64
+	// written is how each file stood when it was closed, for the record
+	// of the build (package uptodate), which need not stat every file
+	// again after the swap.
 	written map[string]fs.FileInfo // by slash path
 }
 
@@ -84,7 +83,7 @@ func Create(out string) (*Writer, error) {
 }
 
 // Add writes one file of the site.
-func (w *Writer) Add(f render.File) error {
+func (w *Writer) Add(f File) error {
 	name, err := w.start(f.Path, int64(len(f.Data)))
 	if err != nil {
 		return err
@@ -98,12 +97,12 @@ func (w *Writer) Add(f render.File) error {
 }
 
 // CreateFile creates a file of the site to be written at offsets, and
-// closed (render.Input.Create): the search index is written to it from
+// closed (Output.CreateFile): the search index is written to it from
 // several goroutines as it is made, never whole in memory. Like Add's, the
 // file is in the fresh folder, so a build that fails or is killed before
 // Commit leaves the output as it was; Close counts its bytes and records
 // it as it stands then, for the record of the output (written).
-func (w *Writer) CreateFile(p string) (render.OutFile, error) {
+func (w *Writer) CreateFile(p string) (OutFile, error) {
 	name, err := w.start(p, 0)
 	if err != nil {
 		return nil, err
@@ -217,13 +216,18 @@ func (w *Writer) Commit() error {
 		return errors.New("site already committed or abandoned")
 	}
 	w.done = true
-	forget(w.record)
 	if err := swap(w.tmp, w.out); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
 	}
-	writeRecord(w.record, w.out, w.inputs, w.written)
 	return nil
+}
+
+// Written returns each file of the site as it stood when it was written.
+func (w *Writer) Written() map[string]fs.FileInfo {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return maps.Clone(w.written)
 }
 
 // Abort throws away what was written; the output stays as it was. It does
@@ -280,8 +284,8 @@ func removeStale(parent, prefix string) {
 
 // writeAll writes the files with a few workers: file creation, not CPU, is
 // what a large site waits on.
-func writeAll(w *Writer, files []render.File) error {
-	jobs := make(chan render.File)
+func writeAll(w *Writer, files []File) error {
+	jobs := make(chan File)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error

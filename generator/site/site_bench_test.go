@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 )
 
@@ -26,17 +25,17 @@ func outDir(b *testing.B) string {
 
 // files is a site of n pages of about 12 KB (an accord page of the
 // 5,000-page corpus) in folders of 100, plus the theme.
-func files(n int) []render.File {
+func files(n int) []site.File {
 	page := make([]byte, 12<<10)
 	for i := range page {
 		page[i] = "<p>外贸 handbook </p>\n"[i%24]
 	}
-	var out []render.File
+	var out []site.File
 	for i := range n {
-		out = append(out, render.File{Path: fmt.Sprintf("pages/%03d/page-%05d.html", i/100, i), Data: page})
+		out = append(out, site.File{Path: fmt.Sprintf("pages/%03d/page-%05d.html", i/100, i), Data: page})
 	}
 	for i := range 20 {
-		out = append(out, render.File{Path: fmt.Sprintf("_accord/theme-%02d.css", i), Data: page[:4096]})
+		out = append(out, site.File{Path: fmt.Sprintf("_accord/theme-%02d.css", i), Data: page[:4096]})
 	}
 	return out
 }

@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/accord-handbook/accord/generator/render"
 )
 
 // Updated counts what Update did.
@@ -23,7 +21,7 @@ type Updated struct {
 // `accord build --watch`'s writer. Each file is replaced atomically (a temp
 // file in the same folder, then a rename); the site as a whole is not, which
 // is why the first build of a session goes through Write.
-func Update(out string, old, files []render.File) (Updated, error) {
+func Update(out string, old, files []File) (Updated, error) {
 	out = filepath.Clean(out)
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		// Deleted (or emptied) behind our back: start afresh.
@@ -68,7 +66,7 @@ func Update(out string, old, files []render.File) (Updated, error) {
 }
 
 // writeFile replaces one file of the site atomically.
-func writeFile(out string, f render.File) error {
+func writeFile(out string, f File) error {
 	rel := filepath.FromSlash(f.Path)
 	if !filepath.IsLocal(rel) {
 		return fmt.Errorf("refusing to write %q outside %s", f.Path, out)

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-
-	"github.com/accord-handbook/accord/generator/render"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -22,7 +20,7 @@ func inode(t *testing.T, p string) uint64 {
 
 func TestUpdate_onlyChangedFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	v1 := []render.File{
+	v1 := []File{
 		{Path: "index.html", Data: []byte("home")},
 		{Path: "roles/a.html", Data: []byte("a")},
 		{Path: "pages/old/x.html", Data: []byte("x")},
@@ -31,7 +29,7 @@ func TestUpdate_onlyChangedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	home := inode(t, filepath.Join(out, "index.html"))
-	v2 := []render.File{
+	v2 := []File{
 		{Path: "index.html", Data: []byte("home")},
 		{Path: "roles/a.html", Data: []byte("a, changed")},
 		{Path: "roles/b.html", Data: []byte("b")},
@@ -71,7 +69,7 @@ func TestUpdate_refusesPathsOutside(t *testing.T) {
 	if err := Write(out, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Update(out, nil, []render.File{{Path: "../escape.html", Data: []byte("x")}}); err == nil {
+	if _, err := Update(out, nil, []File{{Path: "../escape.html", Data: []byte("x")}}); err == nil {
 		t.Error("wrote outside out")
 	}
 }

@@ -19,7 +19,7 @@ const (
 	Search = "search.html"
 	// SearchIndex is a script, not JSON: a <script> tag loads it from
 	// file://, where fetch() is refused.
-	SearchIndex = "_accord/search-index.js"
+	SearchIndex = ThemeDir + "/search-index.js"
 	Glossary    = "glossary.html"
 	Teams       = "teams.html"
 	ModelJSON   = "model.json"
@@ -27,6 +27,9 @@ const (
 	Workflows   = "workflows/index.html"
 	Policies    = "policies/index.html"
 	Pages       = "pages/index.html"
+	// ThemeDir is where the theme's files land, and the folder of what
+	// accord adds to a site besides pages.
+	ThemeDir = "_accord"
 )
 
 // Role returns the page of a role.

@@ -37,56 +37,46 @@ func MarkdownDocs(h *model.Handbook) []MarkdownDoc {
 	return out
 }
 
-// Links checks every link and image of every Markdown source: each must
-// resolve to a page or an asset of the handbook. Over-deep nesting is
-// reported instead of parsed, because the parser would take minutes on it.
-func Links(h *model.Handbook, md *markdown.Renderer, table *links.Table) *source.List {
-	diags, _ := LinksAndDots(h, md, table)
-	return diags
-}
-
 // Dot is a ```dot block of a Markdown source; Pos is its opening fence.
 type Dot struct {
 	Pos    source.Pos
 	Source string
 }
 
-// LinksAndDots is Links that also returns every ```dot block, found by the
-// same parse, for the caller to lay out (a syntax error is a problem of the
-// Markdown file, at its line).
-//
-// Parsing is most of the cost of `accord check` on a large handbook, so the
-// documents are parsed in parallel, one worker per CPU; the results are
-// gathered in document order.
-func LinksAndDots(h *model.Handbook, md *markdown.Renderer, table *links.Table) (*source.List, []Dot) {
-	return eachDoc(h, func(d MarkdownDoc) (diags source.List, dots []Dot) {
-		if diags = guard(d); len(diags.Items) > 0 {
-			return diags, nil
-		}
-		refs, blocks := md.Scan(d.Body)
-		return linksAndDots(d, refs, blocks, table)
-	})
-}
-
-// Guards runs only the checks that keep the Markdown parser fast (size,
-// nesting, inline markers): a build runs them before rendering, and checks
-// the links afterwards from the render's own parse (LinksAndDotsFrom).
-func Guards(h *model.Handbook) *source.List {
-	diags, _ := eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) { return guard(d), nil })
-	return diags
-}
-
-// A Scanner returns the links and ```dot blocks of a Markdown body, as
-// md.Scan does, or from what the document's render already found.
+// A Scanner returns the links and ```dot blocks of a Markdown source: what
+// its page's render found, or a parse of its own (Scan).
 type Scanner func(MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock)
 
-// LinksAndDotsFrom is LinksAndDots for documents that passed Guards, with
-// the parse left to scan.
-func LinksAndDotsFrom(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
+// Scan is the Scanner that parses each source with md. A source that
+// Guards refuses is not parsed: the parser would take minutes on it, and
+// Guards reports it.
+func Scan(md *markdown.Renderer) Scanner {
+	return func(d MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
+		if markdown.Guard(d.Body) != nil {
+			return nil, nil
+		}
+		return md.Scan(d.Body)
+	}
+}
+
+// Links checks every link and image of every Markdown source, as scan
+// finds them: each must resolve to a page or an asset of the handbook. It
+// returns every ```dot block, for the caller to lay out (a syntax error is
+// a problem of the Markdown file, at its line). Parsing is most of the
+// cost of `accord check` on a large handbook, so the sources are scanned
+// in parallel, one worker per CPU; the results are in document order.
+func Links(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
 	return eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) {
 		refs, blocks := scan(d)
 		return linksAndDots(d, refs, blocks, table)
 	})
+}
+
+// Guards reports the Markdown sources the parser must not be given (too
+// large, nested too deep, too many inline markers in a paragraph).
+func Guards(h *model.Handbook) *source.List {
+	diags, _ := eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) { return guard(d), nil })
+	return diags
 }
 
 // eachDoc runs check on every Markdown document on one worker per CPU and

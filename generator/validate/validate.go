@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator/i18n"
-	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/suggest"
@@ -130,8 +129,8 @@ func (c *checker) teams() {
 		case t.ID == "" && t.Src.Failed(t.Key+".id"):
 		case t.ID == "":
 			c.diags.Errorf(t.Src.Key(t.Key), "team has no id")
-		case !load.IDPattern.MatchString(t.ID):
-			c.diags.Errorf(pos, "team id %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", t.ID, load.SuggestID(t.ID))
+		case !model.ValidID(t.ID):
+			c.diags.Errorf(pos, "team id %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", t.ID, model.SuggestID(t.ID))
 		case seen[t.ID] != nil:
 			c.diags.Errorf(pos, "duplicate team id %q (first defined at %s)", t.ID, seen[t.ID].Src.Key(seen[t.ID].Key+".id"))
 		default:

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/suggest"
 )
@@ -35,8 +34,8 @@ func (c *checker) workflows() {
 			case s.ID == "" && w.Src.Failed(key+".id"):
 			case s.ID == "":
 				c.diags.Errorf(w.Src.Key(key), "step %d has no id", i+1)
-			case !load.IDPattern.MatchString(s.ID):
-				c.diags.Errorf(w.Src.Value(key+".id", s.ID), "step id %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", s.ID, load.SuggestID(s.ID))
+			case !model.ValidID(s.ID):
+				c.diags.Errorf(w.Src.Value(key+".id", s.ID), "step id %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", s.ID, model.SuggestID(s.ID))
 			default:
 				if first, dup := ids[s.ID]; dup {
 					c.diags.Errorf(w.Src.Value(key+".id", s.ID), "duplicate step id %q (first used by step %d at %s)", s.ID, first+1, w.Src.Key(fmt.Sprintf("step.%d.id", first)))

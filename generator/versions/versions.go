@@ -33,16 +33,13 @@ import (
 )
 
 // Version is one earlier version of the handbook.
-type Version[T any] struct {
+type Version struct {
 	Label    string // where it comes from, as configured: the tag or the folder
 	Name     string // prefix of its file names in messages: "v1.0:content", "archive/1.0"
 	Number   string // the version in its handbook.toml
 	Date     model.Date
 	FS       fs.FS // its sources
 	Handbook *model.Handbook
-	// Data is what the caller's check function returned besides the
-	// handbook (the markdown renderer and link table of a build, say).
-	Data T
 
 	time  time.Time // commit time of a tag; zero for a folder
 	order int       // position in the configuration, the last tie-breaker
@@ -50,7 +47,7 @@ type Version[T any] struct {
 
 // CheckFunc loads and checks the handbook in fsys, naming files with the
 // prefix name, as the current handbook is checked.
-type CheckFunc[T any] func(fsys fs.FS, name string) (*model.Handbook, *source.List, T)
+type CheckFunc func(fsys fs.FS, name string) (*model.Handbook, *source.List)
 
 // Options say where the handbook is.
 type Options struct {
@@ -113,12 +110,12 @@ func folderPath(dir, f string) string {
 
 // Load finds, loads and checks every earlier version. When [versions] has
 // errors (see Check) they are returned and nothing is loaded.
-func Load[T any](opts Options, check CheckFunc[T]) ([]*Version[T], *source.List) {
+func Load(opts Options, check CheckFunc) ([]*Version, *source.List) {
 	diags := Check(opts)
 	if diags.HasErrors() || !Configured(opts.Meta) {
 		return nil, diags
 	}
-	var found []*Version[T]
+	var found []*Version
 	found = append(found, fromTags(opts, check, diags)...)
 	found = append(found, fromFolders(opts, check, diags)...)
 	for i, v := range found {
@@ -128,7 +125,7 @@ func Load[T any](opts Options, check CheckFunc[T]) ([]*Version[T], *source.List)
 }
 
 // fromTags reads the handbook at every tag that matches git_tags.
-func fromTags[T any](opts Options, check CheckFunc[T], diags *source.List) []*Version[T] {
+func fromTags(opts Options, check CheckFunc, diags *source.List) []*Version {
 	m := opts.Meta
 	pattern := m.Versions.GitTags
 	if pattern == "" {
@@ -148,14 +145,14 @@ func fromTags[T any](opts Options, check CheckFunc[T], diags *source.List) []*Ve
 	if len(tags) == 0 {
 		diags.Warnf(pos, "[versions] git_tags: no tag matches %q yet", pattern)
 	}
-	var out []*Version[T]
+	var out []*Version
 	for _, tag := range tags {
 		fsys, err := gitfs.Open(repo, tag, sub)
 		if err != nil {
 			diags.Warnf(pos, "[versions] git_tags: tag %s is left out: %v", tag, err)
 			continue
 		}
-		v := &Version[T]{Label: tag, Name: tag + ":" + sub, FS: fsys}
+		v := &Version{Label: tag, Name: tag + ":" + sub, FS: fsys}
 		if g, ok := fsys.(*gitfs.FS); ok {
 			v.time = g.Time
 		}
@@ -168,8 +165,8 @@ func fromTags[T any](opts Options, check CheckFunc[T], diags *source.List) []*Ve
 }
 
 // fromFolders reads every configured folder.
-func fromFolders[T any](opts Options, check CheckFunc[T], diags *source.List) []*Version[T] {
-	var out []*Version[T]
+func fromFolders(opts Options, check CheckFunc, diags *source.List) []*Version {
+	var out []*Version
 	seen := map[string]bool{}
 	for _, f := range opts.Meta.Versions.Folders {
 		if seen[f] {
@@ -180,7 +177,7 @@ func fromFolders[T any](opts Options, check CheckFunc[T], diags *source.List) []
 		if !filepath.IsAbs(filepath.FromSlash(f)) {
 			name = path.Join(displayDir(opts), name)
 		}
-		v := &Version[T]{Label: f, Name: name, FS: os.DirFS(folderPath(opts.Dir, f))}
+		v := &Version{Label: f, Name: name, FS: os.DirFS(folderPath(opts.Dir, f))}
 		loadVersion(v, check, diags)
 		out = append(out, v)
 	}
@@ -195,9 +192,9 @@ func displayDir(opts Options) string {
 }
 
 // load checks one version and keeps its problems as warnings naming it.
-func loadVersion[T any](v *Version[T], check CheckFunc[T], diags *source.List) {
-	h, ds, data := check(v.FS, v.Name)
-	v.Handbook, v.Data = h, data
+func loadVersion(v *Version, check CheckFunc, diags *source.List) {
+	h, ds := check(v.FS, v.Name)
+	v.Handbook = h
 	v.Number = strings.TrimSpace(h.Meta.Version)
 	v.Date = h.Meta.EffectiveDate
 	label := v.Number
@@ -213,10 +210,10 @@ func loadVersion[T any](v *Version[T], check CheckFunc[T], diags *source.List) {
 
 // arrange drops what cannot be published, keeps the newest of versions
 // that share a number, and sorts the rest oldest first.
-func arrange[T any](opts Options, found []*Version[T], diags *source.List) []*Version[T] {
+func arrange(opts Options, found []*Version, diags *source.List) []*Version {
 	m := opts.Meta
 	current := Slug(m.Version)
-	groups := map[string][]*Version[T]{}
+	groups := map[string][]*Version{}
 	var keys []string
 	for _, v := range found {
 		switch {
@@ -238,7 +235,7 @@ func arrange[T any](opts Options, found []*Version[T], diags *source.List) []*Ve
 		}
 		groups[key] = append(groups[key], v)
 	}
-	var kept []*Version[T]
+	var kept []*Version
 	for _, key := range keys {
 		vs := groups[key]
 		newest := vs[0]
@@ -254,7 +251,7 @@ func arrange[T any](opts Options, found []*Version[T], diags *source.List) []*Ve
 		}
 		kept = append(kept, newest)
 	}
-	slices.SortStableFunc(kept, func(a, b *Version[T]) int {
+	slices.SortStableFunc(kept, func(a, b *Version) int {
 		switch {
 		case newerThan(a, b):
 			return 1
@@ -268,7 +265,7 @@ func arrange[T any](opts Options, found []*Version[T], diags *source.List) []*Ve
 
 // newerThan orders versions: by effective date, then by version number
 // (2.10 after 2.9), then by commit time, then as configured.
-func newerThan[T any](a, b *Version[T]) bool {
+func newerThan(a, b *Version) bool {
 	if !a.Date.Equal(b.Date.Time) {
 		return a.Date.After(b.Date.Time)
 	}
@@ -282,7 +279,7 @@ func newerThan[T any](a, b *Version[T]) bool {
 }
 
 // origin is where a version is configured in handbook.toml.
-func origin[T any](m model.Meta, v *Version[T]) source.Pos {
+func origin(m model.Meta, v *Version) source.Pos {
 	if slices.Contains(m.Versions.Folders, v.Label) {
 		return m.Src.Value("versions.folders", v.Label)
 	}

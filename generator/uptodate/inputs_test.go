@@ -1,4 +1,4 @@
-package generator
+package uptodate
 
 import (
 	"io/fs"
@@ -173,4 +173,9 @@ func TestInputsDigest_linkedFolder(t *testing.T) {
 	if after, _ := inputsDigest(link, filepath.Join(link, "public")); after != before {
 		t.Error("the output folder inside a linked handbook changed the digest")
 	}
+}
+
+// inputsDigest is the digest of dir's inputs read from disk.
+func inputsDigest(dir, out string) (string, error) {
+	return listInputs(dir, out).digest()
 }

@@ -1,4 +1,4 @@
-package generator
+package uptodate
 
 import (
 	"crypto/sha256"
@@ -16,17 +16,6 @@ import (
 
 	"github.com/accord-handbook/accord/generator/site"
 )
-
-// inputsDigest hashes everything the site built from dir depends on: the
-// accord executable (its code, templates and theme are built in), and the
-// name, kind and bytes of every file under dir, hidden ones included (a
-// theme/ folder copies them). It leaves out .git folders and the output
-// folder out when it lies inside dir. A handbook with [versions] also
-// depends on git history and other folders; Build does not use the digest
-// for those.
-func inputsDigest(dir, out string) (string, error) {
-	return listInputs(dir, out).digest()
-}
 
 // inputs are the files of a handbook as a build found them. A build reads
 // its sources through wrap, which hashes each file as it is read: the

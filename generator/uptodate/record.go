@@ -1,4 +1,4 @@
-package site
+package uptodate
 
 import (
 	"bufio"
@@ -11,26 +11,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/accord-handbook/accord/generator/site"
 )
-
-// A build can be recorded outside the site, in a small file the caller
-// names (under the user's cache folder): a digest of the build's inputs
-// (computed by the caller) and of the site's files as written (names,
-// sizes, modes, modification times). A build whose inputs have the same
-// digest, into a folder whose files still match, would write the same
-// bytes again (builds are deterministic), so it can stop there. The record
-// stays out of the site so that two builds of the same sources remain
-// byte-identical.
-
-const markerText = "written by accord; replaced whole on every build\n"
-
-// Record asks Commit to record the build in the file record, with the
-// digest of its inputs, for UpToDate.
-func (w *Writer) Record(record, inputs string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.record, w.inputs = record, inputs
-}
 
 // writeRecord records the site in out. A record that cannot be written
 // only costs the next build its shortcut.
@@ -44,27 +27,27 @@ func writeRecord(record, out, inputs string, written map[string]fs.FileInfo) {
 	}
 	abs, _ := filepath.Abs(out)
 	text := "accord build record 1\nout " + abs + "\ninputs " + inputs + "\noutput " + digest + "\nfiles " + strconv.Itoa(files) + "\n"
-	_ = ReplaceFile(record, []byte(text))
+	_ = site.ReplaceFile(record, []byte(text))
 }
 
-// forget removes the record of out's last build: Commit calls it before
-// replacing out, so that a record never describes another site.
+// forget removes the record of out's last build, before out is replaced,
+// so that a record never describes another site.
 func forget(record string) {
 	if record != "" {
 		os.Remove(record)
 	}
 }
 
-// HasRecord reports whether a build was recorded in record: if not,
-// UpToDate is false whatever the digest.
-func HasRecord(record string) bool {
+// hasRecord reports whether a build was recorded in record: if not,
+// upToDate is false whatever the digest.
+func hasRecord(record string) bool {
 	_, err := os.Stat(record)
 	return record != "" && err == nil
 }
 
-// UpToDate reports whether record says that out was built from inputs, and
+// upToDate reports whether record says that out was built from inputs, and
 // out's files are still as that build wrote them; and how many there are.
-func UpToDate(record, out, inputs string) (files int, ok bool) {
+func upToDate(record, out, inputs string) (files int, ok bool) {
 	if record == "" || inputs == "" {
 		return 0, false
 	}
@@ -89,7 +72,7 @@ func UpToDate(record, out, inputs string) (files int, ok bool) {
 	if gotOut != abs || gotIn != inputs || gotDigest == "" {
 		return 0, false
 	}
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, site.Marker)); err != nil {
 		return 0, false
 	}
 	d, n, err := outputDigest(out, nil)
@@ -112,7 +95,7 @@ func outputDigest(dir string, known map[string]fs.FileInfo) (string, int, error)
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == Marker {
+		if rel == site.Marker {
 			return nil
 		}
 		slash := filepath.ToSlash(rel)

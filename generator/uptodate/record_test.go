@@ -1,4 +1,4 @@
-package site
+package uptodate
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
 )
 
 // TestUpToDate: a recorded build is up to date for the same inputs and the
@@ -15,29 +15,36 @@ import (
 func TestUpToDate(t *testing.T) {
 	root := t.TempDir()
 	out, record := filepath.Join(root, "public"), filepath.Join(root, "cache", "rec")
-	build := func() {
+	build := func(inputs string) {
 		t.Helper()
-		w, err := Create(out)
+		w, err := site.Create(out)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range []render.File{{Path: "index.html", Data: []byte("home")}, {Path: "a/b.html", Data: []byte("b")}} {
+		for _, f := range []site.File{{Path: "index.html", Data: []byte("home")}, {Path: "a/b.html", Data: []byte("b")}} {
 			if err := w.Add(f); err != nil {
 				t.Fatal(err)
 			}
 		}
-		writeAt(t, w, "_accord/index.js", "streamed")
-		w.Record(record, "in1")
+		f, err := w.CreateFile("_accord/index.js")
+		if err == nil {
+			_, err = f.WriteAt([]byte("streamed"), 0)
+		}
+		if err == nil {
+			err = f.Close()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		forget(record)
 		if err := w.Commit(); err != nil {
 			t.Fatal(err)
 		}
+		writeRecord(record, out, inputs, w.Written())
 	}
-	build()
-	if marker, _ := os.ReadFile(filepath.Join(out, Marker)); string(marker) != markerText {
-		t.Errorf("marker = %q: the record must stay out of the site", marker)
-	}
-	if n, ok := UpToDate(record, out, "in1"); !ok || n != 3 {
-		t.Fatalf("UpToDate after a build = %d, %v; want 3, true", n, ok)
+	build("in1")
+	if n, ok := upToDate(record, out, "in1"); !ok || n != 3 {
+		t.Fatalf("upToDate after a build = %d, %v; want 3, true", n, ok)
 	}
 	for _, tt := range []struct {
 		name            string
@@ -58,28 +65,21 @@ func TestUpToDate(t *testing.T) {
 		}, record, out, "in1"},
 		{"a file added", func() { os.WriteFile(filepath.Join(out, "x.html"), nil, 0o644) }, record, out, "in1"},
 		{"a file removed", func() { os.Remove(filepath.Join(out, "a/b.html")) }, record, out, "in1"},
-		{"the marker removed", func() { os.Remove(filepath.Join(out, Marker)) }, record, out, "in1"},
+		{"the marker removed", func() { os.Remove(filepath.Join(out, site.Marker)) }, record, out, "in1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			build()
+			build("in1")
 			tt.change()
-			if _, ok := UpToDate(tt.record, tt.out, tt.in); ok {
+			if _, ok := upToDate(tt.record, tt.out, tt.in); ok {
 				t.Error("up to date")
 			}
 		})
 	}
-	// A build without a record replaces out and removes the old record.
+	// A build without a digest replaces out and leaves no record.
 	os.RemoveAll(out)
-	build()
-	w, err := Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Record(record, "")
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if HasRecord(record) {
+	build("in1")
+	build("")
+	if hasRecord(record) {
 		t.Error("the record of the replaced site survived")
 	}
 }

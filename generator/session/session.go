@@ -1,0 +1,165 @@
+// Package session runs an edit session over one handbook: `accord serve`,
+// which serves the site from memory and reloads open pages on every save,
+// and `accord build --watch`, which rewrites the changed files of an
+// output folder. A Session keeps what rebuilds share (the Markdown cache,
+// the Graphviz renderer and its warm workers, whether a build has
+// succeeded, the diagnostics last printed) and turns a panic while building
+// into an error: nothing the content does may end the session.
+//
+// Every rebuild builds the whole handbook again through package
+// generator's stages, with no dependency tracking to get wrong; the caches
+// make that cheap, and `accord serve` renders a page only when a browser
+// asks for it.
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"time"
+
+	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/generator/watch"
+)
+
+// Config says what a session works on and where it reports.
+type Config struct {
+	Dir  string // the handbook folder
+	Name string // how Dir is shown in messages
+	Out  string // the output folder of build --watch
+
+	Stdout, Stderr io.Writer
+	// Graphs lays out the graphs; nil makes one for the session, caching
+	// under the user's cache folder. NoGraphs draws none.
+	Graphs   *graph.Renderer
+	NoGraphs bool
+}
+
+// Session is the state of an edit session between rebuilds.
+type Session struct {
+	cfg       Config
+	opts      generator.Options
+	ownGraphs bool
+	cache     *markdown.Cache
+	diags     printer
+	good      bool // a build has succeeded: there is a site to fall back on
+	// lazyBuilds counts lazy rebuilds, to sweep the Markdown cache now and then.
+	lazyBuilds int
+	// compile, when set, replaces generator.Compile (tests make it panic).
+	compile func(context.Context, generator.Options) ([]site.File, *generator.Checked, error)
+}
+
+// New starts a session; Close ends it.
+func New(cfg Config) *Session {
+	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr}}
+	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs}
+	if cfg.Graphs == nil && !cfg.NoGraphs {
+		s.opts.Graphs, s.ownGraphs = graph.New(graph.DefaultCacheDir()), true
+	}
+	return s
+}
+
+// Close stops the session's Graphviz workers.
+func (s *Session) Close() {
+	if s.ownGraphs {
+		s.opts.Graphs.Close()
+	}
+}
+
+// built is one build of a session.
+type built struct {
+	files   []site.File
+	lazy    *render.Lazy // when the site renders its pages on request
+	checked *generator.Checked
+	err     error
+	took    time.Duration
+}
+
+// build compiles the handbook whole, in memory, or, when lazy and the
+// handbook has no earlier versions, checks it and returns a site that
+// renders each page when asked. A panic becomes the build's error.
+func (s *Session) build(ctx context.Context, opts generator.Options, lazy bool) (b built) {
+	start := time.Now()
+	defer func() {
+		if r := recover(); r != nil {
+			b = built{err: fmt.Errorf("internal error while building (please report it): %v\n%s", r, debug.Stack())}
+		}
+		b.took = time.Since(start)
+	}()
+	if lazy && s.compile == nil {
+		b.lazy, b.checked, b.err = generator.CompileLazy(ctx, opts)
+		if b.lazy != nil || b.err != nil {
+			return b
+		}
+	}
+	compile := s.compile
+	if compile == nil {
+		compile = generator.Compile
+	}
+	b.files, b.checked, b.err = compile(ctx, opts)
+	if b.err == nil {
+		s.cache.Sweep()
+	}
+	return b
+}
+
+// problems is what a failed build shows in the browser: its errors, or the
+// error that is not about a source file (a broken template, say).
+func (b built) problems() []source.Diagnostic {
+	var le *source.ListError
+	if errors.As(b.err, &le) {
+		var errs []source.Diagnostic
+		for _, d := range le.List.Items {
+			if d.Severity == source.Error {
+				errs = append(errs, d)
+			}
+		}
+		return errs
+	}
+	return []source.Diagnostic{{Severity: source.Error, Msg: b.err.Error()}}
+}
+
+// printer prints a build's diagnostics the way `accord check` does, but
+// repeats warnings only when they change: a handbook with a standing
+// warning must not print it on every save.
+type printer struct {
+	stderr io.Writer
+	last   []source.Diagnostic
+}
+
+func (p *printer) print(b built, cmd string) {
+	var items []source.Diagnostic
+	if b.checked != nil {
+		items = b.checked.Diags.Items
+	}
+	var le *source.ListError
+	if b.err != nil || !slices.Equal(items, p.last) {
+		if b.checked != nil {
+			b.checked.Diags.Report(p.stderr)
+		}
+		if b.err != nil && !errors.As(b.err, &le) {
+			fmt.Fprintf(p.stderr, "accord %s: %v\n", cmd, b.err)
+		}
+	}
+	p.last = items
+}
+
+// describe says what a batch of file-system changes was.
+func describe(b watch.Batch) string {
+	if b.Overflow {
+		return "many sources changed"
+	}
+	return source.Plural(len(b.Paths), "source") + " changed"
+}
+
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%dms", d.Round(time.Millisecond).Milliseconds())
+}

@@ -1,0 +1,277 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/accord-handbook/accord/generator/diff"
+	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/links"
+	"github.com/accord-handbook/accord/generator/load"
+	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/rootfs"
+	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/generator/validate"
+	"github.com/accord-handbook/accord/generator/versions"
+	"github.com/accord-handbook/accord/templates"
+	theme "github.com/accord-handbook/accord/themes/default"
+)
+
+// Checked is a loaded and checked handbook: usable for rendering only when
+// Diags has no error.
+type Checked struct {
+	Handbook *model.Handbook
+	Diags    *source.List
+}
+
+// handbook is what the stages pass on: the handbook, its problems so far,
+// and the Markdown renderer and link table its pages are rendered with.
+type handbook struct {
+	h     *model.Handbook
+	name  string
+	diags *source.List
+	md    *markdown.Renderer
+	links *links.Table
+}
+
+func (hb *handbook) checked() *Checked { return &Checked{Handbook: hb.h, Diags: hb.diags} }
+
+func (hb *handbook) versioned() bool { return versions.Configured(hb.h.Meta) }
+
+// sources is the handbook folder, open.
+type sources struct {
+	fsys  fs.FS
+	close func()
+}
+
+// open reads the folder dir through an os.Root: no path or symbolic link
+// read through it leads outside (load refuses links with a message; this
+// makes sure nothing else follows one). A folder that cannot be opened at
+// all is read as it is, so that load reports what is missing.
+func open(dir string) *sources {
+	rfs, err := rootfs.Open(dir)
+	if err != nil {
+		return &sources{fsys: os.DirFS(dir), close: func() {}}
+	}
+	return &sources{fsys: rfs, close: func() { rfs.Close() }}
+}
+
+// loadStage reads every source of the handbook in fsys; name prefixes file
+// names in messages. cache, when set, keeps rendered Markdown between
+// builds of a session.
+func loadStage(fsys fs.FS, name string, cache *markdown.Cache) *handbook {
+	h, diags := load.Load(fsys, name)
+	md := markdown.New(markdown.Options{RawHTML: h.Meta.Markdown.RawHTML})
+	if cache != nil {
+		md = md.WithCache(cache)
+	}
+	return &handbook{h: h, name: name, diags: diags, md: md, links: links.NewTable(h)}
+}
+
+// validateStage adds every problem of the rules, the Markdown the parser
+// must not see (too large, too deep) and the graphs too large to draw.
+func validateStage(hb *handbook) *handbook {
+	hb.diags.Add(validate.Check(hb.h))
+	hb.diags.Add(graphLimits(hb.h))
+	hb.diags.Add(validate.Guards(hb.h))
+	hb.diags.Sort()
+	return hb
+}
+
+// linksStage checks every link of every Markdown source and lays out each
+// ```dot block (gr nil: not laid out), and returns the handbook's error if
+// it has one. parsed holds what the render's parse of each source found;
+// a source it lacks (nil: every source) is parsed here.
+func (hb *handbook) linksStage(parsed map[string]render.Parsed, gr *graph.Renderer) error {
+	scan := validate.Scan(hb.md)
+	found := func(d validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
+		if p, ok := parsed[d.Src.Path]; ok {
+			return p.Refs, p.Dots
+		}
+		return scan(d)
+	}
+	diags, dots := validate.Links(hb.h, hb.links, found)
+	hb.diags.Add(diags)
+	if gr != nil {
+		checkDots(gr, dots, hb.diags)
+	}
+	hb.diags.Sort()
+	return hb.diags.Err()
+}
+
+// checkDots lays out each ```dot block (from the cache when unchanged) and
+// reports a failure at the block's line, or at the line Graphviz names.
+func checkDots(gr *graph.Renderer, dots []validate.Dot, diags *source.List) {
+	for _, d := range dots {
+		_, err := gr.UserDOT(d.Source)
+		if err == nil {
+			continue
+		}
+		pos := d.Pos
+		var de *graph.DOTError
+		if errors.As(err, &de) && de.Line > 0 {
+			pos.Line += de.Line
+			pos.Col = 1
+			diags.Errorf(pos, "dot graph: %s", de.Msg)
+			continue
+		}
+		diags.Errorf(pos, "dot graph: %v", err)
+	}
+}
+
+// checkFS is every check of the handbook in fsys but the graph layouts
+// and [versions]: what an earlier version is held to.
+func checkFS(fsys fs.FS, name string) *handbook {
+	hb := validateStage(loadStage(fsys, name, nil))
+	hb.linksStage(nil, nil)
+	return hb
+}
+
+// history is a versioned site: every version, oldest first, the current
+// one last, each with what changed since the one before.
+type history struct {
+	list    []*render.Version
+	sources []fs.FS // of each earlier version
+}
+
+// versionsStage loads and checks every earlier version that [versions]
+// names, once, and compares each version with the one before it. Problems
+// of [versions] itself are errors of the build; those of an earlier
+// version are warnings (see package versions). It returns nil for a
+// handbook without earlier versions.
+func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, error) {
+	if !hb.versioned() {
+		return nil, nil
+	}
+	earlier, diags := versions.Load(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h},
+		func(fsys fs.FS, name string) (*model.Handbook, *source.List) {
+			v := checkFS(fsys, name)
+			return v.h, v.diags
+		})
+	hb.diags.Add(diags)
+	hb.diags.Sort()
+	if err := hb.diags.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	hs := &history{}
+	for _, v := range earlier {
+		hs.list = append(hs.list, &render.Version{Number: v.Number, Slug: versions.Slug(v.Number),
+			Date: v.Date.String(), Label: v.Label, Handbook: v.Handbook})
+		hs.sources = append(hs.sources, v.FS)
+	}
+	cur := hb.h.Meta
+	hs.list = append(hs.list, &render.Version{Number: cur.Version, Slug: versions.Slug(cur.Version),
+		Date: cur.EffectiveDate.String(), Handbook: hb.h})
+	for i := 1; i < len(hs.list); i++ {
+		old, v := hs.list[i-1], hs.list[i]
+		v.Changes = diff.Compare(old.Handbook, v.Handbook)
+		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
+	}
+	return hs, nil
+}
+
+// renderStage renders the site into out: the current sources (in src) at
+// the root and, in a versioned site, every earlier version complete under
+// v/<version>/. It returns what the current version's pages parsed, for
+// the links stage: earlier versions were checked whole when loaded.
+func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, src fs.FS, gr *graphs, out site.Output) (render.Result, error) {
+	in := renderInput(opts, hb, src, gr)
+	if hs == nil {
+		return render.Site(in, out)
+	}
+	last := len(hs.list) - 1
+	for i, v := range hs.list[:last] {
+		if err := ctx.Err(); err != nil {
+			return render.Result{}, err
+		}
+		vin := in
+		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
+		vin.Markdown = markdown.New(markdown.Options{RawHTML: v.Handbook.Meta.Markdown.RawHTML})
+		vin.Links = links.NewTable(v.Handbook)
+		vin.Versions = &render.Versions{List: hs.list, Self: i}
+		if _, err := render.Site(vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
+			return render.Result{}, err
+		}
+	}
+	in.Versions = &render.Versions{List: hs.list, Self: last}
+	return render.Site(in, out)
+}
+
+// renderInput is what rendering the current version needs; src is its
+// folder, for assets and the templates and theme it overrides.
+func renderInput(opts Options, hb *handbook, src fs.FS, gr *graphs) render.Input {
+	return render.Input{
+		Handbook:  hb.h,
+		Markdown:  hb.md,
+		Links:     hb.links,
+		Source:    src,
+		Templates: overlay{top: subIfDir(src, "templates"), base: templates.FS},
+		Theme:     overlay{top: subIfDir(src, "theme"), base: theme.FS},
+		Extra:     opts.Extra,
+		Graphs:    gr.of(hb.h),
+	}
+}
+
+// graphs is the Graphviz renderer of a build: its own, or a session's.
+type graphs struct {
+	r   *graph.Renderer // nil: no graphs
+	own bool
+}
+
+func (o Options) graphs() *graphs {
+	switch {
+	case o.NoGraphs:
+		return &graphs{}
+	case o.Graphs != nil:
+		return &graphs{r: o.Graphs}
+	}
+	return &graphs{r: graph.New(graph.DefaultCacheDir()), own: true}
+}
+
+func (g *graphs) close() {
+	if g.own {
+		g.r.Close()
+	}
+}
+
+func (g *graphs) stats() graph.Stats {
+	if g.r == nil {
+		return graph.Stats{}
+	}
+	return g.r.Stats()
+}
+
+// of draws the graphs of h; nil, not a nil-valued interface, without graphs.
+func (g *graphs) of(h *model.Handbook) render.Graphs {
+	if g.r == nil {
+		return nil
+	}
+	return siteGraphs{h: h, r: g.r}
+}
+
+func (o Options) name() string {
+	if o.Name != "" {
+		return o.Name
+	}
+	return filepath.ToSlash(o.Dir)
+}
+
+// subIfDir returns the folder name of the handbook src when it exists and
+// is not a symbolic link (load reports one).
+func subIfDir(src fs.FS, name string) fs.FS {
+	if st, err := fs.Lstat(src, name); err == nil && st.IsDir() {
+		if sub, err := fs.Sub(src, name); err == nil {
+			return sub
+		}
+	}
+	return nil
+}
