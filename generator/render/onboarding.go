@@ -52,11 +52,12 @@ type ReadingItem struct {
 	Minutes int
 }
 
-func (r *renderer) onboarding() []func() {
-	var jobs []func()
+// onboarding lists the "new here?" page of every internal role.
+func (r *renderer) onboarding() []pageJob {
+	var jobs []pageJob
 	for _, ro := range r.h.Roles {
 		if t := r.h.TeamByID[ro.Team]; t == nil || !t.External() {
-			jobs = append(jobs, func() { r.onboardingPage(ro) })
+			jobs = append(jobs, pageJob{urls.Onboarding(ro.ID), func(x *renderer) { x.onboardingPage(ro) }})
 		}
 	}
 	return jobs
@@ -150,22 +151,26 @@ func printsAll(h *model.Handbook) bool {
 	return len(h.Roles)+len(h.Workflows)+len(h.Policies)+len(h.Pages) <= printLimit
 }
 
-// printPages returns the jobs that assemble the print pages.
-func (r *renderer) printPages() []func() {
-	var jobs []func()
+// printPages lists the print pages, assembled from what printContent
+// rendered: the whole handbook on one page when it is not too large, and
+// every role's booklet.
+func (r *renderer) printPages() []pageJob {
+	var jobs []pageJob
 	if printsAll(r.h) {
-		jobs = append(jobs, func() {
-			var secs []template.HTML
-			for _, key := range r.printSources() {
-				secs = append(secs, r.printed[key])
-			}
-			r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
-		})
+		jobs = append(jobs, pageJob{urls.PrintAll, (*renderer).printAll})
 	}
 	for _, ro := range r.h.Roles {
-		jobs = append(jobs, func() { r.booklet(ro) })
+		jobs = append(jobs, pageJob{urls.PrintRole(ro.ID), func(x *renderer) { x.booklet(ro) }})
 	}
 	return jobs
+}
+
+func (r *renderer) printAll() {
+	var secs []template.HTML
+	for _, key := range r.printSources() {
+		secs = append(secs, r.printed[key])
+	}
+	r.execute("print", r.page("print", urls.PrintAll, r.t["printAll"], nil, PrintData{secs}))
 }
 
 func (r *renderer) booklet(ro *model.Role) {

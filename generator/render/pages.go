@@ -51,26 +51,30 @@ func (r *renderer) ownPages() []pageJob {
 	return jobs
 }
 
+// bind makes jobs that render pages with r.
+func (r *renderer) bind(pages []pageJob) []func() {
+	jobs := make([]func(), len(pages))
+	for i, j := range pages {
+		jobs[i] = func() { j.run(r) }
+	}
+	return jobs
+}
+
 // pages renders every page in three waves. The pages of the sources come
 // first, in parallel; onboarding and print pages need every source's
 // reading time, so they come next. The search index needs the documents of
 // the first wave only: it is built beside the other two.
 func (r *renderer) pages() {
 	r.nav = r.buildNav()
-	own := r.ownPages()
-	jobs := make([]func(), len(own))
-	for i, j := range own {
-		jobs[i] = func() { j.run(r) }
-	}
-	r.parallel(jobs)
+	r.parallel(r.bind(r.ownPages()))
 	r.printing = true // from here on, pages are rendered for print: no graphs
 	search := make(chan struct{})
 	go func() {
 		defer close(search)
 		r.run(r.searchIndex)
 	}()
-	r.parallel(append(r.onboarding(), r.printContent()...))
-	r.parallel(r.printPages())
+	r.parallel(append(r.bind(r.onboarding()), r.printContent()...))
+	r.parallel(r.bind(r.printPages()))
 	<-search
 	r.versionPages()
 }

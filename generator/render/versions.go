@@ -80,33 +80,16 @@ func (vs *Versions) Prefix(i int) string {
 func (vs *Versions) self() *Version  { return vs.List[vs.Self] }
 func (vs *Versions) isCurrent() bool { return vs.Self == len(vs.List)-1 }
 
-// sitePages lists the pages Site renders for h, as the version switcher
-// needs to know whether another version has the page being read. It
-// follows pages(); a test holds the two together.
+// sitePages lists the pages Site renders for h, for the version switcher
+// to know whether another version has the page being read: the pages of
+// the same lists the render runs.
 func sitePages(h *model.Handbook) map[string]bool {
-	m := map[string]bool{}
-	for _, p := range []string{urls.Home, urls.Roles, urls.Workflows, urls.Policies, urls.Pages,
-		urls.RACI, urls.Health, urls.Glossary, urls.Teams, urls.Search, urls.Graphs} {
-		m[p] = true
-	}
-	for _, r := range h.Roles {
-		m[urls.Role(r.ID)] = true
-		m[urls.PrintRole(r.ID)] = true
-		if t := h.TeamByID[r.Team]; t == nil || !t.External() {
-			m[urls.Onboarding(r.ID)] = true
+	r := &renderer{h: h}
+	m := map[string]bool{urls.Search: true}
+	for _, list := range [][]pageJob{r.ownPages(), r.onboarding(), r.printPages()} {
+		for _, j := range list {
+			m[j.path] = true
 		}
-	}
-	for _, w := range h.Workflows {
-		m[urls.Workflow(w.ID)] = true
-	}
-	for _, p := range h.Policies {
-		m[urls.Policy(p.ID)] = true
-	}
-	for _, p := range h.Pages {
-		m[urls.Page(p.Path)] = true
-	}
-	if printsAll(h) {
-		m[urls.PrintAll] = true
 	}
 	return m
 }
