@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
@@ -37,7 +37,7 @@ type Result struct {
 	// SearchIndexBytes is the size of the search index of the current version.
 	SearchIndexBytes int
 	Checked          *Checked
-	Graphs           graph.Stats
+	Graphs           graphviz.Stats
 	Files            int
 	Bytes            int64
 	Duration         time.Duration
@@ -79,7 +79,7 @@ func (s *stages) done(name string) {
 // page per worker in memory, not the site.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	gr := graph.New(graph.DefaultCacheDir())
+	gr := graphviz.New(graphviz.DefaultCacheDir())
 	defer gr.Close()
 	res := &Result{}
 	defer func() { res.Graphs = gr.Stats() }()
@@ -179,7 +179,7 @@ type CompileOptions struct {
 	// Graphs lays out the graphs; a watch session keeps one for every
 	// rebuild. Nil makes one for this compile, caching under the user's
 	// cache folder.
-	Graphs *graph.Renderer
+	Graphs *graphviz.Renderer
 	// NoGraphs renders pages without graphs (golden tests of the markup).
 	NoGraphs bool
 	// inputs, when set, hashes what the check reads (Build's digest).
@@ -272,7 +272,7 @@ func prepare(ctx context.Context, opts Options, co CompileOptions, deferLinks bo
 	}
 	gr := co.Graphs
 	if gr == nil && !co.NoGraphs {
-		gr = graph.New(graph.DefaultCacheDir())
+		gr = graphviz.New(graphviz.DefaultCacheDir())
 		closers = append(closers, func() { gr.Close() })
 	}
 	loadFS := src
@@ -303,7 +303,7 @@ func prepare(ctx context.Context, opts Options, co CompileOptions, deferLinks bo
 }
 
 // graphsFor returns nil, not a nil-valued interface, when there are no graphs.
-func graphsFor(h *model.Handbook, gr *graph.Renderer) render.Graphs {
+func graphsFor(h *model.Handbook, gr *graphviz.Renderer) render.Graphs {
 	if gr == nil {
 		return nil
 	}

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"sync"
 
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
@@ -30,8 +30,8 @@ type Checked struct {
 // names in diagnostics. The result is usable for rendering only when
 // Diags.HasErrors() is false. gr lays out ```dot blocks so that a syntax
 // error is reported at its Markdown line; nil skips that check.
-func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
-	var r *graph.Renderer
+func Check(fsys fs.FS, name string, gr ...*graphviz.Renderer) *Checked {
+	var r *graphviz.Renderer
 	if len(gr) > 0 {
 		r = gr[0]
 	}
@@ -42,7 +42,7 @@ func Check(fsys fs.FS, name string, gr ...*graph.Renderer) *Checked {
 // parsed, so that a check after a save parses only what changed (serve and
 // build --watch pass the same cache to every rebuild). gr and cache may be
 // nil. The returned Checked.Markdown uses the cache.
-func CheckWith(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache) *Checked {
+func CheckWith(fsys fs.FS, name string, gr *graphviz.Renderer, cache *markdown.Cache) *Checked {
 	return check(fsys, name, gr, cache, false)
 }
 
@@ -51,7 +51,7 @@ func CheckWith(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cach
 // parses (Checked.pending): parsing every page twice was a sixth of a
 // build. A handbook with other errors is checked whole at once, so that one
 // run still reports every problem.
-func check(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache, deferLinks bool) *Checked {
+func check(fsys fs.FS, name string, gr *graphviz.Renderer, cache *markdown.Cache, deferLinks bool) *Checked {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
 	diags.Add(graphLimits(h))
@@ -74,7 +74,7 @@ func check(fsys fs.FS, name string, gr *graph.Renderer, cache *markdown.Cache, d
 }
 
 // checkLinks checks every link and ```dot block now, parsing each page.
-func (c *Checked) checkLinks(gr *graph.Renderer) {
+func (c *Checked) checkLinks(gr *graphviz.Renderer) {
 	linkDiags, dots := validate.LinksAndDots(c.Handbook, c.Markdown, c.Links)
 	c.Diags.Add(linkDiags)
 	if gr != nil {
@@ -103,7 +103,7 @@ func (c *Checked) refused() bool {
 type pendingLinks struct {
 	mu    sync.Mutex
 	found map[string]parsed // by source path
-	gr    *graph.Renderer
+	gr    *graphviz.Renderer
 }
 
 type parsed struct {
@@ -142,14 +142,14 @@ func (c *Checked) finish() {
 
 // checkDots lays out each ```dot block (from the cache when unchanged) and
 // reports a failure at the block's line, or at the line Graphviz names.
-func checkDots(gr *graph.Renderer, dots []validate.Dot, diags *source.List) {
+func checkDots(gr *graphviz.Renderer, dots []validate.Dot, diags *source.List) {
 	for _, d := range dots {
 		_, err := gr.UserDOT(d.Source)
 		if err == nil {
 			continue
 		}
 		pos := d.Pos
-		var de *graph.DOTError
+		var de *graphviz.DOTError
 		if errors.As(err, &de) && de.Line > 0 {
 			pos.Line += de.Line
 			pos.Col = 1

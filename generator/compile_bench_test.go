@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/bench/synth"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/render"
 )
 
@@ -34,7 +34,7 @@ func BenchmarkCompile(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				co := CompileOptions{NoGraphs: !graphs}
 				if graphs {
-					co.Graphs = graph.New(b.TempDir())
+					co.Graphs = graphviz.New(b.TempDir())
 					defer co.Graphs.Close()
 					if _, _, err := Compile(context.Background(), Options{Dir: c.Dir}, co); err != nil {
 						b.Skip("cannot warm the graph cache: ", err)

@@ -9,6 +9,7 @@ import (
 	"weak"
 
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
 )
@@ -18,7 +19,7 @@ import (
 // wrapped with its text alternative.
 type siteGraphs struct {
 	h *model.Handbook
-	r *graph.Renderer
+	r *graphviz.Renderer
 }
 
 var _ render.VersionGraphs = siteGraphs{}

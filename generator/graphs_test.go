@@ -11,6 +11,7 @@ import (
 	"weak"
 
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -84,7 +85,7 @@ func TestDepartment_oncePerFolder(t *testing.T) {
 		t.Fatalf("%s and %s draw different department graphs", urls.Home, urls.Graphs)
 	}
 
-	r := graph.New("")
+	r := graphviz.New("")
 	defer r.Close()
 	g := siteGraphs{h: h, r: r}
 	figures := make([]template.HTML, 4)

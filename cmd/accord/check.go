@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/source"
 )
@@ -26,7 +26,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	// ```dot blocks are laid out to find syntax errors; unchanged ones come
 	// from the graph cache.
-	gr := graph.New(graph.DefaultCacheDir())
+	gr := graphviz.New(graphviz.DefaultCacheDir())
 	defer gr.Close()
 	c := generator.Check(os.DirFS(dir), displayDir(dir), gr)
 	generator.CheckVersions(c, dir)

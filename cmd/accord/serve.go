@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/serve"
@@ -53,7 +53,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts:   generator.Options{Dir: dir, Name: displayDir(dir)},
 		srv:    serve.New(),
 		cache:  markdown.NewCache(),
-		graphs: graph.New(graph.DefaultCacheDir()),
+		graphs: graphviz.New(graphviz.DefaultCacheDir()),
 		stdout: stdout,
 		diags:  diagPrinter{stderr: stderr},
 	}
@@ -137,7 +137,7 @@ type serveSession struct {
 	opts   generator.Options
 	srv    *serve.Server
 	cache  *markdown.Cache
-	graphs *graph.Renderer // one for the session: its cache and Graphviz stay warm
+	graphs *graphviz.Renderer // one for the session: its cache and Graphviz stay warm
 	stdout io.Writer
 	diags  diagPrinter
 	good   bool // a build has succeeded: there is a site to fall back on

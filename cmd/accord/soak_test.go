@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/serve"
 	"github.com/accord-handbook/accord/generator/watch"
@@ -61,7 +61,7 @@ func TestServe_noGrowthOver1000Rebuilds(t *testing.T) {
 		opts:   generator.Options{Dir: dir, Name: "hb"},
 		srv:    serve.New(),
 		cache:  markdown.NewCache(),
-		graphs: graph.New(t.TempDir()),
+		graphs: graphviz.New(t.TempDir()),
 		stdout: io.Discard,
 		diags:  diagPrinter{stderr: io.Discard},
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
@@ -30,7 +30,7 @@ func watchBuild(ctx context.Context, dir, out string, stdout, stderr io.Writer) 
 		stdout: stdout,
 		diags:  diagPrinter{stderr: stderr},
 		cache:  markdown.NewCache(),
-		graphs: graph.New(graph.DefaultCacheDir()),
+		graphs: graphviz.New(graphviz.DefaultCacheDir()),
 		outAbs: absPath(out),
 	}
 	defer wb.graphs.Close()
@@ -64,7 +64,7 @@ type watchBuilder struct {
 	stdout io.Writer
 	diags  diagPrinter
 	cache  *markdown.Cache
-	graphs *graph.Renderer
+	graphs *graphviz.Renderer
 	outAbs string
 	prev   []render.File // what OUT holds; nil until a build succeeds
 }

@@ -43,9 +43,10 @@ func TestQuote(t *testing.T) {
 // TestQuote_parses checks the table's hostile strings through Graphviz:
 // one node, whatever the label says.
 func TestQuote_parses(t *testing.T) {
+	r := newRenderer(t)
 	for _, s := range []string{`x"]; b [label="y`, `\`, `\"`, "a\\\nb", `"`, "<b>x</b>", "}; digraph {"} {
 		dot := "digraph { a [label=" + quote(s, 1) + " tooltip=" + quote(s, 2) + "] }"
-		if nodes := parseDOT(t, dot); len(nodes) != 1 {
+		if nodes := drawnNodes(t, r, dot); len(nodes) != 1 {
 			t.Errorf("%q: %d nodes, want 1", s, len(nodes))
 		}
 	}
@@ -98,11 +99,12 @@ func TestBoxSize_fitsText(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	h := testHandbook()
+	r := newRenderer(t)
 	check := func(name, dot string, alt Alt) {
 		t.Helper()
 		golden(t, name+".dot", dot)
 		golden(t, name+".alt.txt", altText(alt))
-		parseDOT(t, dot)
+		drawnNodes(t, r, dot)
 	}
 	dot, alt := Department(h, "index.html")
 	check("department", dot, alt)
@@ -189,6 +191,7 @@ func FuzzDOT(f *testing.F) {
 	for _, s := range []string{"外贸", `a"b`, `\`, "x\ny", "&amp;", "<b>", `"];x[`, "\\\"", "\x00", "\xff"} {
 		f.Add(s, s+"2")
 	}
+	r := newRenderer(f)
 	f.Fuzz(func(t *testing.T, name, other string) {
 		h := &model.Handbook{
 			Teams: []*model.Team{{ID: "t", Name: name, Kind: "external"}},
@@ -209,7 +212,7 @@ func FuzzDOT(f *testing.F) {
 		d, _ = Workflow(h, h.Workflows[0], "workflows/w.html")
 		dots[d] = 2
 		for dot, want := range dots {
-			if nodes := parseDOT(t, dot); len(nodes) != want {
+			if nodes := drawnNodes(t, r, dot); len(nodes) != want {
 				t.Fatalf("%d nodes, want %d: %v\n%s", len(nodes), want, nodes, dot)
 			}
 		}
@@ -221,10 +224,11 @@ func FuzzEscape(f *testing.F) {
 	for _, s := range []string{"", `"`, `\`, `\\"`, "a\nb", "<x>", "&", "\r\x00"} {
 		f.Add(s)
 	}
+	r := newRenderer(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		dot := fmt.Sprintf("digraph {\n  %s [label=%s, tooltip=%s, URL=%s]\n}\n", quote(s, 1), quote(s, 1), quote(s, 2), quote(s, 1))
-		if nodes := parseDOT(t, dot); len(nodes) != 1 {
-			t.Fatalf("%q: %d nodes: %v", s, len(nodes), nodes)
+		if nodes := drawnNodes(t, r, dot); len(nodes) != 1 {
+			t.Fatalf("%q: %d nodes: %q", s, len(nodes), nodes)
 		}
 	})
 }
