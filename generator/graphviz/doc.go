@@ -5,8 +5,13 @@
 // # Workers
 //
 // Graphviz runs in a worker process: the same executable started again with
-// ACCORD_GRAPHVIZ_WORKER set, which this package's init function turns into
-// a loop that reads DOT on stdin and writes SVG on stdout.
+// ACCORD_GRAPHVIZ_WORKER set. Every program that lays graphs out calls
+// RunWorkerIfAsked first thing in main (a test binary: in TestMain), which
+// turns such a process into a loop that reads DOT on stdin and writes SVG
+// on stdout. A program that does not call it gets an error naming the call
+// for every graph it asks for, cached or not, rather than copies of itself
+// running its own main (a test binary's copy would run the tests again,
+// and start copies of its own).
 //
 // Why a process and not an instance: go-graphviz keeps one WASM module per
 // process, created in its package init, and its bindings never free the
