@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/figures"
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
@@ -307,7 +308,7 @@ func graphsFor(h *model.Handbook, gr *graphviz.Renderer) render.Graphs {
 	if gr == nil {
 		return nil
 	}
-	return siteGraphs{h: h, r: gr}
+	return figures.New(h, gr)
 }
 
 // subIfDir returns the folder name of the handbook src when it exists and

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/accord-handbook/accord/generator/figures"
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/load"
@@ -54,7 +55,7 @@ func CheckWith(fsys fs.FS, name string, gr *graphviz.Renderer, cache *markdown.C
 func check(fsys fs.FS, name string, gr *graphviz.Renderer, cache *markdown.Cache, deferLinks bool) *Checked {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
-	diags.Add(graphLimits(h))
+	diags.Add(figures.Limits(h))
 	md := markdown.New(markdown.Options{RawHTML: h.Meta.Markdown.RawHTML})
 	if cache != nil {
 		md = md.WithCache(cache)

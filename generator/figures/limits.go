@@ -1,4 +1,4 @@
-package generator
+package figures
 
 import (
 	"github.com/accord-handbook/accord/generator/model"
@@ -16,8 +16,9 @@ const MaxGraphNodes = 300
 // would have too many nodes.
 func tooManyRoles(h *model.Handbook) bool { return len(h.Roles) > MaxGraphNodes }
 
-// graphLimits warns about every graph that will not be drawn.
-func graphLimits(h *model.Handbook) *source.List {
+// Limits warns about every graph of h that will not be drawn, for the
+// check.
+func Limits(h *model.Handbook) *source.List {
 	diags := &source.List{}
 	if tooManyRoles(h) && h.Meta.Src != nil {
 		diags.Warnf(h.Meta.Src.File(), "%d roles are too many to draw the department graph and the org chart (at most %d): the pages show them without", len(h.Roles), MaxGraphNodes)

@@ -1,4 +1,4 @@
-package generator
+package figures
 
 import (
 	"html/template"
