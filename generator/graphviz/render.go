@@ -1,35 +1,14 @@
 package graphviz
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
-)
-
-// cacheVersion is part of every cache key: a new Graphviz, a change in how
-// we call it or a change in what sanitize writes must not reuse old files.
-// The disk holds sanitised SVG (sanitising every load was most of a warm
-// build's graph work), so sanitize's output is part of the version too.
-const cacheVersion = "accord-graph 2; sanitize 1; go-graphviz 0.2.10; graphviz 12.1.2\x00"
-
-// cacheHeader starts every cache file, followed by the hex SHA-256 of the
-// key and the body, then cacheHeaderEnd and the body: the sanitised SVG.
-// An XML comment, so the file still opens as an SVG.
-const (
-	cacheHeader    = "<!-- accord-graph sha256="
-	cacheHeaderEnd = " -->\n"
-	cacheHeaderLen = len(cacheHeader) + 2*sha256.Size + len(cacheHeaderEnd)
 )
 
 // Limits of a Renderer.
@@ -44,14 +23,8 @@ const (
 	WorkerHeapLimit = 32 << 20
 	// LayoutTimeout bounds one layout; the worker is killed past it.
 	LayoutTimeout = 30 * time.Second
-	// helloTimeout bounds a worker's start, which includes compiling the
-	// WASM module when wazero's cache is cold (~1 s).
-	helloTimeout = 20 * time.Second
 	// MaxUserDOT bounds a ```dot block.
 	MaxUserDOT = 256 << 10
-	// memCacheLimit bounds the SVG kept in memory; past it the memory cache
-	// starts again empty.
-	memCacheLimit = 64 << 20
 )
 
 // Stats counts a Renderer's work, for --verbose.
@@ -119,16 +92,6 @@ func New(cacheDir string) *Renderer {
 	}
 	r.freed = sync.NewCond(&r.mu)
 	return r
-}
-
-// DefaultCacheDir is the user's cache folder for graphs,
-// e.g. ~/.cache/accord/graphs, or "" when the system has none.
-func DefaultCacheDir() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "accord", "graphs")
 }
 
 // SVG lays out DOT text written by this package and returns sanitised SVG
@@ -300,206 +263,4 @@ func (r *Renderer) produce(key, dot string) (svg []byte, hit, onDisk bool, err e
 		return nil, false, false, err
 	}
 	return svg, false, r.store(key, svg), nil
-}
-
-// key names a DOT text's layout in the caches.
-func (r *Renderer) key(dot string) string {
-	sum := sha256.Sum256([]byte(cacheVersion + dot))
-	return hex.EncodeToString(sum[:])
-}
-
-func (r *Renderer) path(key string) string { return filepath.Join(r.dir, key+".svg") }
-
-// cacheSum is what a cache file's header holds. The key is in it so that
-// a file under another key's name (copied, renamed) fails too.
-func cacheSum(key string, svg []byte) string {
-	h := sha256.New()
-	h.Write([]byte(key))
-	h.Write(svg)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// load reads a sanitised SVG from the disk cache. A file whose checksum
-// does not match (truncated, damaged, written by something else) is not
-// used: the caller lays the graph out again and overwrites it. The
-// checksum catches accidents, not an attacker: whoever can write the
-// user's cache folder can as well change the files that run accord.
-func (r *Renderer) load(key string) ([]byte, bool) {
-	if r.dir == "" {
-		return nil, false
-	}
-	path := r.path(key)
-	b, mod, err := readFile(path)
-	if err != nil || len(b) < cacheHeaderLen || !bytes.HasPrefix(b, []byte(cacheHeader)) ||
-		!bytes.HasPrefix(b[cacheHeaderLen-len(cacheHeaderEnd):], []byte(cacheHeaderEnd)) {
-		return nil, false
-	}
-	svg := b[cacheHeaderLen:]
-	if string(b[len(cacheHeader):cacheHeaderLen-len(cacheHeaderEnd)]) != cacheSum(key, svg) {
-		return nil, false
-	}
-	touch(path, mod, time.Now())
-	return svg, true
-}
-
-// readFile is os.ReadFile that also returns the file's modification time,
-// from the same open file.
-func readFile(path string) ([]byte, time.Time, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	b := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, b); err != nil {
-		return nil, time.Time{}, err
-	}
-	return b, st.ModTime(), nil
-}
-
-func (r *Renderer) remember(key string, svg []byte) {
-	if r.memSize+len(svg) > memCacheLimit {
-		clear(r.mem)
-		r.memSize = 0
-	}
-	r.mem[key] = svg
-	r.memSize += len(svg)
-}
-
-// store writes a sanitised SVG and its checksum to the disk cache through a
-// temporary file and a rename, so a concurrent build never reads half a file,
-// and reports whether it did. The cache is an optimisation: failing to write
-// it is not an error.
-func (r *Renderer) store(key string, svg []byte) bool {
-	if r.dir == "" || os.MkdirAll(r.dir, 0o755) != nil {
-		return false
-	}
-	f, err := os.CreateTemp(r.dir, ".tmp-*.svg")
-	if err != nil {
-		return false
-	}
-	_, werr := f.Write([]byte(cacheHeader + cacheSum(key, svg) + cacheHeaderEnd))
-	if werr == nil {
-		_, werr = f.Write(svg)
-	}
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), r.path(key)) != nil {
-		_ = os.Remove(f.Name())
-		return false
-	}
-	return true
-}
-
-// layout runs Graphviz: in a worker from the pool, retiring it when its
-// heap has grown past WorkerHeapLimit; in this process when no worker can
-// be started.
-func (r *Renderer) layout(dot []byte) ([]byte, error) {
-	var held time.Duration
-	defer func() {
-		r.mu.Lock()
-		r.stats.Layouts++
-		r.stats.LayoutTime += held
-		r.mu.Unlock()
-	}()
-	for attempt := 0; ; attempt++ {
-		w := r.acquire()
-		start := time.Now()
-		if w == nil {
-			svg, err := r.layoutHere(dot)
-			held += time.Since(start)
-			return svg, err
-		}
-		svg, broken, err := w.layout(dot, r.timeout)
-		held += time.Since(start)
-		r.release(w, broken || w.heap > r.heapMax)
-		// A worker that died under us (killed, out of memory) gets one
-		// retry on another; a timeout or a crash the worker reported
-		// itself would only happen again.
-		var crash *workerCrash
-		if !errors.As(err, &crash) || attempt > 0 {
-			return svg, err
-		}
-	}
-}
-
-// acquire takes an idle worker, starts one while fewer than maxWorkers
-// run, or waits for one to be released. It returns nil when layouts run in
-// this process.
-func (r *Renderer) acquire() *worker {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for {
-		switch {
-		case r.inProc:
-			return nil
-		case len(r.idle) > 0:
-			w := r.idle[len(r.idle)-1]
-			r.idle = r.idle[:len(r.idle)-1]
-			return w
-		case r.live < r.maxWorkers:
-			r.live++
-			gen := r.gen
-			r.mu.Unlock()
-			w, err := startWorker(helloTimeout)
-			r.mu.Lock()
-			if err != nil {
-				r.live--
-				if r.live == 0 {
-					r.inProc = true // e.g. no permission to run the executable
-				} else {
-					r.maxWorkers = r.live // e.g. out of memory: make do with those that run
-				}
-				r.freed.Broadcast()
-				continue
-			}
-			w.gen = gen
-			r.stats.Workers++
-			return w
-		default:
-			r.freed.Wait()
-		}
-	}
-}
-
-// release gives a worker back to the pool, or ends it when it is broken,
-// has grown too big or was started before the last Close.
-func (r *Renderer) release(w *worker, retire bool) {
-	r.mu.Lock()
-	retire = retire || w.gen != r.gen
-	if retire {
-		r.live--
-	} else {
-		r.idle = append(r.idle, w)
-	}
-	r.mu.Unlock()
-	r.freed.Signal()
-	if retire {
-		w.close()
-	}
-}
-
-// layoutHere runs Graphviz in this process, one layout at a time. Its
-// memory is never given back; this is the fallback, not the way.
-func (r *Renderer) layoutHere(dot []byte) ([]byte, error) {
-	gvMu.Lock()
-	defer gvMu.Unlock()
-	if r.eng == nil {
-		e, err := newEngine()
-		if err != nil {
-			return nil, err
-		}
-		r.eng = e
-		r.mu.Lock()
-		r.stats.Workers++
-		r.mu.Unlock()
-	}
-	svg, fatal, err := r.eng.layout(dot)
-	if fatal {
-		r.eng.close()
-		r.eng = nil
-	}
-	return svg, err
 }
