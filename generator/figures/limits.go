@@ -6,10 +6,10 @@ import (
 )
 
 // MaxGraphNodes bounds the graphs drawn. Graphviz's layout time grows much
-// faster than the nodes: a workflow of 300 steps takes ~1.5 s, 1,000 steps
-// ~28 s, and 10,000 steps ran past the 30 s layout timeout and failed the
-// whole build (measured). Beyond this a drawing is unreadable anyway: the
-// page shows the steps and the RACI table without it, and check warns.
+// faster than the nodes: past a few hundred steps a workflow runs into the
+// layout timeout and fails the whole build (bench/README.md). Beyond this
+// a drawing is unreadable anyway: the page shows the steps and the RACI
+// table without it, and check warns.
 const MaxGraphNodes = 300
 
 // tooManyRoles reports whether the department graph and the org chart

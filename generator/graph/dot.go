@@ -245,8 +245,8 @@ func classToken(s string) string {
 // graphDefaults are the attributes every accord graph starts with. They
 // favour layouts that stay readable as a handbook grows: outputorder draws
 // nodes over edges, and the separations are tight enough that 80+ roles
-// still fit a scrollable page. Not newrank: with clusters it made a
-// 200-role department graph take over 20 s instead of 0.3 s.
+// still fit a scrollable page. Not newrank: with clusters it made a large
+// department graph's layout many times slower (bench/README.md).
 func graphDefaults(w *dotWriter, rankdir string) {
 	w.defaults("graph", attrs{
 		{"bgcolor", "transparent"},

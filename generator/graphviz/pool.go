@@ -6,7 +6,7 @@ import (
 )
 
 // helloTimeout bounds a worker's start, which includes compiling the
-// WASM module when wazero's cache is cold (~1 s).
+// WASM module when wazero's cache is cold.
 const helloTimeout = 20 * time.Second
 
 // layout runs Graphviz: in a worker from the pool, retiring it when its

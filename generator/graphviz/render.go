@@ -14,12 +14,11 @@ import (
 // Limits of a Renderer.
 const (
 	// WorkerHeapLimit retires a worker whose live heap has grown past it.
-	// Each render leaks 2–4 times its SVG's size into the WASM memory
-	// (measured live-heap growth per render: 20 KB for a 10-node graph,
-	// 300 KB for 60 nodes, 600 KB for 200) and the worker's resident size
-	// runs at about twice its live heap, from 25 MB at start. So a worker
-	// stays under ~80 MB and lives for ~50 renders of a 200-role graph,
-	// ~100 of 60 roles, over a thousand small ones; a new one costs ~40 ms.
+	// Each render leaks a few times its SVG's size into the WASM memory,
+	// and a worker's resident size runs at about twice its live heap, so
+	// this keeps each worker small while a new one, which is cheap, is
+	// started only every few dozen large graphs (the figures are in
+	// bench/README.md).
 	WorkerHeapLimit = 32 << 20
 	// LayoutTimeout bounds one layout; the worker is killed past it.
 	LayoutTimeout = 30 * time.Second
@@ -79,7 +78,7 @@ type flight struct {
 // needed; "" keeps the cache in memory only). Graphviz starts at the first
 // layout, not here. Up to GOMAXPROCS workers run at once: the build renders
 // pages on that many goroutines, so more would only wait, and each worker
-// stays under ~80 MB (see WorkerHeapLimit).
+// costs memory (see WorkerHeapLimit).
 func New(cacheDir string) *Renderer {
 	r := &Renderer{
 		dir:        cacheDir,
@@ -180,11 +179,10 @@ func (r *Renderer) Close() error {
 //
 // Memory keeps only what the disk cache does not have (no cache folder, or
 // the file could not be written). A build asks for each graph once, so
-// keeping every SVG it read held them all to the end (47 MB for the large
-// synthetic handbook) for nothing; `accord serve` asks again for the graphs
-// of the page being read after each save, and reading a cache file back
-// and checking its sum takes 0.04 ms for a 24 KB graph, 0.6 ms for a
-// 550 KB department graph (measured, warm page cache).
+// keeping every SVG it read would hold them all to the end for nothing;
+// `accord serve` asks again for the graphs of the page being read after
+// each save, and reading a cache file back and checking its sum costs
+// little next to rendering the page (bench/README.md).
 func (r *Renderer) render(dot string) ([]byte, error) {
 	if !serving.Load() {
 		return nil, errNotServing
