@@ -4,7 +4,7 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/versions"
 )
@@ -34,7 +34,7 @@ func Check(opts Options) *Checked {
 // CheckFS runs every check of the handbook in fsys; name prefixes file
 // names in messages. gr lays out ```dot blocks so that a syntax error is
 // reported at its Markdown line; nil skips that check.
-func CheckFS(fsys fs.FS, name string, gr *graph.Renderer) *Checked {
+func CheckFS(fsys fs.FS, name string, gr *graphviz.Renderer) *Checked {
 	hb := validateStage(loadStage(fsys, name, nil))
 	hb.linksStage(nil, gr)
 	return hb.checked()

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/bench/synth"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/site"
 )
 
@@ -34,7 +34,7 @@ func BenchmarkCompile(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				opts := Options{Dir: c.Dir, NoGraphs: !graphs}
 				if graphs {
-					opts.Graphs = graph.New(b.TempDir())
+					opts.Graphs = graphviz.New(b.TempDir())
 					defer opts.Graphs.Close()
 					if _, _, err := Compile(context.Background(), opts); err != nil {
 						b.Skip("cannot warm the graph cache: ", err)

@@ -23,7 +23,7 @@ import (
 	"html/template"
 	"time"
 
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
@@ -45,7 +45,7 @@ type Options struct {
 	Markdown *markdown.Cache
 	// Graphs lays out the graphs; a session keeps one for every rebuild.
 	// Nil makes one for this build, caching under the user's cache folder.
-	Graphs *graph.Renderer
+	Graphs *graphviz.Renderer
 	// NoGraphs renders pages without graphs (golden tests of the markup).
 	NoGraphs bool
 }
@@ -53,7 +53,7 @@ type Options struct {
 // Result reports what a build did.
 type Result struct {
 	Checked *Checked
-	Graphs  graph.Stats
+	Graphs  graphviz.Stats
 	Search  render.Stats
 	// SearchIndexBytes is the size of the search index of the current version.
 	SearchIndexBytes int

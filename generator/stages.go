@@ -8,7 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/accord-handbook/accord/generator/diff"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/figures"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/links"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
@@ -78,7 +79,7 @@ func loadStage(fsys fs.FS, name string, cache *markdown.Cache) *handbook {
 // must not see (too large, too deep) and the graphs too large to draw.
 func validateStage(hb *handbook) *handbook {
 	hb.diags.Add(validate.Check(hb.h))
-	hb.diags.Add(graphLimits(hb.h))
+	hb.diags.Add(figures.Limits(hb.h))
 	hb.diags.Add(validate.Guards(hb.h))
 	hb.diags.Sort()
 	return hb
@@ -88,7 +89,7 @@ func validateStage(hb *handbook) *handbook {
 // ```dot block (gr nil: not laid out), and returns the handbook's error if
 // it has one. parsed holds what the render's parse of each source found;
 // a source it lacks (nil: every source) is parsed here.
-func (hb *handbook) linksStage(parsed map[string]render.Parsed, gr *graph.Renderer) error {
+func (hb *handbook) linksStage(parsed map[string]render.Parsed, gr *graphviz.Renderer) error {
 	scan := validate.Scan(hb.md)
 	found := func(d validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
 		if p, ok := parsed[d.Src.Path]; ok {
@@ -107,14 +108,14 @@ func (hb *handbook) linksStage(parsed map[string]render.Parsed, gr *graph.Render
 
 // checkDots lays out each ```dot block (from the cache when unchanged) and
 // reports a failure at the block's line, or at the line Graphviz names.
-func checkDots(gr *graph.Renderer, dots []validate.Dot, diags *source.List) {
+func checkDots(gr *graphviz.Renderer, dots []validate.Dot, diags *source.List) {
 	for _, d := range dots {
 		_, err := gr.UserDOT(d.Source)
 		if err == nil {
 			continue
 		}
 		pos := d.Pos
-		var de *graph.DOTError
+		var de *graphviz.DOTError
 		if errors.As(err, &de) && de.Line > 0 {
 			pos.Line += de.Line
 			pos.Col = 1
@@ -223,7 +224,7 @@ func renderInput(opts Options, hb *handbook, src fs.FS, gr *graphs) render.Input
 
 // graphs is the Graphviz renderer of a build: its own, or a session's.
 type graphs struct {
-	r   *graph.Renderer // nil: no graphs
+	r   *graphviz.Renderer // nil: no graphs
 	own bool
 }
 
@@ -234,7 +235,7 @@ func (o Options) graphs() *graphs {
 	case o.Graphs != nil:
 		return &graphs{r: o.Graphs}
 	}
-	return &graphs{r: graph.New(graph.DefaultCacheDir()), own: true}
+	return &graphs{r: graphviz.New(graphviz.DefaultCacheDir()), own: true}
 }
 
 func (g *graphs) close() {
@@ -243,9 +244,9 @@ func (g *graphs) close() {
 	}
 }
 
-func (g *graphs) stats() graph.Stats {
+func (g *graphs) stats() graphviz.Stats {
 	if g.r == nil {
-		return graph.Stats{}
+		return graphviz.Stats{}
 	}
 	return g.r.Stats()
 }
@@ -255,7 +256,7 @@ func (g *graphs) of(h *model.Handbook) render.Graphs {
 	if g.r == nil {
 		return nil
 	}
-	return siteGraphs{h: h, r: g.r}
+	return figures.New(h, g.r)
 }
 
 func (o Options) name() string {

@@ -11,11 +11,15 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/accord-handbook/accord/generator/graphviz"
 )
 
 // TestMain lets the test binary act as the accord command: testscript puts
-// a copy of it named "accord" on the scripts' PATH.
+// a copy of it named "accord" on the scripts' PATH. Like main, it first
+// serves graph layouts when started as a Graphviz worker.
 func TestMain(m *testing.M) {
+	graphviz.RunWorkerIfAsked()
 	testscript.Main(m, map[string]func(){
 		"accord": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})

@@ -19,9 +19,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/accord-handbook/accord/generator/graphviz"
 )
 
 func main() {
+	graphviz.RunWorkerIfAsked() // a copy started to lay graphs out serves them and exits here
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/graphviz"
 )
 
 // site is the shipped handbook built once for all tests.
@@ -48,6 +49,7 @@ func buildSite(t *testing.T) string {
 }
 
 func TestMain(m *testing.M) {
+	graphviz.RunWorkerIfAsked() // the site's graphs are laid out in copies of this binary
 	code := m.Run()
 	if site.dir != "" {
 		os.RemoveAll(filepath.Dir(site.dir))

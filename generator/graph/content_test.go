@@ -42,8 +42,7 @@ func TestShipped(t *testing.T) {
 		graphs = append(graphs, graph{urls.Workflow(w.ID), dot, alt.Title})
 	}
 
-	r := New("")
-	defer r.Close()
+	r := newRenderer(t)
 	pages := pagesOf(h)
 	start := time.Now()
 	links := 0

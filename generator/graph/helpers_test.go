@@ -1,19 +1,14 @@
 package graph
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/model"
-	"github.com/goccy/go-graphviz"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -83,69 +78,6 @@ func altText(a Alt) string {
 		b.WriteString(strings.Join(r, "\t") + "\n")
 	}
 	return b.String()
-}
-
-// parseDOT parses dot in this process and returns its node names and the
-// label of each, failing the test when it does not parse.
-func parseDOT(t testing.TB, dot string) map[string]string {
-	t.Helper()
-	gvMu.Lock()
-	defer gvMu.Unlock()
-	g, err := graphviz.ParseBytes([]byte(dot))
-	if g == nil {
-		t.Fatalf("generated DOT does not parse: %v\n%s", err, dot)
-	}
-	defer g.Close()
-	nodes := map[string]string{}
-	n, err := g.FirstNode()
-	for ; n != nil && err == nil; n, err = g.NextNode(n) {
-		name, _ := n.Name()
-		nodes[name] = n.GetStr("label")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return nodes
-}
-
-// svgElement is one element of a rendered SVG, with its attributes by
-// qualified name and the text directly inside it.
-type svgElement struct {
-	name  string
-	attrs map[string]string
-	text  string
-}
-
-// svgElements parses svg with encoding/xml, failing on malformed XML.
-func parseSVG(t testing.TB, svg []byte) []svgElement {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var out []svgElement
-	var stack []int
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("SVG is not well-formed XML: %v\n%s", err, svg)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			e := svgElement{name: tok.Name.Local, attrs: map[string]string{}}
-			for _, a := range tok.Attr {
-				e.attrs[qualified(a.Name)] = a.Value
-			}
-			out = append(out, e)
-			stack = append(stack, len(out)-1)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				out[stack[len(stack)-1]].text += string(tok)
-			}
-		}
-	}
 }
 
 // synthetic returns a handbook of n roles in n/10 teams (one in five

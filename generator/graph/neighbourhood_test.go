@@ -114,18 +114,19 @@ func TestNeighbourhood_cap(t *testing.T) {
 		{"past the cap, Chinese", maxDrawnNeighbours + 1, "zh-CN",
 			fmt.Sprintf("Hub 的协作关系（图中只画出共同步骤最多的 %d 个岗位，共 %d 个，见下表）", maxDrawnNeighbours, maxDrawnNeighbours+1)},
 	}
+	r := newRenderer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := hubHandbook(tt.n, tt.lang)
 			dot, alt := Neighbourhood(h, "hub", "roles/hub.html")
-			nodes := parseDOT(t, dot)
+			nodes := drawnNodes(t, r, dot)
 			drawn := min(tt.n, maxDrawnNeighbours)
 			if len(nodes) != drawn+1 {
 				t.Errorf("%d nodes, want %d neighbours and the centre", len(nodes), drawn)
 			}
 			// Role i shares i+1 steps: the strongest are the last ones.
 			for i := range tt.n {
-				_, ok := nodes[fmt.Sprintf("r%02d", i)]
+				ok := slices.Contains(nodes, h.RoleName(fmt.Sprintf("r%02d", i)))
 				if want := i >= tt.n-drawn; ok != want {
 					t.Errorf("r%02d (%d steps) drawn: %v, want %v", i, i+1, ok, want)
 				}

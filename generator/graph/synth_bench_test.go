@@ -7,6 +7,7 @@ import (
 
 	"github.com/accord-handbook/accord/bench/synth"
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/urls"
 )
@@ -34,7 +35,7 @@ func BenchmarkHandbookGraphs(b *testing.B) {
 				return d
 			}},
 		}
-		r := graph.New("")
+		r := graphviz.New("")
 		if _, err := r.SVG("digraph { a -> b }"); err != nil { // start the worker outside the timing
 			b.Fatal(err)
 		}

@@ -15,8 +15,9 @@ import (
 )
 
 // BenchmarkSite renders every page of a checked handbook in memory, without
-// graphs (their layout is cached and benchmarked in generator/graph): the
-// Markdown, templates, search index, model.json, print and onboarding pages.
+// graphs (their layout is cached by generator/graphviz and benchmarked in
+// generator/graph): the Markdown, templates, search index, model.json,
+// print and onboarding pages.
 func BenchmarkSite(b *testing.B) {
 	for _, c := range synth.Corpora(b) {
 		b.Run(c.Name, func(b *testing.B) {

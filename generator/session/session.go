@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
@@ -39,7 +39,7 @@ type Config struct {
 	Stdout, Stderr io.Writer
 	// Graphs lays out the graphs; nil makes one for the session, caching
 	// under the user's cache folder. NoGraphs draws none.
-	Graphs   *graph.Renderer
+	Graphs   *graphviz.Renderer
 	NoGraphs bool
 }
 
@@ -62,7 +62,7 @@ func New(cfg Config) *Session {
 	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr}}
 	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
-		s.opts.Graphs, s.ownGraphs = graph.New(graph.DefaultCacheDir()), true
+		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
 	}
 	return s
 }

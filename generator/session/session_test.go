@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
-	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/serve"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/watch"
@@ -95,7 +95,7 @@ func TestServe_noGrowthOver1000Rebuilds(t *testing.T) {
 
 	runtime.GC()
 	baseG := runtime.NumGoroutine()
-	gr := graph.New(t.TempDir())
+	gr := graphviz.New(t.TempDir())
 	defer gr.Close()
 	s := New(Config{Dir: dir, Name: "hb", Stdout: io.Discard, Stderr: io.Discard, Graphs: gr})
 	srv := serve.New()

@@ -1,4 +1,4 @@
-package graph
+package graphviz
 
 import (
 	"bufio"
@@ -11,12 +11,13 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
-// workerEnv, set to "1", turns a process of any program that links this
-// package into a Graphviz worker (see init). The Renderer sets it on the
-// copy of its own executable that it starts.
+// workerEnv, set to "1", asks a process to serve layouts (see
+// RunWorkerIfAsked). The Renderer sets it on the copy of its own executable
+// that it starts.
 const workerEnv = "ACCORD_GRAPHVIZ_WORKER"
 
 // workerHello is the worker's first line: a child that does not say it is
@@ -36,13 +37,31 @@ const (
 	statusEmpty    = 4 // ErrEmpty
 )
 
-// Before any other code of the program runs (main, flag parsing, tests), a
-// worker process serves layouts and exits. Packages that import this one
-// have not been initialised yet, which is fine: the worker needs none.
-func init() {
+// serving records that this program calls RunWorkerIfAsked, so that a copy
+// of it started with workerEnv is a worker. It is a fact about the
+// executable, set once at its start; a Renderer in a program that does not
+// call it starts no copy, which would run the program's main (a test
+// binary's copy would run the tests again, and start copies of its own).
+var serving atomic.Bool
+
+// errNotServing is what a Renderer answers in a program that does not call
+// RunWorkerIfAsked.
+var errNotServing = errors.New("graph layout: this program cannot start Graphviz workers: call graphviz.RunWorkerIfAsked first thing in main (in a test binary, in TestMain)")
+
+// RunWorkerIfAsked turns this process into a Graphviz worker when a
+// Renderer started it as one: it then serves layouts on stdin and stdout
+// until its input ends, and exits. Otherwise it returns at once.
+//
+// Every program that lays graphs out calls it first thing in main, before
+// it parses flags or writes anything, and every test binary that does so
+// calls it in TestMain before m.Run: a Renderer's workers are its own
+// executable started again. Without the call, every graph a Renderer is
+// asked for fails with an error that names it.
+func RunWorkerIfAsked() {
 	if os.Getenv(workerEnv) == "1" {
 		os.Exit(serveWorker(os.Stdin, os.Stdout))
 	}
+	serving.Store(true)
 }
 
 // serveWorker answers layout requests until its input ends. Request: a

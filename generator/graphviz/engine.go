@@ -1,4 +1,4 @@
-package graph
+package graphviz
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/goccy/go-graphviz"
+	gographviz "github.com/goccy/go-graphviz"
 )
 
 // gvMu serialises every use of go-graphviz in this process. Its WASM module
@@ -80,13 +80,13 @@ var denyFiles sync.Once
 
 // engine is go-graphviz in this process. Every method needs gvMu held.
 type engine struct {
-	gv       *graphviz.Graphviz
+	gv       *gographviz.Graphviz
 	resetMsg string
 }
 
 func newEngine() (*engine, error) {
-	denyFiles.Do(func() { graphviz.SetFileSystem(noFiles{}) })
-	gv, err := graphviz.New(context.Background())
+	denyFiles.Do(func() { gographviz.SetFileSystem(noFiles{}) })
+	gv, err := gographviz.New(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("starting graphviz: %w", err)
 	}
@@ -97,7 +97,7 @@ func newEngine() (*engine, error) {
 
 // reset leaves resetDOT's message as Graphviz's last error.
 func (e *engine) reset() {
-	g, err := graphviz.ParseBytes([]byte(resetDOT))
+	g, err := gographviz.ParseBytes([]byte(resetDOT))
 	if g != nil {
 		_ = g.Close()
 	}
@@ -133,7 +133,7 @@ func (e *engine) layout(dot []byte) (svg []byte, fatal bool, err error) {
 	if len(bytes.TrimSpace(dot)) == 0 {
 		return nil, false, ErrEmpty
 	}
-	g, err := graphviz.ParseBytes(dot)
+	g, err := gographviz.ParseBytes(dot)
 	if g == nil {
 		if err != nil && strings.Contains(err.Error(), "wasm") {
 			return nil, true, fmt.Errorf("graphviz crashed: %w", err)
@@ -142,7 +142,7 @@ func (e *engine) layout(dot []byte) (svg []byte, fatal bool, err error) {
 	}
 	defer g.Close()
 	var buf bytes.Buffer
-	if err := e.gv.Render(context.Background(), g, graphviz.SVG, &buf); err != nil {
+	if err := e.gv.Render(context.Background(), g, gographviz.SVG, &buf); err != nil {
 		// A graph that parsed but fails to render has met a bug in
 		// Graphviz or its bindings (seen: misread WASM memory, then a
 		// hang); the module may be damaged, so the engine is retired.

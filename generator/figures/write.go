@@ -1,4 +1,4 @@
-package generator
+package figures
 
 import (
 	"html/template"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/escape"
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 )
 
 // writeFigure puts a graph (svg as the Renderer returns it; the figure
@@ -27,7 +28,7 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 		b.WriteString(`>`)
 	}
 	b.WriteString("\n<div class=\"graph-scroll\">")
-	graph.WriteInline(&b, svg, alt.Title)
+	graphviz.WriteInline(&b, svg, alt.Title)
 	b.WriteString("</div>\n<figcaption><details><summary>")
 	escape.HTML(&b, alt.Title)
 	b.WriteString("</summary>\n<div class=\"table-wrap\"><table class=\"graph-facts\">\n<thead><tr>")

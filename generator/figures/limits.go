@@ -1,4 +1,4 @@
-package generator
+package figures
 
 import (
 	"github.com/accord-handbook/accord/generator/model"
@@ -6,18 +6,19 @@ import (
 )
 
 // MaxGraphNodes bounds the graphs drawn. Graphviz's layout time grows much
-// faster than the nodes: a workflow of 300 steps takes ~1.5 s, 1,000 steps
-// ~28 s, and 10,000 steps ran past the 30 s layout timeout and failed the
-// whole build (measured). Beyond this a drawing is unreadable anyway: the
-// page shows the steps and the RACI table without it, and check warns.
+// faster than the nodes: past a few hundred steps a workflow runs into the
+// layout timeout and fails the whole build (bench/README.md). Beyond this
+// a drawing is unreadable anyway: the page shows the steps and the RACI
+// table without it, and check warns.
 const MaxGraphNodes = 300
 
 // tooManyRoles reports whether the department graph and the org chart
 // would have too many nodes.
 func tooManyRoles(h *model.Handbook) bool { return len(h.Roles) > MaxGraphNodes }
 
-// graphLimits warns about every graph that will not be drawn.
-func graphLimits(h *model.Handbook) *source.List {
+// Limits warns about every graph of h that will not be drawn, for the
+// check.
+func Limits(h *model.Handbook) *source.List {
 	diags := &source.List{}
 	if tooManyRoles(h) && h.Meta.Src != nil {
 		diags.Warnf(h.Meta.Src.File(), "%d roles are too many to draw the department graph and the org chart (at most %d): the pages show them without", len(h.Roles), MaxGraphNodes)

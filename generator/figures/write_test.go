@@ -1,4 +1,4 @@
-package generator
+package figures
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 )
 
 // figureTmpl is the template writeFigure replaced.
@@ -20,7 +21,7 @@ var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="grap
 </figure>`))
 
 // TestWriteFigure_sameAsTemplate: the figure written in Go is byte for byte
-// what figureTmpl gave with the SVG named by graph.Inline, with and without
+// what figureTmpl gave with the SVG named by graphviz.Inline, with and without
 // a title and the zoom width, on facts full of what html/template escapes.
 func TestWriteFigure_sameAsTemplate(t *testing.T) {
 	nasty := `<b>"A&B" + 'c'</b>` + "\x00 外贸"
@@ -38,7 +39,7 @@ func TestWriteFigure_sameAsTemplate(t *testing.T) {
 				SVG   template.HTML
 				Alt   graph.Alt
 				Width string
-			}{template.HTML(graph.Inline(svg, alt.Title)), alt, width})
+			}{template.HTML(graphviz.Inline(svg, alt.Title)), alt, width})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,16 +1,14 @@
-package generator
+package figures
 
 import (
 	"html/template"
 	"os"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
-	"time"
-	"weak"
 
 	"github.com/accord-handbook/accord/generator/graph"
+	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -28,46 +26,26 @@ func smallHandbook() *model.Handbook {
 }
 
 // TestNeighbourIndex_perHandbook: concurrent role pages of one handbook
-// share one index; another handbook gets its own; a handbook no longer
-// used takes its entry with it.
+// share one index; another handbook (an earlier version) gets its own.
 func TestNeighbourIndex_perHandbook(t *testing.T) {
 	h, other := smallHandbook(), smallHandbook()
-	neighbourIndex := func(h *model.Handbook) *graph.NeighbourIndex { return shared(h).neighbourIndex(h) }
-	first := neighbourIndex(h)
+	d := New(h, nil)
+	first := d.neighbourIndex()
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if neighbourIndex(h) != first {
+			if d.neighbourIndex() != first {
 				t.Error("a second index for the same handbook")
 			}
 		})
 	}
 	wg.Wait()
-	if neighbourIndex(other) == first {
+	if New(other, nil).neighbourIndex() == first {
 		t.Error("two handbooks share an index")
 	}
-	if dot, _ := neighbourIndex(h).Neighbourhood(h, "a", "roles/a.html"); len(dot) == 0 {
+	if dot, _ := d.neighbourIndex().Neighbourhood(h, "a", "roles/a.html"); len(dot) == 0 {
 		t.Error("no DOT")
 	}
-
-	k := weak.Make(other)
-	other = nil
-	for range 100 {
-		runtime.GC()
-		handbooks.Lock()
-		_, kept := handbooks.m[k]
-		handbooks.Unlock()
-		if !kept {
-			break
-		}
-		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
-	}
-	handbooks.Lock()
-	defer handbooks.Unlock()
-	if _, kept := handbooks.m[k]; kept {
-		t.Error("the index of a collected handbook is still held")
-	}
-	runtime.KeepAlive(h)
 }
 
 // TestDepartment_oncePerFolder: the home page and graphs.html get the same
@@ -75,7 +53,7 @@ func TestNeighbourIndex_perHandbook(t *testing.T) {
 // asked of the Renderer once for both, even when both pages ask at once,
 // and a page in another folder gets its own.
 func TestDepartment_oncePerFolder(t *testing.T) {
-	h, diags := load.Load(os.DirFS("../content"), "content")
+	h, diags := load.Load(os.DirFS("../../content"), "content")
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
@@ -84,9 +62,9 @@ func TestDepartment_oncePerFolder(t *testing.T) {
 		t.Fatalf("%s and %s draw different department graphs", urls.Home, urls.Graphs)
 	}
 
-	r := graph.New("")
+	r := graphviz.New("")
 	defer r.Close()
-	g := siteGraphs{h: h, r: r}
+	g := New(h, r)
 	figures := make([]template.HTML, 4)
 	var wg sync.WaitGroup
 	for i := range figures {
