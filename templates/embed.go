@@ -5,8 +5,9 @@ package templates
 
 import "embed"
 
-// FS holds base.html (the layout) and one template per kind of page, each
-// defining "content".
+// FS holds chrome.html (the head, top bar and footer of every page),
+// nav.html (the sidebar), version-parts.html (what versioned sites add)
+// and one template per kind of page, each defining "content".
 //
 //go:embed *.html
 var FS embed.FS

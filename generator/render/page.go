@@ -43,12 +43,11 @@ func (p *Page) Sidebar() template.HTML {
 	return template.HTML(strings.ReplaceAll(html, cur+">", cur+` aria-current="page">`))
 }
 
-// Chrome renders the part of base.html named name for this page: the head,
-// the top bar and the footer, which are the same on every page of a folder
-// and kind. They are rendered once per folder and kind, like the sidebar:
-// rendering them for every page was half of each page's template time. In
-// a versioned site the version switcher names the page, so they are
-// rendered for each page there.
+// Chrome renders the part of chrome.html named name for this page: the
+// head, the top bar and the footer, which are the same on every page of a
+// folder and kind. They are rendered once per folder and kind, like the
+// sidebar. In a versioned site the version switcher names the page, so
+// they are rendered for each page there.
 func (p *Page) Chrome(name string) (template.HTML, error) {
 	if p.r == nil || p.Versions != nil {
 		return p.executePart(name)

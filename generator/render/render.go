@@ -104,8 +104,10 @@ type renderer struct {
 	glossary *markdown.Glossary
 	ix       *raci.Index // every role's assignments, computed once
 	sizes    pageSizes
-	// layout: the kinds whose layout writeLayout writes (see layout.go).
-	layout map[string]bool
+	// ownSkeleton, ownPageContent: the handbook's templates/base.html
+	// writes the page skeleton, its page.html a free page's content, not
+	// skeleton.go.
+	ownSkeleton, ownPageContent bool
 }
 
 // Stats reports figures of a render for --verbose.
@@ -131,7 +133,7 @@ func newRenderer(in Input, out site.Output) (*renderer, error) {
 		}
 		r.glossary = markdown.NewGlossary(words, names...)
 	}
-	base, err := r.parse(template.New("base.html").Funcs(funcs), "base.html")
+	base, err := r.parse(template.New("chrome.html").Funcs(funcs), "chrome.html")
 	if err != nil {
 		return nil, err
 	}
@@ -141,17 +143,35 @@ func newRenderer(in Input, out site.Output) (*renderer, error) {
 	if base, err = r.parse(base, "nav.html"); err != nil {
 		return nil, err
 	}
+	if _, err := fs.Stat(in.Templates, "base.html"); err == nil {
+		// The handbook brings a page skeleton of its own.
+		if _, err = r.parse(base.New("base.html"), "base.html"); err != nil {
+			return nil, err
+		}
+		r.ownSkeleton = true
+	}
 	for _, name := range pageTemplates {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
+		}
+		if name == "page" {
+			// A free page's content is written by skeleton.go unless
+			// the handbook brings a page.html.
+			if _, err := fs.Stat(in.Templates, "page.html"); err != nil {
+				if _, err := t.New("content").Parse("{{.PageContent}}"); err != nil {
+					return nil, err
+				}
+				r.tmpl[name] = t
+				continue
+			}
+			r.ownPageContent = true
 		}
 		if t, err = r.parse(t, name+".html"); err != nil {
 			return nil, err
 		}
 		r.tmpl[name] = t
 	}
-	r.layout = ownLayout(in.Templates)
 	return r, nil
 }
 
@@ -269,10 +289,10 @@ func (r *renderer) execute(kind string, p *Page) {
 	hint := r.sizes.hint(kind)
 	buf.Grow(hint)
 	var err error
-	if r.layout[kind] && p.Versions == nil {
-		err = r.writeLayout(buf, kind, p)
-	} else {
+	if r.ownSkeleton {
 		err = r.tmpl[kind].ExecuteTemplate(buf, "base.html", p)
+	} else {
+		err = r.writeSkeleton(buf, kind, p)
 	}
 	if err != nil {
 		r.fail(fmt.Errorf("%s: %v", p.Path, err))

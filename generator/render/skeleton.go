@@ -2,57 +2,19 @@ package render
 
 import (
 	"bytes"
-	"io/fs"
+	"html/template"
 
 	"github.com/accord-handbook/accord/generator/escape"
-	"github.com/accord-handbook/accord/templates"
 )
 
-// The layout (base.html) around every page costs ~60 µs through
-// html/template, as much as rendering a short page's Markdown: at 5,000
-// pages that was a tenth of a build. When a kind's templates are accord's
-// own, writeLayout writes the same bytes in Go and only the kind's
-// "content" goes through the template engine (a free page's content too is
-// written here). layout_test.go renders every page of the test handbooks
-// both ways and compares the bytes.
-
-// templateLayout, set by tests, sends every page through base.html.
-var templateLayout = false
-
-// layoutFiles are the templates the layout is made of.
-var layoutFiles = []string{"base.html", "version-parts.html"}
-
-// ownLayout reports, for each kind, whether the handbook leaves the layout
-// and the kind's template as accord ships them: a handbook that overrides
-// any of them gets exactly what its templates say.
-func ownLayout(t fs.FS) map[string]bool {
-	if templateLayout {
-		return nil
-	}
-	same := func(name string) bool {
-		a, err := fs.ReadFile(t, name)
-		if err != nil {
-			return false
-		}
-		b, err := fs.ReadFile(templates.FS, name)
-		return err == nil && bytes.Equal(a, b)
-	}
-	for _, f := range layoutFiles {
-		if !same(f) {
-			return nil
-		}
-	}
-	own := map[string]bool{}
-	for _, kind := range pageTemplates {
-		own[kind] = same(kind + ".html")
-	}
-	return own
-}
-
-// writeLayout writes what base.html writes for p, in an unversioned site
-// (the version banner is empty there, and the head, top bar and footer
-// come from Page.Chrome's cache).
-func (r *renderer) writeLayout(b *bytes.Buffer, kind string, p *Page) error {
+// writeSkeleton writes a page: the head, top bar and footer from the
+// templates' "head", "top" and "bottom" (Page.Chrome), and between them the
+// title, the sidebar, the version banner, the breadcrumbs, the kind's
+// "content" and the previous/next links. The skeleton is written here, in
+// Go, because it is the same on every page and costs more through the
+// template engine than the rest of a short page; every part a theme might
+// change is a template. A handbook's templates/base.html replaces it.
+func (r *renderer) writeSkeleton(b *bytes.Buffer, kind string, p *Page) error {
 	b.WriteString("<!doctype html>\n")
 	if err := writeChrome(b, p, "head"); err != nil {
 		return err
@@ -70,6 +32,11 @@ func (r *renderer) writeLayout(b *bytes.Buffer, kind string, p *Page) error {
 	b.WriteString("\n<div class=\"layout\">\n")
 	b.WriteString(string(p.Sidebar()))
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">")
+	if p.Versioned() {
+		if err := r.tmpl[kind].ExecuteTemplate(b, "version-banner", p); err != nil {
+			return err
+		}
+	}
 	if len(p.Crumbs) > 0 {
 		b.WriteString("\n<nav class=\"crumbs\" aria-label=\"")
 		escape.HTML(b, p.Tr("breadcrumbs"))
@@ -92,9 +59,7 @@ func (r *renderer) writeLayout(b *bytes.Buffer, kind string, p *Page) error {
 		b.WriteString("</ol></nav>")
 	}
 	b.WriteString("\n")
-	if d, ok := p.Data.(PageData); ok && kind == "page" {
-		writePageContent(b, p, d)
-	} else if err := r.tmpl[kind].ExecuteTemplate(b, "content", p); err != nil {
+	if err := r.writeContent(b, kind, p); err != nil {
 		return err
 	}
 	prev, next := p.Prev(), p.Next()
@@ -134,9 +99,33 @@ func writePagerLink(b *bytes.Buffer, p *Page, class, label string, it *NavItem) 
 	b.WriteString("</a>")
 }
 
-// writePageContent is page.html's "content": the page, and on the index
-// of pages the list of every page (5,000 items through the template took
-// 40 ms).
+// writeContent writes the kind's "content": from its template, but for a
+// free page without a page.html of the handbook's, written here: free
+// pages are most of a large handbook.
+func (r *renderer) writeContent(b *bytes.Buffer, kind string, p *Page) error {
+	d, ok := p.Data.(PageData)
+	if kind != "page" || r.ownPageContent || !ok {
+		return r.tmpl[kind].ExecuteTemplate(b, "content", p)
+	}
+	writePageContent(b, p, d)
+	return nil
+}
+
+// PageContent is a free page's content, for a handbook's base.html (a
+// page.html of its own replaces it).
+func (p *Page) PageContent() template.HTML {
+	d, ok := p.Data.(PageData)
+	if !ok {
+		return ""
+	}
+	var b bytes.Buffer
+	writePageContent(&b, p, d)
+	return template.HTML(b.String())
+}
+
+// writePageContent writes a free page: its title unless the body starts
+// with a heading of its own, its body, and on the index of pages the list
+// of every page.
 func writePageContent(b *bytes.Buffer, p *Page, d PageData) {
 	if !p.OwnHeading(d.Body) {
 		b.WriteString("<h1>")
