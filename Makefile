@@ -1,7 +1,7 @@
 # accord — common tasks. Everything needs only Go; `make test` is what CI runs.
 GO ?= go
 
-.PHONY: all build test race check fmt vet serve site fuzz bench clean
+.PHONY: all build test race check lint fmt vet serve site fuzz bench clean
 
 all: check test
 
@@ -15,6 +15,14 @@ test: vet
 # Static checks: formatting, vet, and the shipped handbook itself.
 check: fmt vet
 	$(GO) run ./cmd/accord check content
+
+# What CI checks besides the tests: formatting, vet, staticcheck, and a
+# go.mod that go mod tidy would leave as it is. staticcheck:
+# go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+STATICCHECK ?= staticcheck
+lint: fmt vet
+	$(GO) mod tidy -diff
+	$(STATICCHECK) ./...
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

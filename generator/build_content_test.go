@@ -44,9 +44,7 @@ func buildAndCheck(t *testing.T, dir string) (string, *generator.Result) {
 	for _, p := range h.Pages {
 		want = append(want, urls.Page(p.Path))
 	}
-	for _, a := range h.Assets {
-		want = append(want, a)
-	}
+	want = append(want, h.Assets...)
 	for _, f := range want {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
 			t.Errorf("missing from the site: %s", f)

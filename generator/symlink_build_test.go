@@ -10,6 +10,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // smallHandbook is a handbook that checks clean.
@@ -27,19 +28,6 @@ var smallHandbook = map[string]string{
 	"roles/agent.md":     "The agent.\n",
 	"glossary.toml":      "[[term]]\nterm = \"FOB\"\ndefinition = \"Free on board.\"\n",
 	"pages/guide/one.md": "+++\ntitle = \"One\"\n+++\n\nOne.\n",
-}
-
-func writeHandbook(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // TestBuild_symlinksOut: a symbolic link anywhere in the handbook that
@@ -70,7 +58,7 @@ func TestBuild_symlinksOut(t *testing.T) {
 		t.Run(tt.link, func(t *testing.T) {
 			root := t.TempDir()
 			outside := filepath.Join(root, "outside")
-			writeHandbook(t, outside, map[string]string{
+			testhb.Write(t, outside, map[string]string{
 				"secret.toml": "title = \"" + secret + "\"\nname = \"" + secret + "\"\n",
 				"secret.md":   "+++\ntitle = \"" + secret + "\"\n+++\n" + secret + "\n",
 				"secret.css":  "/* " + secret + " */\n",
@@ -80,7 +68,7 @@ func TestBuild_symlinksOut(t *testing.T) {
 				"dir/x.txt":   secret,
 			})
 			dir := filepath.Join(root, "hb")
-			writeHandbook(t, dir, smallHandbook)
+			testhb.Write(t, dir, smallHandbook)
 			link := filepath.Join(dir, filepath.FromSlash(tt.link))
 			if err := os.RemoveAll(link); err != nil {
 				t.Fatal(err)
@@ -122,7 +110,7 @@ func TestBuild_symlinksOut(t *testing.T) {
 func TestBuild_symlinkedHandbookFolder(t *testing.T) {
 	root := t.TempDir()
 	real := filepath.Join(root, "real")
-	writeHandbook(t, real, smallHandbook)
+	testhb.Write(t, real, smallHandbook)
 	dir := filepath.Join(root, "content")
 	if err := os.Symlink(real, dir); err != nil {
 		t.Skipf("no symbolic links: %v", err)

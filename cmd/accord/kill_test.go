@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // TestBuild_killedAnywhere proves that a build killed at any moment (SIGKILL:
@@ -38,8 +40,8 @@ func TestBuild_killedAnywhere(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	small, large := filepath.Join(root, "small"), filepath.Join(root, "large")
-	writeTree(t, small, miniHandbook)
-	writeTree(t, large, largeHandbook(2000))
+	testhb.Write(t, small, testhb.Mini)
+	testhb.Write(t, large, largeHandbook(2000))
 	out, ref := filepath.Join(root, "site", "public"), filepath.Join(root, "ref")
 	env := append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(root, "cache"))
 	build := func(dir, out string) time.Duration {
@@ -155,7 +157,7 @@ func TestBuild_killedAnywhere(t *testing.T) {
 // paragraphs each, in one folder.
 func largeHandbook(n int) map[string]string {
 	files := map[string]string{}
-	for k, v := range miniHandbook {
+	for k, v := range testhb.Mini {
 		files[k] = v
 	}
 	var para strings.Builder

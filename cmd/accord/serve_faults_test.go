@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // The tests in this file run `accord serve` (in process, on a loopback port
@@ -38,8 +39,8 @@ func bigPolicy(edit int) string {
 // whole (it ends with </html>, its length is the one announced) and is one
 // complete version of the page, never a mix of two.
 func TestServe_neverHalfAPage(t *testing.T) {
-	dir := newMiniHandbook(t)
-	writeTree(t, dir, map[string]string{"policies/big.md": bigPolicy(0)})
+	dir := testhb.Dir(t, testhb.Mini)
+	testhb.Write(t, dir, map[string]string{"policies/big.md": bigPolicy(0)})
 	r := startCommand(t, "serve", dir, "--port", "0")
 	base := r.waitOutput(t, `serving \S+ at (http://\S+/)`)
 	live := openLive(t, base)
@@ -99,7 +100,7 @@ func TestServe_neverHalfAPage(t *testing.T) {
 	start := time.Now()
 	const edits = 30
 	for e := 1; e <= edits; e++ {
-		writeTree(t, dir, map[string]string{"policies/big.md": bigPolicy(e)})
+		testhb.Write(t, dir, map[string]string{"policies/big.md": bigPolicy(e)})
 		// Served, not announced: what a reload event lists is the
 		// server's business.
 		want := fmt.Sprintf("The end of edit %d.", e)
@@ -122,14 +123,14 @@ func TestServe_neverHalfAPage(t *testing.T) {
 // 500 times as fast as it can: the server folds the events into a few
 // rebuilds, ends up serving the last state, and keeps answering.
 func TestServe_burstOfAThousandEvents(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	r := startCommand(t, "serve", dir, "--port", "0")
 	base := r.waitOutput(t, `serving \S+ at (http://\S+/)`)
-	front := miniHandbook["policies/quality.md"]
+	front := testhb.Mini["policies/quality.md"]
 	before := strings.Count(r.stdout.String(), "rebuilt")
 	start := time.Now()
 	for i := range 500 {
-		writeTree(t, dir, map[string]string{
+		testhb.Write(t, dir, map[string]string{
 			fmt.Sprintf("pages/burst/p%03d.md", i): fmt.Sprintf("+++\ntitle = \"Burst %d\"\n+++\n\nPage %d.\n", i, i),
 			"policies/quality.md":                  front + fmt.Sprintf("\nSave %d.\n", i),
 		})
@@ -162,7 +163,7 @@ func TestServe_burstOfAThousandEvents(t *testing.T) {
 // says what is wrong, and when the folder comes back (with a change), it
 // serves the restored handbook without being restarted.
 func TestServe_sourceFolderDeletedAndRestored(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	r := startCommand(t, "serve", dir, "--port", "0")
 	base := r.waitOutput(t, `serving \S+ at (http://\S+/)`)
 	live := openLive(t, base)
@@ -184,13 +185,13 @@ func TestServe_sourceFolderDeletedAndRestored(t *testing.T) {
 	}
 
 	restored := map[string]string{}
-	for k, v := range miniHandbook {
+	for k, v := range testhb.Mini {
 		restored[k] = v
 	}
-	restored["handbook.toml"] = strings.Replace(miniHandbook["handbook.toml"], "Mini", "Restored", 1)
+	restored["handbook.toml"] = strings.Replace(testhb.Mini["handbook.toml"], "Mini", "Restored", 1)
 	// As a restore from a backup does: the folder elsewhere, then moved in.
 	tmp := filepath.Join(filepath.Dir(dir), "restore")
-	writeTree(t, tmp, restored)
+	testhb.Write(t, tmp, restored)
 	if err := os.Rename(tmp, dir); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestServe_sourceFolderDeletedAndRestored(t *testing.T) {
 	}
 	live.waitEvent(t, "ok", nil)
 	// And it is watched again: an edit after the restore is served.
-	writeTree(t, dir, map[string]string{"policies/quality.md": miniHandbook["policies/quality.md"] + "\nAfter the restore.\n"})
+	testhb.Write(t, dir, map[string]string{"policies/quality.md": testhb.Mini["policies/quality.md"] + "\nAfter the restore.\n"})
 	if !eventually(func() bool {
 		_, body := fetch(t, base+"policies/quality.html")
 		return strings.Contains(body, "After the restore.")

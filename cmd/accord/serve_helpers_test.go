@@ -9,8 +9,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,39 +21,6 @@ import (
 
 // liveWait bounds every wait of the serve tests.
 const liveWait = 5 * time.Second
-
-// miniHandbook is the smallest handbook with a role, a workflow, a policy
-// and a page.
-var miniHandbook = map[string]string{
-	"handbook.toml":       "title = \"Mini\"\nlanguage = \"en\"\nversion = \"1.0\"\neffective_date = 2026-01-01\n",
-	"teams.toml":          "[[team]]\nid = \"ops\"\nname = \"Operations\"\nkind = \"internal\"\n",
-	"roles/lead.toml":     "name = \"Lead\"\nteam = \"ops\"\nsummary = \"Decides.\"\n",
-	"roles/engineer.toml": "name = \"Engineer\"\nteam = \"ops\"\nreports_to = \"lead\"\nsummary = \"Builds.\"\n",
-	"workflows/delivery.toml": "name = \"Delivery\"\nowner = \"lead\"\ntrigger = \"An order\"\nsummary = \"Deliver.\"\n\n" +
-		"[[step]]\nid = \"build\"\nname = \"Build\"\nresponsible = [\"engineer\"]\naccountable = \"lead\"\n",
-	"policies/quality.md": "+++\ntitle = \"Quality\"\nowner = \"lead\"\napplies_to = \"*\"\nreview_cycle = \"annual\"\neffective_date = 2026-01-01\n+++\n\nEvery change is reviewed.\n",
-	"pages/index.md":      "+++\ntitle = \"Introduction\"\n+++\n\nWelcome.\n",
-}
-
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func newMiniHandbook(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "hb")
-	writeTree(t, dir, miniHandbook)
-	return dir
-}
 
 // syncBuffer is an io.Writer a test can read while the command writes.
 type syncBuffer struct {

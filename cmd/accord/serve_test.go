@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // TestServe_changesAreServed edits, adds, deletes and renames files and
 // folders under a running `accord serve` and checks that every change is
 // served and announced on the live stream.
 func TestServe_changesAreServed(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	r := startCommand(t, "serve", dir, "--port", "0")
 	base := r.waitOutput(t, `serving \S+ at (http://\S+/)`)
 	if code, body := fetch(t, base); code != 200 || !strings.Contains(body, "Mini") || !strings.Contains(body, serve.LivePath) {
@@ -23,7 +24,7 @@ func TestServe_changesAreServed(t *testing.T) {
 	live := openLive(t, base)
 	live.waitEvent(t, "hello", nil)
 	policy := filepath.Join(dir, "policies", "quality.md")
-	front := miniHandbook["policies/quality.md"]
+	front := testhb.Mini["policies/quality.md"]
 
 	// served and gone poll: a save can bring a second rebuild whose reload
 	// a test may take for the one it waits for.
@@ -44,14 +45,14 @@ func TestServe_changesAreServed(t *testing.T) {
 	}
 
 	t.Run("modify", func(t *testing.T) {
-		writeTree(t, dir, map[string]string{"policies/quality.md": front + "\nFirst edit.\n"})
+		testhb.Write(t, dir, map[string]string{"policies/quality.md": front + "\nFirst edit.\n"})
 		live.waitReload(t, "policies/quality.html")
 		served("policies/quality.html", "First edit.")
 	})
 	t.Run("atomic save", func(t *testing.T) {
 		// As editors save: a temp file renamed over the source.
 		tmp := filepath.Join(dir, "policies", ".quality.md.tmp")
-		writeTree(t, dir, map[string]string{"policies/.quality.md.tmp": front + "\nSecond edit.\n"})
+		testhb.Write(t, dir, map[string]string{"policies/.quality.md.tmp": front + "\nSecond edit.\n"})
 		if err := os.Rename(tmp, policy); err != nil {
 			t.Fatal(err)
 		}
@@ -59,12 +60,12 @@ func TestServe_changesAreServed(t *testing.T) {
 		served("policies/quality.html", "Second edit.")
 	})
 	t.Run("add file", func(t *testing.T) {
-		writeTree(t, dir, map[string]string{"policies/security.md": strings.Replace(front, "Quality", "Security", 1)})
+		testhb.Write(t, dir, map[string]string{"policies/security.md": strings.Replace(front, "Quality", "Security", 1)})
 		live.waitReload(t, "policies/security.html")
 		served("policies/security.html", "Security")
 	})
 	t.Run("add folder", func(t *testing.T) {
-		writeTree(t, dir, map[string]string{"pages/guides/setup.md": "+++\ntitle = \"Setup\"\n+++\n\nInstall it.\n"})
+		testhb.Write(t, dir, map[string]string{"pages/guides/setup.md": "+++\ntitle = \"Setup\"\n+++\n\nInstall it.\n"})
 		live.waitReload(t, "pages/guides/setup.html")
 		served("pages/guides/setup.html", "Install it.")
 	})
@@ -76,7 +77,7 @@ func TestServe_changesAreServed(t *testing.T) {
 		served("pages/howto/setup.html", "Install it.")
 		gone("pages/guides/setup.html")
 		// The renamed folder is watched under its new name.
-		writeTree(t, dir, map[string]string{"pages/howto/setup.md": "+++\ntitle = \"Setup\"\n+++\n\nInstall it twice.\n"})
+		testhb.Write(t, dir, map[string]string{"pages/howto/setup.md": "+++\ntitle = \"Setup\"\n+++\n\nInstall it twice.\n"})
 		live.waitReload(t, "pages/howto/setup.html")
 		served("pages/howto/setup.html", "Install it twice.")
 	})
@@ -93,7 +94,7 @@ func TestServe_changesAreServed(t *testing.T) {
 		gone("policies/security.html")
 	})
 	t.Run("break and fix", func(t *testing.T) {
-		writeTree(t, dir, map[string]string{"roles/engineer.toml": "name = \"Engineer\"\nteam = \"nope\"\nreports_to = \"lead\"\nsummary = \"Builds.\"\n"})
+		testhb.Write(t, dir, map[string]string{"roles/engineer.toml": "name = \"Engineer\"\nteam = \"nope\"\nreports_to = \"lead\"\nsummary = \"Builds.\"\n"})
 		data := live.waitEvent(t, "errors", nil)
 		if !strings.Contains(data, `roles/engineer.toml"`) || !strings.Contains(data, `"line":2`) {
 			t.Errorf("errors event lacks the file and line: %s", data)
@@ -110,7 +111,7 @@ func TestServe_changesAreServed(t *testing.T) {
 			t.Errorf("terminal lacks file:line:\n%s", r.stderr)
 		}
 
-		writeTree(t, dir, map[string]string{"roles/engineer.toml": miniHandbook["roles/engineer.toml"]})
+		testhb.Write(t, dir, map[string]string{"roles/engineer.toml": testhb.Mini["roles/engineer.toml"]})
 		live.waitEvent(t, "ok", nil)
 		late.waitEvent(t, "ok", nil)
 		if _, body := fetch(t, base+serve.ProblemsPath[1:]); strings.TrimSpace(body) != "[]" {
@@ -124,8 +125,8 @@ func TestServe_changesAreServed(t *testing.T) {
 			before = strings.Count(r.stdout.String(), "rebuilt")
 			time.Sleep(50 * time.Millisecond)
 		}
-		writeTree(t, dir, map[string]string{"policies/.quality.md.swp": "x", "policies/quality.md~": "x", "policies/4913": "x"})
-		writeTree(t, dir, map[string]string{"policies/quality.md": front + "\nThird edit.\n"})
+		testhb.Write(t, dir, map[string]string{"policies/.quality.md.swp": "x", "policies/quality.md~": "x", "policies/4913": "x"})
+		testhb.Write(t, dir, map[string]string{"policies/quality.md": front + "\nThird edit.\n"})
 		live.waitReload(t, "policies/quality.html")
 		// The line is printed just after the reload goes out.
 		eventually(func() bool { return strings.Count(r.stdout.String(), "rebuilt") > before })
@@ -148,8 +149,8 @@ func TestServe_changesAreServed(t *testing.T) {
 }
 
 func TestServe_firstBuildBroken(t *testing.T) {
-	dir := newMiniHandbook(t)
-	writeTree(t, dir, map[string]string{"teams.toml": "[[team]]\nid = \"ops\"\nname = \"Operations\"\nkind = \"nowhere\"\n"})
+	dir := testhb.Dir(t, testhb.Mini)
+	testhb.Write(t, dir, map[string]string{"teams.toml": "[[team]]\nid = \"ops\"\nname = \"Operations\"\nkind = \"nowhere\"\n"})
 	r := startCommand(t, "serve", dir, "--port", "0")
 	base := r.waitOutput(t, `serving \S+ at (http://\S+/)`)
 	// Nothing to serve yet, but the server runs, and says why.
@@ -160,7 +161,7 @@ func TestServe_firstBuildBroken(t *testing.T) {
 	if data := live.waitEvent(t, "errors", nil); !strings.Contains(data, "teams.toml") {
 		t.Errorf("errors: %s", data)
 	}
-	writeTree(t, dir, map[string]string{"teams.toml": miniHandbook["teams.toml"]})
+	testhb.Write(t, dir, map[string]string{"teams.toml": testhb.Mini["teams.toml"]})
 	live.waitEvent(t, "reload", nil)
 	if code, _ := fetch(t, base); code != 200 {
 		t.Errorf("home after the fix: %d", code)
@@ -168,7 +169,7 @@ func TestServe_firstBuildBroken(t *testing.T) {
 }
 
 func TestServe_commandLine(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	for _, c := range []struct {
 		args []string
 		code int

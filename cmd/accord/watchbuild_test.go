@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // noLiveScript fails when any file of a built site carries serve's script.
@@ -35,7 +36,7 @@ func noLiveScript(t *testing.T, out string) {
 }
 
 func TestBuild_noLiveScript(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr syncBuffer
 	if code := run(t.Context(), []string{"build", dir, "-o", out}, &stdout, &stderr); code != 0 {
@@ -59,7 +60,7 @@ func stampOf(t *testing.T, p string) stamp {
 }
 
 func TestBuildWatch_writesOnlyChangedFiles(t *testing.T) {
-	dir := newMiniHandbook(t)
+	dir := testhb.Dir(t, testhb.Mini)
 	out := filepath.Join(t.TempDir(), "public")
 	r := startCommand(t, "build", "--watch", dir, "-o", out)
 	r.waitOutput(t, `(watching) `)
@@ -69,7 +70,7 @@ func TestBuildWatch_writesOnlyChangedFiles(t *testing.T) {
 	cssBefore, pageBefore := stampOf(t, css), stampOf(t, page)
 	time.Sleep(20 * time.Millisecond) // so that a rewrite would show in mtime too
 
-	writeTree(t, dir, map[string]string{"policies/quality.md": miniHandbook["policies/quality.md"] + "\nWatched edit.\n"})
+	testhb.Write(t, dir, map[string]string{"policies/quality.md": testhb.Mini["policies/quality.md"] + "\nWatched edit.\n"})
 	if !eventually(func() bool {
 		b, _ := os.ReadFile(page)
 		return strings.Contains(string(b), "Watched edit.")
@@ -94,9 +95,9 @@ func TestBuildWatch_writesOnlyChangedFiles(t *testing.T) {
 	noLiveScript(t, out)
 
 	// A broken save leaves OUT alone; the fix is written.
-	writeTree(t, dir, map[string]string{"teams.toml": "[[team]]\nid = 3\n"})
+	testhb.Write(t, dir, map[string]string{"teams.toml": "[[team]]\nid = 3\n"})
 	r.waitStderr(t, `(build failed) in`)
-	writeTree(t, dir, map[string]string{"teams.toml": miniHandbook["teams.toml"], "policies/quality.md": miniHandbook["policies/quality.md"]})
+	testhb.Write(t, dir, map[string]string{"teams.toml": testhb.Mini["teams.toml"], "policies/quality.md": testhb.Mini["policies/quality.md"]})
 	if !eventually(func() bool { _, err := os.Stat(page); return err == nil }) {
 		t.Errorf("%s not written again after the fix; stderr:\n%s", page, r.stderr)
 	}

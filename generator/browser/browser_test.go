@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/graphviz"
+	"github.com/accord-handbook/accord/internal/chrometest"
 )
 
 // site is the shipped handbook built once for all tests.
@@ -57,19 +57,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func chromiumPath(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, but CI must run the browser tests (.ci/run installs it)")
-	}
-	t.Skip("SKIPPING BROWSER TESTS: chromium is not installed (apt-get install -y chromium)")
-	return ""
-}
-
 // serve serves dir on a loopback port.
 func serve(t *testing.T, dir string) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -92,26 +79,8 @@ type browser struct {
 }
 
 func newBrowser(t *testing.T, width, height int) *browser {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("allow-file-access-from-files", false),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	ctx := chrometest.Start(t, width, height, 90*time.Second)
 	b := &browser{ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatalf("network.enable: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accord-handbook/accord/internal/chrometest"
 	"github.com/chromedp/chromedp"
 )
 
@@ -23,7 +24,7 @@ func results(t *testing.T, b *browser, base, q string) []string {
 }
 
 func TestSearch(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	for scheme, base := range bases(t) {
 		t.Run(scheme, func(t *testing.T) {
 			b := newBrowser(t, 1280, 900)
@@ -55,7 +56,7 @@ func head(s []string, n int) []string {
 }
 
 func TestSearchBox_keyboard(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	base := bases(t)["http"]
 	b := newBrowser(t, 1280, 900)
 	b.do(t,
@@ -78,7 +79,7 @@ func TestSearchBox_keyboard(t *testing.T) {
 }
 
 func TestThemeToggle_persists(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	for scheme, base := range bases(t) {
 		t.Run(scheme, func(t *testing.T) {
 			b := newBrowser(t, 1280, 900)
@@ -99,7 +100,7 @@ func TestThemeToggle_persists(t *testing.T) {
 }
 
 func TestOnboardingChecklist_survivesReload(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	for scheme, base := range bases(t) {
 		t.Run(scheme, func(t *testing.T) {
 			b := newBrowser(t, 1280, 900)
@@ -127,7 +128,7 @@ func TestOnboardingChecklist_survivesReload(t *testing.T) {
 // widths: nothing may overflow the viewport sideways (wide tables scroll in
 // their own box) and the screenshots go to $ACCORD_SCREENSHOTS when set.
 func TestLayout_screenshots(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	base := bases(t)["file"]
 	out := os.Getenv("ACCORD_SCREENSHOTS")
 	pages := []string{"index.html", "roles/sales-rep.html", "workflows/order-fulfillment.html", "raci.html", "policies/risk-management.html", "onboarding/merchandiser.html", "search.html?q=信用证"}

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/internal/chrometest"
 )
 
 // TestSearch_lowerCaseAsIndexed: a query finds what the index holds when
@@ -16,7 +17,7 @@ import (
 // text lower-cased as the index was. The index is built by search.Build from documents written for the case
 // and handed to the site's search.js in the page.
 func TestSearch_lowerCaseAsIndexed(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	base := bases(t)["http"]
 	b := newBrowser(t, 800, 600)
 	b.do(t,

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/accord-handbook/accord/generator/search"
+	"github.com/accord-handbook/accord/internal/chrometest"
 )
 
 // TestTokens_sameInBrowserAndGo runs the tokeniser of the search.js the
@@ -32,7 +33,7 @@ import (
 // between two letters, which decides its class (separator, word, CJK) and
 // its lower case as each side sees it.
 func TestTokens_sameInBrowserAndGo(t *testing.T) {
-	chromiumPath(t)
+	chrometest.Path(t)
 	base := bases(t)["http"]
 	b := newBrowser(t, 800, 600)
 	b.do(t,

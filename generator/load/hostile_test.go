@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // The tests in this file feed Load file systems that misbehave: files that
@@ -166,7 +168,7 @@ func TestLoad_fileGrowsWhileRead(t *testing.T) {
 // without being read: quickly and without the memory.
 func TestLoad_hugeFileOnDisk(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"handbook.toml": okMeta, "pages/big.md": ""})
+	testhb.Write(t, dir, map[string]string{"handbook.toml": okMeta, "pages/big.md": ""})
 	if err := os.Truncate(filepath.Join(dir, "pages", "big.md"), 4<<30); err != nil {
 		t.Skipf("no sparse file: %v", err)
 	}
@@ -185,19 +187,6 @@ func TestLoad_hugeFileOnDisk(t *testing.T) {
 	}
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // TestLoad_unreadableOnDisk uses chmod 000, which only means something to
 // a user who is not root.
 func TestLoad_unreadableOnDisk(t *testing.T) {
@@ -205,7 +194,7 @@ func TestLoad_unreadableOnDisk(t *testing.T) {
 		t.Skip("root reads files whatever their mode (faultFS covers this case)")
 	}
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"handbook.toml": okMeta, "roles/a.toml": okRole, "workflows/w.toml": "name = \"W\"\n"})
+	testhb.Write(t, dir, map[string]string{"handbook.toml": okMeta, "roles/a.toml": okRole, "workflows/w.toml": "name = \"W\"\n"})
 	for _, p := range []string{"roles/a.toml", "workflows"} {
 		p = filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.Chmod(p, 0); err != nil {
@@ -265,13 +254,13 @@ func TestLoad_symlinks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			out, dir := filepath.Join(root, "out"), filepath.Join(root, "hb")
-			writeFiles(t, out, map[string]string{
+			testhb.Write(t, out, map[string]string{
 				"secret.toml": "title = \"" + secret + "\"\nname = \"" + secret + "\"\n",
 				"secret.md":   "+++\ntitle = \"" + secret + "\"\n+++\n" + secret + "\n",
 				"index.md":    "+++\ntitle = \"" + secret + "\"\n+++\n",
 				"w.toml":      "name = \"" + secret + "\"\n",
 			})
-			writeFiles(t, dir, map[string]string{"handbook.toml": okMeta, "roles/a.toml": okRole, "pages/index.md": "+++\ntitle = \"x\"\n+++\n", "assets/ok.txt": "ok"})
+			testhb.Write(t, dir, map[string]string{"handbook.toml": okMeta, "roles/a.toml": okRole, "pages/index.md": "+++\ntitle = \"x\"\n+++\n", "assets/ok.txt": "ok"})
 			for link, target := range tt.links {
 				p := filepath.Join(dir, filepath.FromSlash(link))
 				os.RemoveAll(p)

@@ -12,6 +12,7 @@ import (
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/validate"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 func TestSlug(t *testing.T) {
@@ -120,31 +121,18 @@ func TestLoad_gitTags(t *testing.T) {
 	}
 }
 
-func writeDir(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // TestLoad_folders: problems inside a version are warnings naming it; a
 // version without a number is left out; of one number the newer is kept.
 func TestLoad_folders(t *testing.T) {
 	root := t.TempDir()
-	writeDir(t, filepath.Join(root, "hb"), handbook("3.0", "2026-01-01", "[versions]\nfolders = [\"../a\", \"../b\", \"../c\", \"../d\"]\n"))
+	testhb.Write(t, filepath.Join(root, "hb"), handbook("3.0", "2026-01-01", "[versions]\nfolders = [\"../a\", \"../b\", \"../c\", \"../d\"]\n"))
 	a := handbook("1.0", "2025-01-01", "")
 	a["roles/a.toml"] = "name = \"A\"\nteam = \"x\"\n"
-	writeDir(t, filepath.Join(root, "a"), a)
-	writeDir(t, filepath.Join(root, "b"), handbook("1.0", "2025-02-01", ""))
-	writeDir(t, filepath.Join(root, "c"), handbook("2.0", "2025-06-01", ""))
+	testhb.Write(t, filepath.Join(root, "a"), a)
+	testhb.Write(t, filepath.Join(root, "b"), handbook("1.0", "2025-02-01", ""))
+	testhb.Write(t, filepath.Join(root, "c"), handbook("2.0", "2025-06-01", ""))
 	nonum := handbook("", "2025-07-01", "")
-	writeDir(t, filepath.Join(root, "d"), nonum)
+	testhb.Write(t, filepath.Join(root, "d"), nonum)
 
 	got, diags := Load(loadCurrent(t, filepath.Join(root, "hb")), check)
 	if want := "1.0=../b 2.0=../c"; numbers(got) != want {
@@ -167,8 +155,8 @@ func TestLoad_folders(t *testing.T) {
 
 func TestCheck_errors(t *testing.T) {
 	root := t.TempDir()
-	writeDir(t, filepath.Join(root, "hb"), handbook("1.0", "2026-01-01", "[versions]\ngit_tags = \"v[\"\nfolders = [\"../gone\", \"../file.txt\"]\n"))
-	writeDir(t, root, map[string]string{"file.txt": "x"})
+	testhb.Write(t, filepath.Join(root, "hb"), handbook("1.0", "2026-01-01", "[versions]\ngit_tags = \"v[\"\nfolders = [\"../gone\", \"../file.txt\"]\n"))
+	testhb.Write(t, root, map[string]string{"file.txt": "x"})
 	opts := loadCurrent(t, filepath.Join(root, "hb"))
 	want := []string{
 		`hb/handbook.toml:6:12: [versions] git_tags: "v[" is not a valid glob pattern (for example "v*")`,
@@ -185,7 +173,7 @@ func TestCheck_errors(t *testing.T) {
 	}
 
 	// git_tags outside any repository.
-	writeDir(t, filepath.Join(root, "hb"), handbook("1.0", "2026-01-01", "[versions]\ngit_tags = \"v*\"\n"))
+	testhb.Write(t, filepath.Join(root, "hb"), handbook("1.0", "2026-01-01", "[versions]\ngit_tags = \"v*\"\n"))
 	diags = Check(loadCurrent(t, filepath.Join(root, "hb")))
 	if msg := messages(diags); !strings.HasPrefix(msg, `hb/handbook.toml:6:12: [versions] git_tags: cannot read tags: `) || !strings.Contains(msg, "not inside a git repository") {
 		t.Errorf("Check outside git:\n%s", msg)
