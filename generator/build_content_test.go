@@ -18,7 +18,7 @@ import (
 // folder and the result.
 func buildAndCheck(t *testing.T, dir string) (string, *generator.Result) {
 	t.Helper()
-	c := generator.CheckFS(os.DirFS(dir), dir, nil)
+	c := generator.Check(generator.Options{FS: os.DirFS(dir), Name: dir, NoGraphs: true})
 	for _, d := range c.Diags.Items {
 		t.Errorf("check: %s", d)
 	}

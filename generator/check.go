@@ -1,10 +1,8 @@
 package generator
 
 import (
-	"io/fs"
 	"os"
 
-	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/versions"
 )
@@ -16,27 +14,18 @@ import (
 // folder that does not exist). It reads no earlier version: a build does,
 // and reports their problems.
 func Check(opts Options) *Checked {
-	src := open(opts.Dir)
+	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
 	defer gr.close()
 	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown))
 	hb.linksStage(nil, gr.r)
-	if hb.versioned() {
+	if hb.versioned() && opts.FS == nil {
 		if _, err := os.Stat(opts.Dir); err == nil {
 			hb.diags.Add(versions.Check(versions.Options{Dir: opts.Dir, Meta: hb.h.Meta}))
 			hb.diags.Sort()
 		}
 	}
-	return hb.checked()
-}
-
-// CheckFS runs every check of the handbook in fsys; name prefixes file
-// names in messages. gr lays out ```dot blocks so that a syntax error is
-// reported at its Markdown line; nil skips that check.
-func CheckFS(fsys fs.FS, name string, gr *graphviz.Renderer) *Checked {
-	hb := validateStage(loadStage(fsys, name, nil))
-	hb.linksStage(nil, gr)
 	return hb.checked()
 }
 

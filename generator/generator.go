@@ -21,6 +21,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"time"
 
 	"github.com/accord-handbook/accord/generator/graphviz"
@@ -33,7 +34,10 @@ import (
 
 // Options configure a build.
 type Options struct {
-	Dir  string // handbook folder
+	Dir string // handbook folder
+	// FS, when set, is read instead of Dir (tests). Its [versions] are
+	// neither checked nor built.
+	FS   fs.FS
 	Name string // how Dir is shown in messages; defaults to Dir
 	Out  string // output folder, replaced atomically
 	// Force builds even when Out is up to date.
@@ -77,7 +81,7 @@ type Result struct {
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res, clock := &Result{}, newClock()
 	defer func() { res.Stages, res.Duration = clock.stages, clock.total() }()
-	src := open(opts.Dir)
+	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
 	defer func() { res.Graphs = gr.stats() }()
@@ -136,7 +140,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // Compile checks and renders the handbook in opts.Dir into memory, without
 // writing anything; opts.Out is ignored.
 func Compile(ctx context.Context, opts Options) ([]site.File, *Checked, error) {
-	src := open(opts.Dir)
+	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
 	defer gr.close()
@@ -168,7 +172,7 @@ func CompileLazy(ctx context.Context, opts Options) (*render.Lazy, *Checked, err
 	if opts.Graphs == nil && !opts.NoGraphs {
 		return nil, nil, fmt.Errorf("CompileLazy: set Options.Graphs (the renderer outlives this call) or NoGraphs")
 	}
-	src := open(opts.Dir)
+	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
 	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown))

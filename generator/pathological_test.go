@@ -80,7 +80,7 @@ func TestBuild_10000Steps(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		c := generator.CheckFS(os.DirFS(dir), "big", nil)
+		c := generator.Check(generator.Options{FS: os.DirFS(dir), Name: "big", NoGraphs: true})
 		checked := time.Since(start)
 		if err := c.Diags.Err(); err != nil {
 			t.Fatalf("check: %v", err)
@@ -159,7 +159,7 @@ func TestCheck_markdownLimits(t *testing.T) {
 			}
 			m["pages/big.md"] = &fstest.MapFile{Data: []byte(page(tt.body))}
 			start := time.Now()
-			c := generator.CheckFS(m, "hb", nil)
+			c := generator.Check(generator.Options{FS: m, Name: "hb", NoGraphs: true})
 			took := time.Since(start)
 			var got []string
 			for _, d := range c.Diags.Items {

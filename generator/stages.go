@@ -51,6 +51,14 @@ type sources struct {
 	close func()
 }
 
+// open opens the handbook: opts.FS, or the folder opts.Dir.
+func (o Options) open() *sources {
+	if o.FS != nil {
+		return &sources{fsys: o.FS, close: func() {}}
+	}
+	return open(o.Dir)
+}
+
 // open reads the folder dir through an os.Root: no path or symbolic link
 // read through it leads outside (load refuses links with a message; this
 // makes sure nothing else follows one). A folder that cannot be opened at
@@ -147,7 +155,7 @@ type history struct {
 // version are warnings (see package versions). It returns nil for a
 // handbook without earlier versions.
 func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, error) {
-	if !hb.versioned() {
+	if !hb.versioned() || opts.FS != nil {
 		return nil, nil
 	}
 	earlier, diags := versions.Load(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h},

@@ -44,7 +44,7 @@ func TestRender_assetVanishes(t *testing.T) {
 		m[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	m["assets/logo.png"] = &fstest.MapFile{Data: []byte("\x89PNG")}
-	c := generator.CheckFS(m, "hb", nil)
+	c := generator.Check(generator.Options{FS: m, Name: "hb", NoGraphs: true})
 	if err := c.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -272,9 +272,8 @@ func strongest(t *relTable, pairs []pair, n int) (keep []bool) {
 
 // splinesUpTo is the number of relations up to which the department graph
 // routes its edges around nodes. Routing is what makes a dense graph
-// legible, but its cost grows fast (fdp, measured: 120 edges 0.35 s, 240
-// edges 2.1 s, 360 edges 5.8 s); past this, edges are straight lines
-// (200 roles, 600 edges: 0.9 s).
+// legible, but its cost grows fast with the edges (bench/README.md,
+// "Limits"); past this, edges are straight lines.
 const splinesUpTo = 160
 
 // departmentLayout chooses fdp, a force-directed layout that keeps

@@ -8,9 +8,17 @@ import (
 	"unicode/utf8"
 )
 
-// quote returns s as a DOT quoted string. It is the one place where text
-// becomes DOT, so no name, id or URL can close the string or inject
-// attributes, whatever it contains.
+// plainDOT marks the ASCII bytes that appendQuote copies as they are.
+var plainDOT = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '\\' && c != '"' && c != '&'
+	}
+	return t
+}()
+
+// appendQuote appends s to b as a DOT quoted string. It is the one place
+// where text becomes DOT, so no name, id or URL can close the string or
+// inject attributes, whatever it contains.
 //
 // rounds is how many times Graphviz undoes backslash escapes in the
 // attribute the string is written to: once for ids, labels and URLs, twice
@@ -21,21 +29,10 @@ import (
 // because Graphviz's SVG writer passes anything that looks like an entity
 // through unescaped: "&lt;" in a name would otherwise display as "<". Other
 // control characters and invalid UTF-8 are dropped: XML cannot carry them.
-func quote(s string, rounds int) string {
-	return string(appendQuote(make([]byte, 0, len(s)+2), s, rounds))
-}
-
-// plainDOT marks the ASCII bytes that quote copies as they are.
-var plainDOT = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < 0x7f; c++ {
-		t[c] = c != '\\' && c != '"' && c != '&'
-	}
-	return t
-}()
-
-// appendQuote appends quote(s, rounds) to b. Every DOT text of a site goes
-// through it (a warm build makes them all, only to hash them into cache
-// keys), so it copies runs of plain bytes at once and allocates nothing.
+//
+// Every DOT text of a site goes through it (a warm build makes them all,
+// only to hash them into cache keys), so it copies runs of plain bytes at
+// once and allocates nothing.
 func appendQuote(b []byte, s string, rounds int) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(s); {

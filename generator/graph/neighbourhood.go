@@ -14,11 +14,10 @@ import (
 const maxTipSteps = 8
 
 // maxDrawnNeighbours bounds the roles drawn around the centre. The star puts
-// half on each side, so the drawing grows ~23pt a neighbour: 30 make 15
-// rows a side, 690pt (~920 CSS px, one screen) and 59 KB of SVG; a role of
-// the large synthetic handbook has ~250 neighbours, which drew a column
-// 6,000pt tall, 417 KB, and took 130 ms to lay out, for each of 300 role
-// pages. Past 30 the weakest links (one or two steps) add height, not
+// half on each side, so the drawing grows with every neighbour: 30 fill
+// about one screen, and a role with hundreds of partners drew a column
+// many screens tall, slow to lay out on every role page (bench/README.md,
+// "Limits"). Past 30 the weakest links (one or two steps) add height, not
 // insight; the table under the graph lists every neighbour.
 const maxDrawnNeighbours = 30
 
@@ -133,20 +132,13 @@ func NewNeighbourIndex(h *model.Handbook) *NeighbourIndex {
 // in any RACI letter, most shared steps first. The slice is the index's.
 func (ix *NeighbourIndex) neighbours(role string) []neighbour { return ix.by[role] }
 
-// Neighbourhood draws one role and the roles it shares steps with, each
-// edge labelled with the number of shared steps. Neighbours alternate
-// between the left and the right of the centre so that a role with many
-// partners makes a compact star rather than one tall column. Only the
-// maxDrawnNeighbours sharing most steps are drawn (ties by id); the Alt
-// lists every neighbour, the count and the steps, and its title says when
-// the drawing leaves some out. To draw many roles of one handbook, use a
-// NeighbourIndex.
-func Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
-	return NewNeighbourIndex(h).Neighbourhood(h, roleID, page)
-}
-
-// Neighbourhood is Neighbourhood(h, roleID, page) for the handbook h that
-// ix indexes.
+// Neighbourhood draws one role and the roles it shares steps with, in the
+// handbook h that ix indexes, each edge labelled with the number of shared
+// steps. Neighbours alternate between the left and the right of the centre
+// so that a role with many partners makes a compact star rather than one
+// tall column. Only the maxDrawnNeighbours sharing most steps are drawn
+// (ties by id); the Alt lists every neighbour, the count and the steps, and
+// its title says when the drawing leaves some out.
 func (ix *NeighbourIndex) Neighbourhood(h *model.Handbook, roleID, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
 	name := h.RoleName(roleID)

@@ -32,7 +32,7 @@ func Workflow(h *model.Handbook, wf *model.Workflow, page string) (string, Alt) 
 	// One global ranking across the lanes. Without it dot ranks each
 	// cluster on its own, and the shipped order flow started mid-page
 	// with customs declaration on top. (Cheap for a workflow's few dozen
-	// steps; it is what made a 200-role department graph take 20 s.)
+	// steps; too slow for a large department graph.)
 	w.defaults("graph", attrs{{"newrank", "true"}})
 
 	names := make([]raci, len(wf.Steps))

@@ -4,7 +4,7 @@ import "bytes"
 
 // MaxNesting is the default nesting limit: far beyond any real handbook (a
 // dozen levels is already unreadable), far below where goldmark slows down
-// (its cost is lines times open containers; 5000 nested quotes take seconds).
+// (its cost is lines times open containers).
 const MaxNesting = 100
 
 // CheckDepth reports the first line (1-based) at which block quotes, list

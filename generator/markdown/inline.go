@@ -5,9 +5,9 @@ import (
 	"fmt"
 )
 
-// MaxSize bounds a Markdown source: a page is kilobytes (the whole shipped
-// handbook is 100 KB), and with every paragraph under MaxInlineMarkers the
-// worst input still costs goldmark about 2 s a megabyte (measured).
+// MaxSize bounds a Markdown source: a page is kilobytes, and even with
+// every paragraph under MaxInlineMarkers the worst input costs goldmark
+// seconds a megabyte (bench/README.md, "Limits").
 const MaxSize = 1 << 20
 
 // Guard runs every check that keeps goldmark fast on src, cheapest first,
@@ -44,10 +44,8 @@ func (e *InlineError) Error() string {
 // MaxInlineMarkers bounds the inline markers of one paragraph: '[' and '<',
 // runs of '*', '_', '`' and '~', and "](" three times over. goldmark parses each paragraph (and
 // table cell) on its own, and on markers that never close its cost grows
-// with their square or worse: one paragraph of 160 KB took 11 s of "[a]("
-// and 31 s of "_a*", and 1.1 MB of "[a]: b" lines 34 s (measured). Real
-// paragraphs hold a few dozen (25 at most in the shipped handbook); 2,000
-// keep a paragraph under a few milliseconds.
+// with their square or worse (bench/README.md, "Limits"). Real paragraphs
+// hold a few dozen; 2,000 keep a paragraph fast to parse.
 const MaxInlineMarkers = 2000
 
 // CheckInline reports the first line (1-based) of a paragraph that holds

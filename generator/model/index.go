@@ -127,10 +127,6 @@ func (h *Handbook) RoleName(id string) string {
 	return id
 }
 
-// SourceKey names an entity by its source path without extension, the form
-// used in onboarding lists: "roles/sales-rep", "policies/risk", "pages/faq".
-func SourceKey(kind, id string) string { return kind + "/" + id }
-
 // nonNil makes left-out lists empty, so that model.json writes [] for them
 // just as for lists written as [] (the format says both mean the same).
 func nonNil(lists ...*[]string) {

@@ -3,11 +3,10 @@ package raci
 import "github.com/accord-handbook/accord/generator/model"
 
 // MaxDepartmentCells bounds the department matrix (steps × roles). Past it
-// the matrix is no longer something a reader scans: 300 roles × 10,000
-// steps is 3 million cells and 80 MB of HTML. The department page then
-// shows one row per workflow (its Roster) and each workflow's own page
-// keeps its full matrix. 60,000 cells is ~3 MB of HTML, a page a browser
-// still lays out in well under a second; the shipped handbook has 1,280.
+// the matrix is no longer something a reader scans, and the page grows
+// past what a browser lays out quickly (bench/README.md, "Limits"). The
+// department page then shows one row per workflow (its Roster) and each
+// workflow's own page keeps its full matrix.
 const MaxDepartmentCells = 60_000
 
 // Roster is one workflow's roles by letter over all its steps: the

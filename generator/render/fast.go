@@ -13,7 +13,7 @@ import (
 
 // The lists below repeat once per step or per assignment: a role in a large
 // handbook has hundreds of assignments, a workflow page lists every step,
-// and html/template pays ~5 µs per action through reflect. They are written
+// and html/template pays for every action through reflect. They are written
 // here in Go, escaped exactly as html/template escapes the same template
 // (package escape; fast_test.go renders both and compares the bytes).
 

@@ -82,8 +82,8 @@ func (r *renderer) writeIndex() search.Index {
 // pages were rendered in parallel, and the index, and its ranking ties,
 // must never vary. Documents that compare equal are equal in every field,
 // so an unstable sort gives the same order as a stable one would. It is
-// a serial step of the build's tail (23 ms at 5,000 pages as one stable
-// sort), so each half is sorted on a CPU of its own and the halves merged.
+// a serial step of the build's tail, so each half is sorted on a CPU of
+// its own and the halves merged.
 func sortDocs(docs []search.Doc) {
 	if len(docs) < 2048 {
 		slices.SortFunc(docs, compareDocs)

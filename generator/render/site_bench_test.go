@@ -22,7 +22,7 @@ func BenchmarkSite(b *testing.B) {
 	for _, c := range synth.Corpora(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			src := os.DirFS(c.Dir)
-			ch := generator.CheckFS(src, c.Name, nil)
+			ch := generator.Check(generator.Options{FS: src, Name: c.Name, NoGraphs: true})
 			if err := ch.Diags.Err(); err != nil {
 				b.Fatal(err)
 			}

@@ -3,9 +3,9 @@ package search
 import "iter"
 
 // keyTable maps uint64 keys, never 0, to term numbers: what a
-// map[uint64]int32 does for the index, at less than half the cost of a
-// look-up (measured on the 5,000-page corpus: the index looks up a key per
-// token, tens of millions a build). Open addressing with linear probing:
+// map[uint64]int32 does for the index, at a fraction of the cost of a
+// look-up (the index looks up a key per token, tens of millions in a large
+// build). Open addressing with linear probing:
 // a key's home slot comes from its top bits after a Fibonacci multiply,
 // which spreads the keys of runes and of packed ASCII words, whose low
 // bits vary little; the table is at most half full, so a look-up mostly

@@ -40,7 +40,7 @@ func NewDoc(kind, title, url, text string) Doc {
 // Doc is the document of the section's text, as NewDoc would make it, with
 // kind, title and url. The text of a Section that Split (or Sections) made
 // is squashed already, so it is only clipped: squashing checks every byte,
-// and sections are most of a site's text (25 ms of a 5,000-page build).
+// and sections are most of a site's text.
 func (s Section) Doc(kind, title, url string) Doc {
 	return Doc{Kind: kind, Title: title, URL: url, Text: strings.Clone(clip(s.Text, MaxText)), ready: true}
 }
@@ -57,30 +57,45 @@ func DocText(text string) string { return strings.Clone(clip(squash(text), MaxTe
 
 // Index is the built index.
 type Index struct {
-	JS    []byte // nil when BuildTo wrote it
+	JS    []byte // the index, from Build; nil from BuildTo
 	Size  int    // its length in bytes
 	Docs  int
 	Terms int
 }
 
-// Build indexes docs into one buffer, for the callers that hold the site in
-// memory (Compile, accord serve). Postings are document numbers,
-// delta-encoded in base 36 and joined by commas: short, and cheap to
-// decode in the browser.
+// Build indexes docs into memory: BuildTo into a buffer, for tests and
+// tools that want the index as bytes.
 func Build(docs []Doc) Index {
-	idx, _ := build(docs, nil) // writing to memory cannot fail
+	var b buffer
+	idx, _ := build(docs, &b) // writing to memory cannot fail
+	idx.JS = b.b[:idx.Size:idx.Size]
 	return idx
 }
 
-// BuildTo writes the index of docs into dst from offset 0, as Build makes
-// it, without holding it whole: a build writes it straight to its file.
-// The index is tens of MB at the end of a big build: a buffer for it was
-// 25 MB of the build's peak memory, its first touch 13 ms and the file's
-// write 14 ms more, on one CPU while the others waited. Here each writer
-// goroutine writes its part at its offset through a small buffer of its
-// own, so the writes run in parallel too. dst is written at disjoint
-// offsets from several goroutines at once (os.File's WriteAt may be), and
-// the index ends at Index.Size; JS is nil.
+// buffer is an io.WriterAt in memory.
+type buffer struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (b *buffer) WriteAt(p []byte, off int64) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if end := int(off) + len(p); end > len(b.b) {
+		b.b = append(b.b, make([]byte, end-len(b.b))...)
+	}
+	copy(b.b[off:], p)
+	return len(p), nil
+}
+
+// BuildTo writes the index of docs into dst from offset 0 without holding
+// it whole: a build writes it straight to its file, the largest of a large
+// site. Each writer goroutine writes its part at its offset through a
+// small buffer of its own, so the writes run in parallel. dst is written
+// at disjoint offsets from several goroutines at once (os.File's WriteAt
+// may be), and the index ends at Index.Size; JS is nil. Postings are
+// document numbers, delta-encoded in base 36 and joined by commas: short,
+// and cheap to decode in the browser.
 func BuildTo(dst io.WriterAt, docs []Doc) (Index, error) {
 	if dst == nil {
 		return Index{}, errors.New("search: BuildTo needs a destination")
@@ -93,14 +108,14 @@ func BuildTo(dst io.WriterAt, docs []Doc) (Index, error) {
 // enough to stay in the CPU's cache between the two.
 const chunk = 128 << 10
 
-// build is Build with dst nil, BuildTo otherwise.
+// build is BuildTo.
 //
 // It is the last, serial step of a build (the rest of the site is written
 // by then), so it runs in parallel as much as it can: contiguous ranges of
 // documents are indexed one per CPU, each range sorting its own terms and
 // measuring its part of the output; then the documents of each range and
 // the terms (the ranges' sorted lists merged) are written at once, each
-// into its own place: of one buffer (dst nil), or of dst.
+// into its own place of dst.
 func build(docs []Doc, dst io.WriterAt) (Index, error) {
 	out := make([][4]string, len(docs))
 	plain := make([]uint8, len(docs)) // bit j: field j of out needs no escaping
@@ -120,51 +135,28 @@ func build(docs []Doc, dst io.WriterAt) (Index, error) {
 	// several ranges is written once, and its first posting in a range is
 	// a delta from its last in the previous one, never longer than from 0,
 	// so the sum is a bound (over by a few hundred KB of repeated term
-	// strings), and the index is cut where the terms end. In memory, the
-	// buffer is allocated once, at that bound.
+	// strings), and the index is cut where the terms end.
 	const head, mid, tail = "window.ACCORD_SEARCH={\"v\":1,\"docs\":[", "],\"terms\":{", "}};\n"
-	var b []byte
 	var errs firstErr
-	if dst == nil {
-		size := len(head) + len(mid) + len(tail)
-		for _, p := range parts {
-			size += p.docsSize + p.termsSize
-		}
-		b = make([]byte, size)
-		copy(b, head)
-	} else {
-		errs.writeAt(dst, []byte(head), 0)
-	}
+	errs.writeAt(dst, []byte(head), 0)
 	at := len(head)
 	for k, p := range parts {
 		if k == 0 && p.docsSize > 0 {
 			p.docsSize-- // no comma before the first document
 		}
 		from, to, size := bounds[k], bounds[k+1], p.docsSize
-		if dst == nil {
-			w := b[at : at+size : at+size]
-			wg.Go(func() { writeDocs(w, nil, 0, size, out[from:to], plain[from:to], from) })
-		} else {
-			off := int64(at)
-			wg.Go(func() {
-				errs.set(writeDocs(make([]byte, 0, chunk+chunk/8), dst, off, size, out[from:to], plain[from:to], from))
-			})
-		}
+		off := int64(at)
+		wg.Go(func() {
+			errs.set(writeDocs(make([]byte, 0, chunk+chunk/8), dst, off, size, out[from:to], plain[from:to], from))
+		})
 		at += size
 	}
-	if dst == nil {
-		copy(b[at:], mid)
-	} else {
-		errs.writeAt(dst, []byte(mid), int64(at))
-	}
+	errs.writeAt(dst, []byte(mid), int64(at))
 	at += len(mid)
 	// The terms are written in n pieces, cut at terms of the first range,
-	// beside the documents: one writer alone for them took longer than
-	// the documents' two. In memory, each piece goes where the bound of
-	// those before it ends, and is moved down once all are written (a few
-	// MB); for dst, each goes into a buffer of its own, one byte in (room
-	// for the comma before it), and is written where it belongs once the
-	// ends of those before it are known.
+	// beside the documents. Each goes into a buffer of its own, one byte
+	// in (room for the comma before it), and is written where it belongs
+	// once the ends of those before it are known.
 	cuts := cutTerms(parts, n)
 	start, ends, counts := make([]int, n+1), make([]int, n), make([]int, n)
 	pieces := make([][]byte, n)
@@ -176,14 +168,9 @@ func build(docs []Doc, dst io.WriterAt) (Index, error) {
 				start[j+1] += int(t.size)
 			}
 		}
-		var w []byte
-		if dst == nil {
-			w = b[start[j]:start[j+1]:start[j+1]] // a piece that outgrows its bound panics
-		} else {
-			bound := start[j+1] - start[j]
-			pieces[j] = make([]byte, 1+bound)
-			w = pieces[j][1 : 1 : 1+bound]
-		}
+		bound := start[j+1] - start[j]
+		pieces[j] = make([]byte, 1+bound)
+		w := pieces[j][1 : 1 : 1+bound] // a piece that outgrows its bound panics
 		wg.Go(func() { ends[j], counts[j] = writeTerms(w, parts, cuts[j], cuts[j+1]) })
 	}
 	wg.Wait()
@@ -192,30 +179,16 @@ func build(docs []Doc, dst io.WriterAt) (Index, error) {
 		if ends[j] == 0 {
 			continue
 		}
-		// A comma goes before a piece that follows terms. A piece is
-		// shorter than its bound by a comma at least (the bound has one
-		// per term), so in memory it moves up one byte within its bound
-		// at worst.
+		// A comma goes before a piece that follows terms.
 		comma := min(at-start[0], 1)
-		if dst == nil {
-			copy(b[at+comma:], b[start[j]:start[j]+ends[j]])
-			if comma > 0 {
-				b[at] = ','
-			}
-		} else {
-			piece := pieces[j][1-comma : 1+ends[j]]
-			if comma > 0 {
-				piece[0] = ','
-			}
-			off := int64(at)
-			wg.Go(func() { errs.writeAt(dst, piece, off) })
+		piece := pieces[j][1-comma : 1+ends[j]]
+		if comma > 0 {
+			piece[0] = ','
 		}
+		off := int64(at)
+		wg.Go(func() { errs.writeAt(dst, piece, off) })
 		at += comma + ends[j]
 		nterms += counts[j]
-	}
-	if dst == nil {
-		at += copy(b[at:], tail)
-		return Index{JS: b[:at:at], Size: at, Docs: len(docs), Terms: nterms}, nil
 	}
 	errs.writeAt(dst, []byte(tail), int64(at))
 	at += len(tail)
@@ -311,9 +284,8 @@ func split(docs []Doc, n int) []int {
 }
 
 // writeDocs writes docs (out and plain of the documents from first on)
-// as JSON arrays, size bytes of them. With dst nil, b is where they go,
-// exactly their size; otherwise they are written into dst from off
-// through b, a buffer flushed whenever it holds chunk bytes or more.
+// as JSON arrays, size bytes of them, into dst from off through b, a
+// buffer flushed whenever it holds chunk bytes or more.
 func writeDocs(b []byte, dst io.WriterAt, off int64, size int, out [][4]string, plain []uint8, first int) error {
 	w, total := b[:0], 0
 	for i, d := range out {
@@ -328,19 +300,13 @@ func writeDocs(b []byte, dst io.WriterAt, off int64, size int, out [][4]string, 
 			w = appendJSONString(w, f, plain[i]&(1<<j) != 0)
 		}
 		w = append(w, ']')
-		if dst != nil && len(w) >= chunk {
+		if len(w) >= chunk {
 			if _, err := dst.WriteAt(w, off+int64(total)); err != nil {
 				return err
 			}
 			total += len(w)
 			w = w[:0]
 		}
-	}
-	if dst == nil {
-		if len(w) != size || cap(w) != cap(b) {
-			panic("search: documents measured wrong") // a bug: the index would be corrupt
-		}
-		return nil
 	}
 	if total+len(w) != size {
 		panic("search: documents measured wrong") // a bug: the index would be corrupt
@@ -479,8 +445,7 @@ func postingsLen(n int32, r, to int) int {
 // A token's postings are a chain of blocks in an arena of fixed-size
 // chunks, each block twice the size of the one before (up to maxBlock),
 // with the place of the next block in its last slot. A slice per token,
-// grown by append, allocated four times what the index holds (42 MB a
-// build at 5,000 pages, and a tenth of the index's time); counting the
+// grown by append, allocated several times what the index holds; counting the
 // postings first, to lay them out in one array, needs a list of them as
 // long as that array beside it, and the build's peak memory is here. The
 // arena is never copied, and holds little more than the postings.

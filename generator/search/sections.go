@@ -5,26 +5,18 @@ import (
 	"strings"
 )
 
-// Sections splits HTML that accord rendered from Markdown into the text
-// under each heading. It only has to read goldmark's own output (and our
-// inline SVG, which it skips), not arbitrary HTML. It finds what the
-// regular expressions
+// Split splits HTML that accord rendered from Markdown into the text under
+// each heading, and returns the reading length of the sections' titles and
+// texts together (ReadingUnits of each, added up), measured as the text is
+// made: the reading time of a page comes from the text search keeps. It
+// only has to read goldmark's own output (and our inline SVG, which it
+// skips), not arbitrary HTML. It finds what the regular expressions
 //
 //	(?s)<h([1-6])[^>]*?\bid="([^"]*)"[^>]*>(.*?)</h[1-6]>
 //	(?s)<svg\b.*?</svg>
 //
 // find (sections_test.go checks that it does, also by fuzzing), without
 // their cost on every page of a large site.
-func Sections(h []byte) []Section {
-	secs, _ := Split(string(h))
-	return secs
-}
-
-// Split is Sections of a string, and the reading length of the sections'
-// titles and texts together (ReadingUnits of each, added up), measured as
-// the text is made: the reading time of a page comes from the text search
-// keeps. Rendered pages are strings (template.HTML): taking one saves
-// copying every page's HTML twice, to []byte and back.
 func Split(s string) (secs []Section, u Units) {
 	if strings.Contains(s, "<svg") {
 		s = dropSVG(s)

@@ -13,23 +13,17 @@ type Section struct {
 	Text  string
 }
 
-// Text strips tags and entities and collapses white space. It runs over
-// every rendered page twice (search sections, reading time), so it does in
-// one pass, into one buffer, what squash(html.UnescapeString(stripTags(h)))
-// would: every tag (from a '<' to the next '>'; a '<' that no '>' closes is
-// text) separates words as a space would, and since no entity spans a tag,
-// each run of text between tags can be unescaped on its own.
-func Text(h string) string {
-	var u Units
-	return text(h, &u)
-}
-
 // Units is a reading length, as ReadingUnits measures it.
 type Units struct{ CJKChars, Words int }
 
-// text is Text, and adds the reading units of the text it returns to u:
-// a page's text is made for search and measured for its reading time, and
-// the two in one pass cost little more than one.
+// text strips tags and entities and collapses white space, and adds the
+// reading units of the text it returns to u: a page's text is made for
+// search and measured for its reading time, and the two in one pass cost
+// little more than one. It does in one pass, into one buffer, what
+// squash(html.UnescapeString(stripTags(h))) would: every tag (from a '<'
+// to the next '>'; a '<' that no '>' closes is text) separates words as a
+// space would, and since no entity spans a tag, each run of text between
+// tags can be unescaped on its own.
 func text(h string, u *Units) string {
 	var b strings.Builder
 	for h != "" {

@@ -155,10 +155,3 @@ func (s *Server) serveProblems(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(append(data, '\n'))
 }
-
-// Clients returns the number of open live streams.
-func (s *Server) Clients() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.clients)
-}

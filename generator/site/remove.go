@@ -8,8 +8,7 @@ import (
 )
 
 // removeTree is os.RemoveAll on one worker per CPU. Deleting the previous
-// site (5,000 files take 30-40 ms) is the last thing a build does, with
-// nothing left to overlap it. The folders two levels down are removed in
+// site is the last thing a build does, with nothing left to overlap it. The folders two levels down are removed in
 // parallel, being disjoint; os.RemoveAll then takes what is left.
 func removeTree(dir string) error {
 	var jobs []string

@@ -36,7 +36,7 @@ func TestWrite_checksCleanAndBuilds(t *testing.T) {
 			if len(files) < 8 {
 				t.Errorf("only %d files written: %v", len(files), files)
 			}
-			c := generator.CheckFS(os.DirFS(dir), ".", nil)
+			c := generator.Check(generator.Options{FS: os.DirFS(dir), Name: ".", NoGraphs: true})
 			for _, d := range c.Diags.Items {
 				t.Errorf("check: %s", d)
 			}

@@ -20,8 +20,8 @@ import (
 // inputs are the files of a handbook as a build found them. A build reads
 // its sources through wrap, which hashes each file as it is read: the
 // digest then has the bytes the site was built from (a file saved during
-// the build cannot be recorded as built with its new text), and a
-// 5,000-page build does not read its 20 MB twice. digest hashes from disk
+// the build cannot be recorded as built with its new text), and a large
+// build does not read its sources twice. digest hashes from disk
 // only what the build did not read.
 //
 // The folder is listed beside the check, not before it. So that the
@@ -236,8 +236,7 @@ func (f *hashingFile) ReadDir(n int) ([]fs.DirEntry, error) {
 }
 
 // digester hashes files one after the other with one hash and one buffer:
-// io.Copy allocated 32 KB per file, a fifth of all a 5,000-page build
-// allocated.
+// io.Copy allocates a buffer per file.
 type digester struct {
 	h   hash.Hash
 	buf []byte
@@ -269,9 +268,9 @@ func (d *digester) file(path string) (string, error) {
 
 // executableDigest hashes the running accord binary, once per process: a
 // different accord (a new version, or a rebuilt `go run`) may write
-// different pages from the same sources. Hashing 25 MB costs ~20 ms, a
-// sixth of building the shipped handbook, so the digest is kept in the
-// user's cache folder with the path, size and time of the binary it is of.
+// different pages from the same sources. Hashing the binary costs a good
+// part of building a small handbook, so the digest is kept in the user's
+// cache folder with the path, size and time of the binary it is of.
 var executableDigest = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
