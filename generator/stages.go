@@ -206,12 +206,12 @@ func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, s
 		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
 		vin.Markdown = markdown.New(markdown.Options{RawHTML: v.Handbook.Meta.Markdown.RawHTML})
 		vin.Links = links.NewTable(v.Handbook)
-		vin.Versions = &render.Versions{List: hs.list, Self: i}
+		vin.History = &render.History{List: hs.list, Self: i}
 		if _, err := render.Site(vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
 			return render.Result{}, err
 		}
 	}
-	in.Versions = &render.Versions{List: hs.list, Self: last}
+	in.History = &render.History{List: hs.list, Self: last}
 	return render.Site(in, out)
 }
 

@@ -109,16 +109,14 @@ var messages = map[string]map[string]string{
 // Strings returns the interface strings for lang (English when accord has
 // no table for it) with overrides applied.
 func Strings(lang string, overrides map[string]string) map[string]string {
-	base, ok := messages[lang]
-	if !ok {
-		base = messages["en"]
+	if !Has(lang) {
+		lang = "en"
 	}
-	out := make(map[string]string, len(base))
-	for k, v := range base {
-		out[k] = v
-	}
-	for k, v := range overrides {
-		out[k] = v
+	out := make(map[string]string, len(messages[lang])+len(versionMessages[lang]))
+	for _, m := range []map[string]string{messages[lang], versionMessages[lang], overrides} {
+		for k, v := range m {
+			out[k] = v
+		}
 	}
 	return out
 }
@@ -128,8 +126,8 @@ func Has(lang string) bool { _, ok := messages[lang]; return ok }
 
 // Keys lists every interface string key, sorted.
 func Keys() []string {
-	keys := make([]string, 0, len(messages["en"]))
-	for k := range messages["en"] {
+	var keys []string
+	for k := range Strings("en", nil) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

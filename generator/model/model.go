@@ -38,7 +38,7 @@ type Meta struct {
 	EffectiveDate Date            `toml:"effective_date" json:"effective_date,omitzero"`
 	Description   string          `toml:"description" json:"description,omitempty"`
 	Markdown      MarkdownOptions `toml:"markdown" json:"-"`
-	Versions      Versions        `toml:"versions" json:"-"`
+	Versions      VersionSources  `toml:"versions" json:"-"`
 	RACI          RACIOptions     `toml:"raci" json:"-"`
 	// Labels overrides interface strings of the site by key.
 	Labels map[string]string `toml:"labels" json:"-"`
@@ -52,8 +52,8 @@ type MarkdownOptions struct {
 	RawHTML bool `toml:"raw_html"`
 }
 
-// Versions is the [versions] table: where earlier versions come from.
-type Versions struct {
+// VersionSources is the [versions] table: where earlier versions come from.
+type VersionSources struct {
 	GitTags string   `toml:"git_tags"`
 	Folders []string `toml:"folders"`
 }

@@ -70,7 +70,7 @@ func (d ChangesData) OldHome() string { return urls.Rel(d.page, d.oldPrefix+urls
 func (d ChangesData) NewHome() string { return urls.Rel(d.page, d.newPrefix+urls.Home) }
 
 func (r *renderer) versionPages() {
-	vs := r.in.Versions
+	vs := r.in.History
 	if vs == nil || len(vs.List) < 2 || !vs.isCurrent() {
 		return
 	}

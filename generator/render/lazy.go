@@ -32,7 +32,7 @@ type Lazy struct {
 // NewLazy prepares a lazily rendered site. Sites with versions are not
 // supported: render them with Site.
 func NewLazy(in Input) (*Lazy, error) {
-	if in.Versions != nil {
+	if in.History != nil {
 		return nil, fmt.Errorf("render: a versioned site cannot be rendered lazily")
 	}
 	var static site.Memory

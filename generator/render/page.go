@@ -25,8 +25,8 @@ type Page struct {
 	H      *model.Handbook
 	T      map[string]string
 	Extra  template.HTML
-	// Versions is set in a versioned site: see versions.go.
-	Versions *Versions
+	// History is set in a versioned site: see versions.go.
+	History *History
 
 	r *renderer // for the sidebar cache
 }
@@ -49,7 +49,7 @@ func (p *Page) Sidebar() template.HTML {
 // sidebar. In a versioned site the version switcher names the page, so
 // they are rendered for each page there.
 func (p *Page) Chrome(name string) (template.HTML, error) {
-	if p.r == nil || p.Versions != nil {
+	if p.r == nil || p.History != nil {
 		return p.executePart(name)
 	}
 	key := name + "\x00" + path.Dir(p.Path) + "\x00" + p.Kind

@@ -12,7 +12,7 @@ import (
 )
 
 func (r *renderer) page(kind, p, title string, crumbs []Crumb, data any) *Page {
-	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, Versions: r.in.Versions, r: r}
+	return &Page{Path: p, Kind: kind, Title: title, Crumbs: crumbs, Data: data, Nav: r.nav, H: r.h, T: r.t, Extra: r.in.Extra, History: r.in.History, r: r}
 }
 
 // pageJob renders the page at path, on its own.

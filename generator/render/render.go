@@ -38,9 +38,9 @@ type Input struct {
 	// Extra is HTML inserted at the end of every page's body: the live-reload
 	// script of `accord serve`. Never set by `accord build`.
 	Extra template.HTML
-	// Versions places this render in a versioned site (versions.go); nil
+	// History places this render in a versioned site (versions.go); nil
 	// for a site without earlier versions.
-	Versions *Versions
+	History *History
 }
 
 // Result is what a render found besides its files.

@@ -11,7 +11,7 @@ import (
 
 // A versioned site holds the current version at its root and every earlier
 // one, complete, under v/<version>/. Each version is rendered on its own by
-// Site, with Input.Versions saying which one it is; its links stay relative
+// Site, with Input.History saying which one it is; its links stay relative
 // inside its folder, and the links between versions (the switcher in the
 // header, the banner of old versions, the "what changed" pages) are made
 // here, from paths relative to the site's root.
@@ -29,9 +29,9 @@ func ChangesPage(slug string) string { return changesDir + slug + ".html" }
 // VersionDir is the folder of an earlier version: v/<slug>/.
 func VersionDir(slug string) string { return versionsDir + slug + "/" }
 
-// Versions tells one render of a versioned site which version it renders
-// and what the others are. A nil Versions renders a site without versions.
-type Versions struct {
+// History tells one render of a versioned site which version it renders
+// and what the others are. A nil History renders a site without versions.
+type History struct {
 	List []*Version // oldest first; the last is the current version, at the root
 	Self int        // index in List of the version being rendered
 }
@@ -55,7 +55,7 @@ type Version struct {
 // version switcher, listing them on first use. The root of a versioned
 // site, which is the current version, also has the versions page and the
 // change pages.
-func (vs *Versions) pagesOf(i int) map[string]bool {
+func (vs *History) pagesOf(i int) map[string]bool {
 	v := vs.List[i]
 	v.once.Do(func() {
 		v.pages = sitePages(v.Handbook)
@@ -70,15 +70,15 @@ func (vs *Versions) pagesOf(i int) map[string]bool {
 }
 
 // Prefix is the folder of the version at index i: "" for the current one.
-func (vs *Versions) Prefix(i int) string {
+func (vs *History) Prefix(i int) string {
 	if i == len(vs.List)-1 {
 		return ""
 	}
 	return VersionDir(vs.List[i].Slug)
 }
 
-func (vs *Versions) self() *Version  { return vs.List[vs.Self] }
-func (vs *Versions) isCurrent() bool { return vs.Self == len(vs.List)-1 }
+func (vs *History) self() *Version  { return vs.List[vs.Self] }
+func (vs *History) isCurrent() bool { return vs.Self == len(vs.List)-1 }
 
 // sitePages lists the pages Site renders for h, for the version switcher
 // to know whether another version has the page being read: the pages of
@@ -97,11 +97,11 @@ func sitePages(h *model.Handbook) map[string]bool {
 // siteLink links from the page being rendered to a path relative to the
 // root of the whole site (not of the version being rendered).
 func (p *Page) siteLink(to string) string {
-	return urls.Rel(p.Versions.Prefix(p.Versions.Self)+p.Path, to)
+	return urls.Rel(p.History.Prefix(p.History.Self)+p.Path, to)
 }
 
 // Versioned reports whether the site has earlier versions.
-func (p *Page) Versioned() bool { return p.Versions != nil && len(p.Versions.List) > 1 }
+func (p *Page) Versioned() bool { return p.History != nil && len(p.History.List) > 1 }
 
 // VersionLink is one entry of the version switcher.
 type VersionLink struct {
@@ -118,7 +118,7 @@ func (p *Page) VersionMenu() []VersionLink {
 	if !p.Versioned() {
 		return nil
 	}
-	vs := p.Versions
+	vs := p.History
 	var out []VersionLink
 	for i := len(vs.List) - 1; i >= 0; i-- {
 		out = append(out, p.versionLink(i))
@@ -127,7 +127,7 @@ func (p *Page) VersionMenu() []VersionLink {
 }
 
 func (p *Page) versionLink(i int) VersionLink {
-	vs := p.Versions
+	vs := p.History
 	v := vs.List[i]
 	l := VersionLink{Number: v.Number, Date: v.Date, Selected: i == vs.Self, Latest: i == len(vs.List)-1}
 	target := urls.Home
@@ -150,11 +150,11 @@ type Banner struct {
 
 // OldVersion is the banner of an earlier version; nil on the current one.
 func (p *Page) OldVersion() *Banner {
-	if !p.Versioned() || p.Versions.isCurrent() {
+	if !p.Versioned() || p.History.isCurrent() {
 		return nil
 	}
-	l := p.versionLink(len(p.Versions.List) - 1)
-	return &Banner{Reading: p.Versions.self().Number, Current: l.Number, URL: l.URL}
+	l := p.versionLink(len(p.History.List) - 1)
+	return &Banner{Reading: p.History.self().Number, Current: l.Number, URL: l.URL}
 }
 
 // VersionsURL links to the page that lists every version.
@@ -168,10 +168,10 @@ func (p *Page) VersionsURL() string {
 // ChangesURL links to the "what changed" page of the version being read;
 // "" for the first version, which has nothing before it.
 func (p *Page) ChangesURL() string {
-	if !p.Versioned() || p.Versions.self().Changes == nil {
+	if !p.Versioned() || p.History.self().Changes == nil {
 		return ""
 	}
-	return p.siteLink(ChangesPage(p.Versions.self().Slug))
+	return p.siteLink(ChangesPage(p.History.self().Slug))
 }
 
 // ThisVersion is the version being read; nil on a site without versions.
@@ -179,7 +179,7 @@ func (p *Page) ThisVersion() *Version {
 	if !p.Versioned() {
 		return nil
 	}
-	return p.Versions.self()
+	return p.History.self()
 }
 
 // ChangedIn links to the section of this version's "what changed" page
@@ -189,7 +189,7 @@ func (p *Page) ChangedIn(kind, id string) string {
 	if !p.Versioned() {
 		return ""
 	}
-	v := p.Versions.self()
+	v := p.History.self()
 	if v.Changes == nil || !changed(v.Changes, kind, id) {
 		return ""
 	}
@@ -208,7 +208,7 @@ func (p *Page) ChangeNote(kind, id string) *Note {
 	if u == "" {
 		return nil
 	}
-	return &Note{Text: fmt.Sprintf(p.Tr("changedInVersion"), p.Versions.self().Number), Link: p.Tr("seeWhatChanged"), URL: u}
+	return &Note{Text: fmt.Sprintf(p.Tr("changedInVersion"), p.History.self().Number), Link: p.Tr("seeWhatChanged"), URL: u}
 }
 
 // changed reports whether c says anything about an entity.
@@ -262,8 +262,8 @@ func (p *Page) RoleHistory(id string) []RoleHistoryEntry {
 		return nil
 	}
 	var out []RoleHistoryEntry
-	for i := p.Versions.Self; i > 0; i-- {
-		v := p.Versions.List[i]
+	for i := p.History.Self; i > 0; i-- {
+		v := p.History.List[i]
 		e := RoleHistoryEntry{Number: v.Number, Date: v.Date, URL: p.siteLink(ChangesPage(v.Slug) + "#role-" + id)}
 		found := false
 		for j := range v.Changes.Roles {

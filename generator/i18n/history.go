@@ -1,9 +1,9 @@
 package i18n
 
 // Interface strings of versioned sites: the version switcher, the banner of
-// earlier versions, the versions page and the "what changed" pages. They
-// are merged into messages at start-up so that [labels] can override them
-// like any other string.
+// earlier versions, the versions page and the "what changed" pages. Strings
+// merges them with the others, so that [labels] can override them like any
+// other string.
 var versionMessages = map[string]map[string]string{
 	"en": {
 		"versions": "Versions", "allVersions": "All versions", "currentVersion": "current",
@@ -27,12 +27,4 @@ var versionMessages = map[string]map[string]string{
 		"seeWhatChanged":   "查看变更",
 		"roleHistory":      "本岗位的变更历史",
 	},
-}
-
-func init() {
-	for lang, m := range versionMessages {
-		for k, v := range m {
-			messages[lang][k] = v
-		}
-	}
 }
