@@ -13,6 +13,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/urls"
+	"github.com/accord-handbook/accord/internal/testhb"
 )
 
 // hugeWorkflow writes a handbook of roles roles and one workflow of steps
@@ -71,7 +72,7 @@ func TestBuild_10000Steps(t *testing.T) {
 	// Under the race detector (5-10 times slower) the same comparison runs
 	// on a fifth of the steps (200 and 2,000), and the whole build is skipped.
 	small, large := 1000, 10000
-	if raceEnabled {
+	if testhb.Race {
 		small, large = 200, 2000
 	}
 	for _, steps := range []int{small, large} {
@@ -117,7 +118,7 @@ func TestBuild_10000Steps(t *testing.T) {
 	if allocs[large] > 15*allocs[small] {
 		t.Errorf("compiling allocates quadratically: %d MB for %d steps, %d MB for %d", allocs[small]>>20, small, allocs[large]>>20, large)
 	}
-	if raceEnabled {
+	if testhb.Race {
 		return
 	}
 
