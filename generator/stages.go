@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/accord-handbook/accord/generator/diff"
 	"github.com/accord-handbook/accord/generator/figures"
@@ -142,6 +143,17 @@ func checkFS(fsys fs.FS, name string) *handbook {
 	return hb
 }
 
+// without returns the problems of l that are not in drop.
+func without(l, drop *source.List) *source.List {
+	out := &source.List{}
+	for _, d := range l.Items {
+		if !slices.Contains(drop.Items, d) {
+			out.Items = append(out.Items, d)
+		}
+	}
+	return out
+}
+
 // history is a versioned site: every version, oldest first, the current
 // one last, each with what changed since the one before.
 type history struct {
@@ -158,10 +170,12 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 	if !hb.versioned() || opts.FS != nil {
 		return nil, nil
 	}
+	rawHTML := hb.h.Meta.Markdown.RawHTML
 	earlier, diags := versions.Load(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h},
-		func(fsys fs.FS, name string) (*model.Handbook, *source.List) {
+		func(fsys fs.FS, name string) (*model.Handbook, *source.List, *source.List) {
 			v := checkFS(fsys, name)
-			return v.h, v.diags
+			unsafe := load.CheckAssets(fsys, name, v.h, rawHTML)
+			return v.h, without(v.diags, unsafe), unsafe
 		})
 	hb.diags.Add(diags)
 	hb.diags.Sort()
@@ -204,7 +218,9 @@ func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, s
 		}
 		vin := in
 		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
-		vin.Markdown = markdown.New(markdown.Options{RawHTML: v.Handbook.Meta.Markdown.RawHTML})
+		// The current handbook's settings decide what may reach a page,
+		// in every version: an old tag must not turn raw HTML back on.
+		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
 		vin.Links = links.NewTable(v.Handbook)
 		vin.History = &render.History{List: hs.list, Self: i}
 		if _, err := render.Site(vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {

@@ -5,9 +5,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"io/fs"
 	"path"
 	"strings"
 
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -41,11 +43,24 @@ var urlAttrs = map[string]bool{
 	"to": true, "from": true, "by": true, "values": true,
 }
 
+// CheckAssets reports the assets of h, read from fsys (name prefixes file
+// names), that would run script when opened, unless rawHTML allows them.
+// Load runs it with the handbook's own raw_html; an earlier version of a
+// handbook is held to the current version's (a tag must not put script on
+// a site whose handbook does not allow it).
+func CheckAssets(fsys fs.FS, name string, h *model.Handbook, rawHTML bool) *source.List {
+	l := &loader{fsys: fsys, name: name, diags: &source.List{}, h: h}
+	if !rawHTML {
+		for _, p := range h.Assets {
+			l.checkAsset(p)
+		}
+	}
+	l.diags.Sort()
+	return l.diags
+}
+
 // checkAsset reports an asset that would run script when opened.
 func (l *loader) checkAsset(p string) {
-	if l.h.Meta.Markdown.RawHTML {
-		return
-	}
 	ext := strings.ToLower(path.Ext(p))
 	pos := source.Pos{File: l.display(p)}
 	if what, ok := scriptExts[ext]; ok {

@@ -213,7 +213,9 @@ func (l *loader) assets() {
 			l.diags.Errorf(source.Pos{File: l.display(p)}, "symbolic links are not followed: copy the file into assets/")
 		case d.Type().IsRegular():
 			l.h.Assets = append(l.h.Assets, p)
-			l.checkAsset(p)
+			if !l.h.Meta.Markdown.RawHTML {
+				l.checkAsset(p)
+			}
 		}
 		return nil
 	})

@@ -41,13 +41,17 @@ type Version struct {
 	FS       fs.FS // its sources
 	Handbook *model.Handbook
 
+	unsafe *source.List // errors, if it is published
+
 	time  time.Time // commit time of a tag; zero for a folder
 	order int       // position in the configuration, the last tie-breaker
 }
 
 // CheckFunc loads and checks the handbook in fsys, naming files with the
-// prefix name, as the current handbook is checked.
-type CheckFunc func(fsys fs.FS, name string) (*model.Handbook, *source.List)
+// prefix name, as the current handbook is checked. It returns its problems
+// and, apart, what would put script on the site if it were published: the
+// first are warnings of an earlier version, the second stay errors.
+type CheckFunc func(fsys fs.FS, name string) (h *model.Handbook, problems, unsafe *source.List)
 
 // Options say where the handbook is.
 type Options struct {
@@ -121,7 +125,12 @@ func Load(opts Options, check CheckFunc) ([]*Version, *source.List) {
 	for i, v := range found {
 		v.order = i
 	}
-	return arrange(opts, found, diags), diags
+	kept := arrange(opts, found, diags)
+	for _, v := range kept {
+		diags.Add(v.unsafe)
+	}
+	diags.Sort()
+	return kept, diags
 }
 
 // fromTags reads the handbook at every tag that matches git_tags.
@@ -191,9 +200,11 @@ func displayDir(opts Options) string {
 	return filepath.ToSlash(opts.Dir)
 }
 
-// load checks one version and keeps its problems as warnings naming it.
+// load checks one version and keeps its problems as warnings naming it,
+// and what would put script on the site as errors naming it, for Load to
+// report if the version is published.
 func loadVersion(v *Version, check CheckFunc, diags *source.List) {
-	h, ds := check(v.FS, v.Name)
+	h, problems, unsafe := check(v.FS, v.Name)
 	v.Handbook = h
 	v.Number = strings.TrimSpace(h.Meta.Version)
 	v.Date = h.Meta.EffectiveDate
@@ -201,10 +212,15 @@ func loadVersion(v *Version, check CheckFunc, diags *source.List) {
 	if label == "" {
 		label = v.Label
 	}
-	for _, d := range ds.Items {
+	for _, d := range problems.Items {
 		d.Severity = source.Warning
 		d.Msg = "version " + label + ": " + d.Msg
 		diags.Items = append(diags.Items, d)
+	}
+	v.unsafe = &source.List{}
+	for _, d := range unsafe.Items {
+		d.Msg = "version " + label + ": " + d.Msg
+		v.unsafe.Items = append(v.unsafe.Items, d)
 	}
 }
 

@@ -48,15 +48,15 @@ func handbook(version, date, extra string) map[string]string {
 	}
 }
 
-func check(fsys fs.FS, name string) (*model.Handbook, *source.List) {
+func check(fsys fs.FS, name string) (*model.Handbook, *source.List, *source.List) {
 	h, diags := load.Load(fsys, name)
 	diags.Add(validate.Check(h))
-	return h, diags
+	return h, diags, &source.List{}
 }
 
 func loadCurrent(t *testing.T, dir string) Options {
 	t.Helper()
-	h, diags := check(os.DirFS(dir), "hb")
+	h, diags, _ := check(os.DirFS(dir), "hb")
 	if diags.HasErrors() {
 		t.Fatalf("current handbook: %v", diags.Err())
 	}

@@ -1,0 +1,77 @@
+package generator_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accord-handbook/accord/generator"
+	"github.com/accord-handbook/accord/generator/source"
+	"github.com/accord-handbook/accord/internal/testhb"
+)
+
+// TestVersions_heldToCurrentSafety: an earlier version is published under
+// the current handbook's rules of what may run script. Its script-carrying
+// assets fail the build as errors that name the version (an old folder or
+// a pushed tag must not put script on the site), and its raw HTML is
+// dropped when the current handbook does not allow raw HTML, even if the
+// old one did.
+func TestVersions_heldToCurrentSafety(t *testing.T) {
+	old := map[string]string{}
+	for k, v := range testhb.Mini {
+		old[k] = v
+	}
+	old["handbook.toml"] = strings.Replace(old["handbook.toml"], `version = "1.0"`, `version = "0.5"`, 1) +
+		"[markdown]\nraw_html = true\n"
+	old["handbook.toml"] = strings.Replace(old["handbook.toml"], "2026-01-01", "2025-06-01", 1)
+	old["pages/index.md"] = "+++\ntitle = \"Introduction\"\n+++\n\nWelcome.\n\n<script>alert('old')</script>\n\n<p onclick=\"alert(1)\">x</p>\n"
+	cur := map[string]string{}
+	for k, v := range testhb.Mini {
+		cur[k] = v
+	}
+	cur["handbook.toml"] += "\n[versions]\nfolders = [\"../old\"]\n"
+	root := t.TempDir()
+	testhb.Write(t, filepath.Join(root, "old"), old)
+	testhb.Write(t, filepath.Join(root, "cur"), cur)
+
+	files, _, err := generator.Compile(context.Background(), generator.Options{Dir: filepath.Join(root, "cur"), Name: "cur", NoGraphs: true})
+	if err != nil {
+		t.Fatalf("raw HTML alone in an earlier version is dropped, not an error: %v", err)
+	}
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "v/0.5/") && strings.HasSuffix(f.Path, ".html") &&
+			(strings.Contains(string(f.Data), "alert(") || strings.Contains(string(f.Data), "onclick")) {
+			t.Errorf("%s carries the old version's raw HTML", f.Path)
+		}
+	}
+
+	testhb.Write(t, filepath.Join(root, "old"), map[string]string{
+		"assets/a.html":  "<script>alert(1)</script>",
+		"assets/img.svg": `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>`,
+	})
+	_, c, err := generator.Compile(context.Background(), generator.Options{Dir: filepath.Join(root, "cur"), Name: "cur", NoGraphs: true})
+	var le *source.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("script in an earlier version's assets: err = %v, want the handbook's errors", err)
+	}
+	var errs []string
+	for _, d := range c.Diags.Items {
+		if d.Severity == source.Error {
+			errs = append(errs, d.String())
+		}
+	}
+	want := []string{
+		"old/assets/a.html: version 0.5: an HTML page in assets/ could run script",
+		"old/assets/img.svg:1:1: version 0.5: SVG holds an event handler (onload)",
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors:\n%s\nwant %d", strings.Join(errs, "\n"), len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errs[i], w) {
+			t.Errorf("error %d = %q, want %q…", i, errs[i], w)
+		}
+	}
+}
