@@ -11,8 +11,8 @@ import (
 const MaxSize = 1 << 20
 
 // Guard runs every check that keeps goldmark fast on src, cheapest first,
-// and returns a *SizeError, *DepthError or *InlineError for the first that
-// fails. Render, Refs and Scan refuse what it refuses.
+// and returns a *SizeError, *DepthError, *InlineError, *TableError or
+// *RefError for the first that fails. Render, Refs and Scan refuse what it refuses.
 func Guard(src []byte) error {
 	if len(src) > MaxSize {
 		return &SizeError{Size: len(src), Max: MaxSize}
@@ -22,6 +22,12 @@ func Guard(src []byte) error {
 	}
 	if line, ok := CheckInline(src, MaxInlineMarkers); !ok {
 		return &InlineError{Line: line, Max: MaxInlineMarkers}
+	}
+	if err := CheckTables(src, MaxTableCells); err != nil {
+		return err
+	}
+	if err := CheckRefs(src, MaxLinkExpansion); err != nil {
+		return err
 	}
 	return nil
 }

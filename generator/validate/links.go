@@ -120,6 +120,8 @@ func guard(d MarkdownDoc) (diags source.List) {
 		de *markdown.DepthError
 		ie *markdown.InlineError
 		se *markdown.SizeError
+		te *markdown.TableError
+		re *markdown.RefError
 	)
 	switch err := markdown.Guard(d.Body); {
 	case errors.As(err, &se):
@@ -128,6 +130,10 @@ func guard(d MarkdownDoc) (diags source.List) {
 		diags.Errorf(d.Src.Line(d.Line+de.Line), "Markdown nested more than %d levels deep (block quotes or lists): flatten it", markdown.MaxNesting)
 	case errors.As(err, &ie):
 		diags.Errorf(d.Src.Line(d.Line+ie.Line), "paragraph with more than %d links, emphasis and code markers ([, <, *, _, `, ~): split it with blank lines", markdown.MaxInlineMarkers)
+	case errors.As(err, &te):
+		diags.Errorf(d.Src.Line(d.Line+te.Line), "table of %d columns and %d rows (%d cells), more than the %d a table may have: split it", te.Cols, te.Rows, te.Cols*te.Rows, te.Max)
+	case errors.As(err, &re):
+		diags.Errorf(d.Src.Line(d.Line+re.Line), "link reference [%s] is used %d times and adds %d KB of link addresses to the page, more than the %d KB a page may have: shorten the address or use it less", re.Label, re.Uses, (re.Size+1023)>>10, re.Max>>10)
 	}
 	return diags
 }

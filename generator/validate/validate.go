@@ -203,8 +203,15 @@ func (c *checker) kpis(r *model.Role) {
 }
 
 func (c *checker) onboarding(r *model.Role) {
+	seen := map[string]int{}
 	for _, entry := range r.Onboarding {
-		if c.sourceExists(entry) {
+		if n := seen[entry]; n > 0 {
+			// Each entry is a section of the role's printed booklet: a
+			// repeated one would repeat the page in it.
+			c.diags.Errorf(r.Src.NthValue("onboarding", entry, n), "onboarding entry %q is listed more than once: remove the repeat", entry)
+		}
+		seen[entry]++
+		if seen[entry] > 1 || c.sourceExists(entry) {
 			continue
 		}
 		msg := fmt.Sprintf("onboarding entry %q does not exist", entry)

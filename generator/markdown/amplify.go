@@ -1,0 +1,179 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Output grows from input in two places where a few kilobytes of Markdown
+// can make a page of gigabytes, which no size limit on the source catches:
+// a GFM table, whose every row has as many cells as its header however
+// short the row is written, and a link reference definition, whose address
+// is repeated wherever the reference is used. The checks below bound what
+// they expand to. They read the source as plain lines and do not skip
+// code blocks: a bound that counts too much is safe, one that a crafted
+// fence could blind is not.
+
+// MaxTableCells bounds the cells of one table (columns × rows).
+const MaxTableCells = 10_000
+
+// MaxLinkExpansion bounds the bytes of link addresses that the uses of
+// link reference definitions add to a page: as much as a page may have.
+const MaxLinkExpansion = MaxSize
+
+// TableError reports a table with more than Max cells; Line is its header.
+type TableError struct{ Line, Cols, Rows, Max int }
+
+func (e *TableError) Error() string {
+	return fmt.Sprintf("markdown table of %d×%d cells, more than %d", e.Cols, e.Rows, e.Max)
+}
+
+// RefError reports a link reference definition whose uses expand the page
+// past Max bytes; Line is the definition's.
+type RefError struct {
+	Line       int
+	Label      string
+	Uses, Size int // how often it is used; the bytes they add in all
+	Max        int
+}
+
+func (e *RefError) Error() string {
+	return fmt.Sprintf("link reference [%s] used %d times expands to %d bytes, more than %d", e.Label, e.Uses, e.Size, e.Max)
+}
+
+// lines splits src into lines without their line break.
+func lines(src []byte) [][]byte {
+	return bytes.Split(bytes.TrimSuffix(src, []byte("\n")), []byte("\n"))
+}
+
+// blank reports a line of white space only.
+func blank(line []byte) bool { return len(bytes.Trim(line, " \t\r")) == 0 }
+
+// CheckTables returns the first table with more than max cells, counting
+// for each delimiter row (|---|:--:|) its columns times the header and
+// every non-blank line after it.
+func CheckTables(src []byte, max int) *TableError {
+	ls := lines(src)
+	for i := 1; i < len(ls); i++ {
+		cols := delimiterCells(ls[i])
+		if cols == 0 || blank(ls[i-1]) {
+			continue
+		}
+		rows := 1
+		for j := i + 1; j < len(ls) && !blank(ls[j]); j++ {
+			rows++
+		}
+		if cols*rows > max {
+			return &TableError{Line: i, Cols: cols, Rows: rows, Max: max}
+		}
+	}
+	return nil
+}
+
+// delimiterCells is the number of cells of a GFM table's delimiter row,
+// 0 when line is not one. A row of one cell needs a pipe (else it is a
+// heading's underline or a thematic break).
+func delimiterCells(line []byte) int {
+	_, t := quotePrefix(line)
+	t = bytes.Trim(t, " \t\r")
+	hasPipe := bytes.IndexByte(t, '|') >= 0
+	t = bytes.TrimPrefix(bytes.TrimSuffix(t, []byte("|")), []byte("|"))
+	if len(t) == 0 {
+		return 0
+	}
+	cells := 0
+	for _, c := range bytes.Split(t, []byte("|")) {
+		c = bytes.Trim(c, " \t")
+		c = bytes.TrimSuffix(bytes.TrimPrefix(c, []byte(":")), []byte(":"))
+		if len(c) == 0 || len(bytes.Trim(c, "-")) != 0 {
+			return 0
+		}
+		cells++
+	}
+	if cells == 1 && !hasPipe {
+		return 0
+	}
+	return cells
+}
+
+// CheckRefs returns the first link reference definition whose uses, with
+// those of the definitions before it, add more than max bytes of link
+// address to the page. A use is any [label] of the page naming it (the
+// link text of [text][label] included, which counts too much).
+func CheckRefs(src []byte, max int) *RefError {
+	type def struct {
+		line, size int
+		label      string
+	}
+	defs := map[string]*def{}
+	var order []*def
+	ls := lines(src)
+	for i, l := range ls {
+		_, t := quotePrefix(l)
+		label, rest, ok := definition(t)
+		if !ok {
+			continue
+		}
+		key := normLabel(label)
+		if _, dup := defs[key]; dup || key == "" {
+			continue // the first definition of a label is the one used
+		}
+		d := &def{line: i + 1, size: len(bytes.TrimSpace(rest)), label: string(label)}
+		defs[key] = d
+		order = append(order, d)
+	}
+	if len(defs) == 0 {
+		return nil
+	}
+	uses := map[*def]int{}
+	for _, l := range ls {
+		_, t := quotePrefix(l)
+		if _, rest, ok := definition(t); ok {
+			l = rest // a definition's own label is no use of it
+		}
+		for {
+			i := bytes.IndexByte(l, '[')
+			if i < 0 {
+				break
+			}
+			l = l[i+1:]
+			j := bytes.IndexByte(l, ']')
+			if j < 0 {
+				break
+			}
+			if d := defs[normLabel(l[:j])]; d != nil {
+				uses[d]++
+			}
+		}
+	}
+	total := 0
+	for _, d := range order {
+		n := uses[d]
+		total += n * d.size
+		if total > max {
+			return &RefError{Line: d.line, Label: d.label, Uses: n, Size: n * d.size, Max: max}
+		}
+	}
+	return nil
+}
+
+// definition reads a link reference definition's first line: up to three
+// spaces, [label], a colon, and the rest (address and title).
+func definition(line []byte) (label, rest []byte, ok bool) {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) == 0 || t[0] != '[' {
+		return nil, nil, false
+	}
+	end := bytes.Index(t, []byte("]:"))
+	if end < 1 {
+		return nil, nil, false
+	}
+	return t[1:end], t[end+2:], true
+}
+
+// normLabel is a label as CommonMark matches it: case-folded, white space
+// collapsed.
+func normLabel(label []byte) string {
+	return strings.ToLower(strings.Join(strings.Fields(string(label)), " "))
+}
