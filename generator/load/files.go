@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/source"
@@ -149,8 +150,13 @@ func (l *loader) walkPages(add func(func(*loader))) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != "pages" && !model.ValidID(d.Name()) {
+			switch {
+			case p == "pages":
+			case !model.ValidID(d.Name()):
 				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", d.Name(), model.SuggestID(d.Name()))
+				return fs.SkipDir
+			case len(d.Name()) > MaxIDLen:
+				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is %d characters long, more than the %d an id may have: shorten it", d.Name(), len(d.Name()), MaxIDLen)
 				return fs.SkipDir
 			}
 			return nil
@@ -189,6 +195,9 @@ func (l *loader) page(p, rel string) {
 	}
 }
 
+// MaxAssetName bounds an asset's file name, for the same reason as MaxIDLen.
+const MaxAssetName = 200
+
 // assets lists the files under assets/; they are copied byte for byte.
 // Symbolic links are refused: one could point outside the handbook.
 func (l *loader) assets() {
@@ -211,6 +220,10 @@ func (l *loader) assets() {
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
 			l.diags.Errorf(source.Pos{File: l.display(p)}, "symbolic links are not followed: copy the file into assets/")
+		case !utf8.ValidString(p):
+			l.diags.Errorf(source.Pos{File: l.display(strings.ToValidUTF8(p, "\uFFFD"))}, "the file name is not UTF-8: rename the file (a web server cannot serve it reliably)")
+		case len(path.Base(p)) > MaxAssetName:
+			l.diags.Errorf(source.Pos{File: l.display(p)}, "the file name is %d bytes long, more than the %d an asset's may have: shorten it", len(path.Base(p)), MaxAssetName)
 		case d.Type().IsRegular():
 			l.h.Assets = append(l.h.Assets, p)
 			if !l.h.Meta.Markdown.RawHTML {

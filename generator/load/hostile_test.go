@@ -307,3 +307,30 @@ func TestLoad_symlinks(t *testing.T) {
 		})
 	}
 }
+
+// TestLoad_assetNames: an asset whose name is not UTF-8, or too long for
+// the temporary file it is written through, is an error of the check
+// (before, check said ok and the build failed).
+func TestLoad_assetNames(t *testing.T) {
+	dir := t.TempDir()
+	testhb.Write(t, dir, map[string]string{"handbook.toml": "title = \"T\"\n"})
+	long := strings.Repeat("a", MaxAssetName-3) + ".png"
+	for _, name := range []string{"bad-\xff.png", long, "ok.png"} {
+		testhb.Write(t, dir, map[string]string{"assets/" + name: "x"})
+	}
+	h, diags := Load(os.DirFS(dir), "hb")
+	var got []string
+	for _, d := range diags.Items {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"hb/assets/" + long + ": the file name is 201 bytes long, more than the 200 an asset's may have: shorten it",
+		"hb/assets/bad-\uFFFD.png: the file name is not UTF-8: rename the file (a web server cannot serve it reliably)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(h.Assets) != 1 || h.Assets[0] != "assets/ok.png" {
+		t.Errorf("assets = %q, want only the one with a good name", h.Assets)
+	}
+}

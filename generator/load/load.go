@@ -268,12 +268,36 @@ func hidden(name string) bool {
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
 }
 
+// MaxIDLen bounds an id: the file names made from it (its page, the
+// temporary file a page is written through) must fit the 255 bytes a file
+// name may have, with room for what accord adds.
+const MaxIDLen = 100
+
+// reserved names the ids whose pages would take the place of a page the
+// site makes itself, by the folder of their source.
+var reserved = map[string]map[string]string{
+	"roles": {
+		"index":    "its page would replace roles/index.html, the list of roles",
+		"handbook": "its printed booklet, print/handbook.html, would replace the whole handbook to print",
+	},
+	"workflows": {"index": "its page would replace workflows/index.html, the list of workflows"},
+	"policies":  {"index": "its page would replace policies/index.html, the list of policies"},
+}
+
+// checkID reports a file name that cannot be an id: not of the id form,
+// too long, or taken by a page of the site's own.
 func (l *loader) checkID(p, id string) bool {
-	if model.ValidID(id) {
+	pos := source.Pos{File: l.display(p), Line: 1, Col: 1}
+	switch {
+	case !model.ValidID(id):
+		l.diags.Errorf(pos, "file name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", id, model.SuggestID(id))
+	case len(id) > MaxIDLen:
+		l.diags.Errorf(pos, "file name %q is %d characters long, more than the %d an id may have: shorten it", id, len(id), MaxIDLen)
+	case reserved[path.Dir(p)][id] != "":
+		l.diags.Errorf(pos, "the id %q is reserved here: %s; rename the file", id, reserved[path.Dir(p)][id])
+	default:
 		return true
 	}
-	l.diags.Errorf(source.Pos{File: l.display(p), Line: 1, Col: 1},
-		"file name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", id, model.SuggestID(id))
 	return false
 }
 
