@@ -91,7 +91,7 @@ Autolinks: <javascript:alert(915)> <JAVASCRIPT:alert(916)> <vbscript:msgbox(917)
 The term TERMWORD links to the glossary.
 
 ` + "```dot" + `
-digraph { a [label="<script>alert(930)</script>", URL="javascript:alert(931)", href="javascript:alert(932)", tooltip="\" onmouseover=\"alert(933)"]; b [label=<<b>bold</b>>]; a -> b }
+digraph { a [label="<script>alert(930)</script>", URL="#x&quot;onclick=alert(931)", tooltip="\" onmouseover=\"alert(933)"]; b [label=<<b>bold</b>>]; a -> b }
 ` + "```" + `
 
 <style>body{display:none}</style>

@@ -75,3 +75,29 @@ func TestVersions_heldToCurrentSafety(t *testing.T) {
 		}
 	}
 }
+
+// TestBuild_assetNameInURL: an asset whose name holds what a URL reads
+// otherwise ("?", "%", a space) is linked percent-encoded, so the link
+// finds the file.
+func TestBuild_assetNameInURL(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range testhb.Mini {
+		files[k] = v
+	}
+	files["assets/?q 100%.gif"] = "GIF89a"
+	files["pages/index.md"] = "+++\ntitle = \"Introduction\"\n+++\n\n![q](../assets/%3Fq%20100%25.gif)\n"
+	out, _, err := generator.Compile(context.Background(), generator.Options{Dir: testhb.Dir(t, files), NoGraphs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range out {
+		if f.Path == "pages/index.html" && !strings.Contains(string(f.Data), `<img src="../assets/%3Fq%20100%25.gif" alt="q">`) {
+			t.Errorf("the image's URL:\n%s", f.Data)
+		}
+		found = found || f.Path == "assets/?q 100%.gif"
+	}
+	if !found {
+		t.Error("the asset is not in the site under its own name")
+	}
+}

@@ -1,8 +1,10 @@
 package graphviz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -127,8 +129,11 @@ func (r *Renderer) View(dot string, f func(svg []byte)) error {
 
 // UserDOT lays out DOT written by an author in a ```dot block. It goes
 // through the same sanitiser as our graphs (no script, no event handlers,
-// only relative links, no file access while laying out). A syntax error is
-// a *DOTError with the line in src; empty input is ErrEmpty.
+// only relative links, no file access while laying out), and keeps only
+// links to a #fragment of the page: an author's relative link is a source
+// path that no page has, or leaves the site (the check reports both). A
+// syntax error is a *DOTError with the line in src; empty input is
+// ErrEmpty.
 func (r *Renderer) UserDOT(src string) ([]byte, error) {
 	switch {
 	case strings.TrimSpace(src) == "":
@@ -146,8 +151,20 @@ func (r *Renderer) UserDOT(src string) ([]byte, error) {
 		return r
 	}, src)
 	svg, err := r.render(src)
-	return slices.Clone(svg), err
+	if err != nil {
+		return nil, err
+	}
+	return hrefs.ReplaceAllFunc(slices.Clone(svg), func(a []byte) []byte {
+		if bytes.Contains(a, []byte(`href="#`)) {
+			return a
+		}
+		return nil
+	}), nil
 }
+
+// hrefs finds the links of the sanitiser's output, which writes every
+// attribute as name="value" with quotes escaped.
+var hrefs = regexp.MustCompile(` (xlink:)?href="[^"]*"`)
 
 // Stats returns the counts so far.
 func (r *Renderer) Stats() Stats {

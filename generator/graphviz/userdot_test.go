@@ -27,6 +27,7 @@ func userDOTHostile(t *testing.T, r *Renderer) {
   b [href="http://evil.example/" target="_blank" image="/etc/passwd"]
   c [URL="data:text/html,<script>alert(1)</script>" shapefile="/etc/hostname"]
   d [URL="../roles/ok.html" label="ok"]
+  g [URL="#ok" label="fragment"]
   e [label=<<b>bold</b> &amp; <font color="red">x</font>>]
   f [URL=" JaVaScRiPt:alert(2)" id="main"]
   a -> b [URL="//evil.example/"]
@@ -36,13 +37,13 @@ func userDOTHostile(t *testing.T, r *Renderer) {
 		t.Fatal(err)
 	}
 	got := string(svg)
-	checkSVG(t, svg, "pages/x.html", map[string]bool{"roles/ok.html": true})
-	for _, bad := range []string{"javascript", "JaVaScRiPt", "evil", "data:", "<script", "passwd", "hostname", "target=", `id="main"`} {
+	checkSVG(t, svg, "pages/x.html", map[string]bool{"pages/x.html#ok": true})
+	for _, bad := range []string{"javascript", "JaVaScRiPt", "evil", "data:", "<script", "passwd", "hostname", "target=", `id="main"`, "roles/ok.html"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("UserDOT output contains %q:\n%s", bad, got)
 		}
 	}
-	if !strings.Contains(got, `xlink:href="../roles/ok.html"`) || !strings.Contains(got, "&lt;script&gt;alert(1)") {
+	if !strings.Contains(got, `xlink:href="#ok"`) || !strings.Contains(got, "&lt;script&gt;alert(1)") {
 		t.Errorf("UserDOT lost the harmless parts:\n%s", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/suggest"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -84,8 +85,8 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 	}
 	if scheme, ok := urlScheme(dest); ok {
 		switch {
-		case scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file":
-			return Target{}, fmt.Errorf("%s: links are not allowed: a page must never run or load something from a link", scheme)
+		case !markdown.AllowedScheme(scheme):
+			return Target{}, fmt.Errorf("%s: links are not allowed: a link is a relative source path, or an %s address", scheme, orList(markdown.AllowedSchemes))
 		case image:
 			return Target{}, fmt.Errorf("image %q is outside the handbook: readers on the intranet may not reach it; copy it to assets/ and link it relatively", dest)
 		}
@@ -105,8 +106,12 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 	}
 	full = strings.TrimSuffix(full, "/")
 	site, ok := t.pages[full]
-	if !ok && t.assets[full] {
-		site, ok = full, true
+	if t.assets[full] {
+		// An asset's name may hold what a URL reads otherwise ("?q.gif").
+		site, ok = escapePath(full), true
+	}
+	if ok && image && !t.assets[full] {
+		return Target{}, fmt.Errorf("image %q is %s, not an image: images come from assets/", dest, full)
 	}
 	if !ok {
 		msg := fmt.Sprintf("link %q leads nowhere: %s does not exist", dest, full)
@@ -122,6 +127,23 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 		site += "#" + frag
 	}
 	return Target{Site: site, Raw: raw}, nil
+}
+
+// orList writes "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// escapePath percent-encodes each segment of a slash path.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
 }
 
 // relFrom writes a source path relative to the folder of from, the way an

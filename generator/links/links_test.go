@@ -11,7 +11,7 @@ func TestResolve(t *testing.T) {
 		Roles:    []*model.Role{{ID: "sales-rep"}},
 		Policies: []*model.Policy{{ID: "risk"}},
 		Pages:    []*model.Page{{Path: "faq"}, {Path: "runbooks/lc"}},
-		Assets:   []string{"assets/logo.svg"},
+		Assets:   []string{"assets/logo.svg", "assets/?q 100%.gif"},
 	}
 	h.Index()
 	tab := NewTable(h)
@@ -26,9 +26,14 @@ func TestResolve(t *testing.T) {
 		{"pages/faq.md", "../roles/sales-rep.toml", false, "roles/sales-rep.html", ""},
 		{"pages/faq.md", "../assets/logo.svg", true, "assets/logo.svg", ""},
 		{"pages/faq.md", "#top", false, "#top", ""},
+		{"pages/faq.md", "../assets/%3Fq%20100%25.gif", true, "assets/%3Fq%20100%25.gif", ""},
+		{"pages/faq.md", "../assets/logo.svg#x", false, "assets/logo.svg#x", ""},
+		{"pages/faq.md", "tel:+8610123", false, "", ""},
+		{"pages/faq.md", "view-source:javascript:alert(1)", false, "", "view-source: links are not allowed: a link is a relative source path, or an http, https, mailto or tel address"},
+		{"pages/faq.md", "../policies/risk.md", true, "", `image "../policies/risk.md" is policies/risk.md, not an image: images come from assets/`},
 		{"pages/faq.md", "https://example.com", false, "", ""},
 		{"pages/faq.md", "https://example.com/x.png", true, "", `image "https://example.com/x.png" is outside the handbook: readers on the intranet may not reach it; copy it to assets/ and link it relatively`},
-		{"pages/faq.md", "javascript:alert(1)", false, "", "javascript: links are not allowed: a page must never run or load something from a link"},
+		{"pages/faq.md", "javascript:alert(1)", false, "", "javascript: links are not allowed: a link is a relative source path, or an http, https, mailto or tel address"},
 		{"pages/faq.md", "../policies/risc.md", false, "", `link "../policies/risc.md" leads nowhere: policies/risc.md does not exist (did you mean ../policies/risk.md?)`},
 		{"pages/faq.md", "../../../etc/passwd", false, "", `link "../../../etc/passwd" points outside the handbook`},
 		{"pages/faq.md", "/etc/passwd", false, "", `link "/etc/passwd" is not a relative source path: write it relative to this file, like ../policies/risk-management.md`},

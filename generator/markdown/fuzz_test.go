@@ -64,8 +64,8 @@ func checkNoDangerousURL(t *testing.T, html []byte) {
 					t.Fatalf("%s%s reached the output:\n%s", attr, bad, html)
 				}
 			}
-			if bytes.HasPrefix(rest, []byte("data:")) && (attr == `href="` || !bytes.HasPrefix(rest, []byte("data:image/"))) {
-				t.Fatalf("%sdata: reached the output:\n%s", attr, html)
+			if i := bytes.IndexAny(rest, `:/?#"`); i >= 0 && rest[i] == ':' && (attr == `src="` || !AllowedScheme(string(rest[:i]))) {
+				t.Fatalf("%s%s reached the output:\n%s", attr, rest[:i+1], html)
 			}
 		}
 	}

@@ -2,9 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -64,28 +64,32 @@ func neutraliseAutoLink(a *ast.AutoLink, src []byte) {
 	a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(label))
 }
 
-// dangerousURL reports whether dest must not reach an href or src. It applies
-// goldmark's own list (javascript:, vbscript:, file:, data: except raster
-// data:image/ for images) after undoing what browsers ignore in a scheme: leading
-// spaces and control characters, and tabs or newlines anywhere. Data URLs are
-// refused for links outright: a data:image/ page can still be a phishing page.
+// dangerousURL reports whether dest must not reach an href or src. Only
+// relative URLs and the schemes of AllowedSchemes may: a deny-list misses
+// the schemes that run something (ms-msdt:, search-ms:, intent:,
+// view-source:javascript:…). The scheme is read as a browser reads it:
+// after leading spaces and control characters, with tabs and newlines
+// anywhere dropped.
 func dangerousURL(dest []byte, image bool) bool {
-	clean := make([]byte, 0, len(dest))
-	for i, c := range dest {
+	clean := make([]byte, 0, 16)
+	for _, c := range dest {
 		if c == '\t' || c == '\n' || c == '\r' || (len(clean) == 0 && c <= ' ') {
 			continue
 		}
-		clean = append(clean, c)
-		if c == ':' || c == '/' || c == '?' || c == '#' || len(clean) > 16 {
-			// Any scheme has ended (none of the dangerous ones is longer):
-			// the rest cannot change the verdict.
-			clean = append(clean, dest[i+1:]...)
-			break
+		if c == ':' {
+			return image || !AllowedScheme(string(bytes.ToLower(clean)))
 		}
+		if c == '/' || c == '?' || c == '#' || c == '\\' {
+			return false // relative: no scheme
+		}
+		clean = append(clean, c)
 	}
-	clean = bytes.ToLower(clean)
-	if !image && bytes.HasPrefix(clean, []byte("data:")) {
-		return true
-	}
-	return html.IsDangerousURL(clean)
+	return false
 }
+
+// AllowedSchemes are the schemes a link may have; an image has none (it
+// comes from assets/).
+var AllowedSchemes = []string{"http", "https", "mailto", "tel"}
+
+// AllowedScheme reports whether a link may have the (lower-case) scheme.
+func AllowedScheme(scheme string) bool { return slices.Contains(AllowedSchemes, scheme) }

@@ -126,12 +126,19 @@ func TestRender_javascriptLinkNeutralised(t *testing.T) {
 		"[x][r]\n\n[r]: javascript:alert(1)",
 		"<javascript:alert(1)>",
 		"[x](file:///etc/passwd)",
+		"[x](ms-msdt:/id PCWDiagnostic)",
+		"[x](search-ms:query=x)",
+		"[x](view-source:javascript:alert(1))",
+		"[x](intent://x#Intent;end)",
+		"[x](feed:javascript:alert(1))",
+		"![x](https://example.com/x.png)",
+		"![x](data:image/png;base64,AAAA)",
 	}
 	for _, raw := range []bool{false, true} {
 		for _, src := range srcs {
 			t.Run(fmt.Sprintf("raw=%v/%s", raw, src), func(t *testing.T) {
 				html := strings.ToLower(string(render(t, Options{RawHTML: raw}, src).HTML))
-				for _, bad := range []string{"javascript:", "vbscript:", "data:", "file:", "java\tscript"} {
+				for _, bad := range []string{"javascript:", "vbscript:", "data:", "file:", "java\tscript", "ms-msdt:", "search-ms:", "view-source:", "intent:", "feed:", "https:"} {
 					if strings.Contains(html, `href="`+bad) || strings.Contains(html, `src="`+bad) {
 						t.Errorf("dangerous URL reached the output:\n%s", html)
 					}
@@ -139,9 +146,9 @@ func TestRender_javascriptLinkNeutralised(t *testing.T) {
 			})
 		}
 	}
-	// Not everything with a colon is dangerous.
-	html := string(render(t, Options{RawHTML: true}, "![p](data:image/png;base64,AAAA) [m](mailto:a@b.cn) [h](https://x.cn/a:b)").HTML)
-	for _, w := range []string{`src="data:image/png;base64,AAAA"`, `href="mailto:a@b.cn"`, `href="https://x.cn/a:b"`} {
+	// The allowed schemes, and relative links with a colon further on, pass.
+	html := string(render(t, Options{RawHTML: true}, "[m](mailto:a@b.cn) [t](tel:+861012345678) [h](https://x.cn/a:b) [r](../a/b:c.md)").HTML)
+	for _, w := range []string{`href="mailto:a@b.cn"`, `href="tel:+861012345678"`, `href="https://x.cn/a:b"`, `href="../a/b:c.md"`} {
 		if !strings.Contains(html, w) {
 			t.Errorf("missing %s in\n%s", w, html)
 		}

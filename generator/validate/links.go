@@ -2,7 +2,9 @@ package validate
 
 import (
 	"errors"
+	"regexp"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -147,7 +149,39 @@ func linksAndDots(d MarkdownDoc, refs []markdown.Ref, blocks []markdown.DotBlock
 		}
 	}
 	for _, b := range blocks {
-		dots = append(dots, Dot{Pos: d.Src.Line(d.Line + b.Line), Source: b.Source})
+		pos := d.Src.Line(d.Line + b.Line)
+		for _, l := range dotLinks(b.Source) {
+			at := pos
+			at.Line += l.line
+			if !strings.HasPrefix(l.value, "#") {
+				diags.Errorf(at, "dot graph: link %q: a dot block may link only to a #fragment of its page (link other pages from the text around the graph)", l.value)
+			}
+		}
+		dots = append(dots, Dot{Pos: pos, Source: b.Source})
 	}
 	return diags, dots
+}
+
+// dotLink is a link attribute of a DOT text; line counts from its first
+// line, 1-based.
+type dotLink struct {
+	line  int
+	value string
+}
+
+// dotAttrs finds the attributes that Graphviz writes as links into the SVG,
+// with a quoted, HTML-like or plain value.
+var dotAttrs = regexp.MustCompile(`(?i)\b(?:URL|href|headURL|tailURL|labelURL|edgeURL|headhref|tailhref|labelhref|edgehref)\s*=\s*("(?:[^"\\]|\\.)*"|<[^>]*>|[^\s,;\]}]+)`)
+
+// dotLinks returns the link attributes of a ```dot block.
+func dotLinks(src string) []dotLink {
+	var out []dotLink
+	for _, m := range dotAttrs.FindAllStringSubmatchIndex(src, -1) {
+		v := src[m[2]:m[3]]
+		if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '<' && v[len(v)-1] == '>') {
+			v = v[1 : len(v)-1]
+		}
+		out = append(out, dotLink{line: 1 + strings.Count(src[:m[0]], "\n"), value: v})
+	}
+	return out
 }
