@@ -22,12 +22,15 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/uptodate"
 	"github.com/accord-handbook/accord/generator/urls"
 )
@@ -89,6 +92,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	record := uptodate.Start(opts.Dir, opts.Out) // lists the inputs beside the check
 
 	hb := validateStage(loadStage(record.FS(src.fsys), opts.name(), opts.Markdown))
+	hb.diags.Add(OutputInside(opts.Dir, opts.Out))
 	res.Checked = hb.checked()
 	clock.done("check")
 	if hb.diags.HasErrors() {
@@ -135,6 +139,29 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	clock.done("swap")
 	res.Files, res.Bytes, res.SearchIndexBytes = w.Files(), w.Bytes(), int(w.Size(urls.SearchIndex))
 	return res, nil
+}
+
+// OutputInside warns when the output folder out lies inside the handbook
+// folder dir: accord skips its own sites when it reads sources, but the
+// site would be committed with the sources and carried into every tag.
+func OutputInside(dir, out string) *source.List {
+	diags := &source.List{}
+	d, derr := filepath.Abs(dir)
+	o, oerr := filepath.Abs(out)
+	if derr != nil || oerr != nil {
+		return diags
+	}
+	if rel, err := filepath.Rel(d, o); err == nil && filepath.IsLocal(rel) {
+		beside := filepath.Join(filepath.Dir(d), filepath.Base(d)+"-site")
+		if cwd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(cwd, beside); err == nil {
+				beside = r
+			}
+		}
+		diags.Warnf(source.Pos{File: filepath.ToSlash(out)}, "the site is written inside the handbook folder %s: it would be committed with the sources; write it beside them (-o %s)",
+			filepath.ToSlash(dir), filepath.ToSlash(beside))
+	}
+	return diags
 }
 
 // Compile checks and renders the handbook in opts.Dir into memory, without

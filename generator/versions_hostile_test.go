@@ -101,3 +101,35 @@ func TestBuild_assetNameInURL(t *testing.T) {
 		t.Error("the asset is not in the site under its own name")
 	}
 }
+
+// TestBuild_outputInsideHandbook: a site written inside the handbook is
+// never read as its sources: built again and again into assets/ of a
+// handbook that allows raw HTML, or into pages/, it does not nest into
+// itself, and the check stays clean; the build warns where it writes.
+func TestBuild_outputInsideHandbook(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range testhb.Mini {
+		files[k] = v
+	}
+	files["handbook.toml"] += "[markdown]\nraw_html = true\n"
+	dir := testhb.Dir(t, files)
+	for _, out := range []string{"assets/site", "pages/site", "theme/site", "public"} {
+		counts := map[int]bool{}
+		for range 3 {
+			res, err := generator.Build(context.Background(), generator.Options{Dir: dir, Out: filepath.Join(dir, out), Force: true, NoGraphs: true})
+			if err != nil {
+				t.Fatalf("-o %s: %v", out, err)
+			}
+			counts[res.Files] = true
+			if w := res.Checked.Diags.Items; len(w) != 1 || !strings.Contains(w[0].Msg, "inside the handbook folder") {
+				t.Errorf("-o %s: diagnostics %v, want the one warning", out, w)
+			}
+		}
+		if len(counts) != 1 {
+			t.Errorf("-o %s: the site grew from build to build: %v files", out, counts)
+		}
+		if c := generator.Check(generator.Options{Dir: dir, NoGraphs: true}); len(c.Diags.Items) != 0 {
+			t.Errorf("-o %s: check after the builds: %v", out, c.Diags.Items)
+		}
+	}
+}

@@ -151,6 +151,8 @@ func (l *loader) walkPages(add func(func(*loader))) {
 		}
 		if d.IsDir() {
 			switch {
+			case p != "pages" && l.site(p):
+				return fs.SkipDir
 			case p == "pages":
 			case !model.ValidID(d.Name()):
 				l.diags.Errorf(source.Pos{File: l.display(p)}, "folder name %q is not a valid id: use lower-case a-z, 0-9 and '-' (for example %q)", d.Name(), model.SuggestID(d.Name()))
@@ -216,6 +218,9 @@ func (l *loader) assets() {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && l.site(p) {
+			return fs.SkipDir
 		}
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:

@@ -10,6 +10,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"github.com/accord-handbook/accord/generator/urls"
 	"io"
 	"io/fs"
 	"path"
@@ -252,7 +253,9 @@ func (l *loader) dir(folder string, fn func(l *loader, p, id, ext string)) {
 			continue
 		}
 		if e.IsDir() {
-			l.diags.Warnf(source.Pos{File: l.display(p)}, "sub-folders of %s/ are not read: move the files up", folder)
+			if !l.site(p) {
+				l.diags.Warnf(source.Pos{File: l.display(p)}, "sub-folders of %s/ are not read: move the files up", folder)
+			}
 			continue
 		}
 		ext := path.Ext(e.Name())
@@ -260,6 +263,13 @@ func (l *loader) dir(folder string, fn func(l *loader, p, id, ext string)) {
 		jobs = append(jobs, func(sub *loader) { fn(sub, p, id, ext) })
 	}
 	l.parallel(jobs)
+}
+
+// site reports a folder that holds a site accord wrote (its -o was inside
+// the handbook): never sources, and never to be copied into another site.
+func (l *loader) site(dir string) bool {
+	_, err := fs.Stat(l.fsys, path.Join(dir, urls.Marker))
+	return err == nil
 }
 
 // hidden reports editor and system files that are never sources.

@@ -24,6 +24,8 @@ func (l *loader) overrides() {
 				}
 			case d.Type()&fs.ModeSymlink != 0:
 				l.diags.Errorf(source.Pos{File: l.display(p)}, "%s", symlinkFile)
+			case d.IsDir() && l.site(p):
+				return fs.SkipDir
 			}
 			return nil
 		})

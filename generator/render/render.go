@@ -342,6 +342,11 @@ func (s *pageSizes) record(kind string, n int) {
 // static copies the theme and the handbook's assets.
 func (r *renderer) static() error {
 	err := fs.WalkDir(r.in.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if _, serr := fs.Stat(r.in.Theme, path.Join(p, urls.Marker)); serr == nil {
+				return fs.SkipDir // a site written into theme/: not a theme file
+			}
+		}
 		if err != nil || d.IsDir() || path.Ext(p) == ".go" {
 			return err
 		}

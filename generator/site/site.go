@@ -7,6 +7,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"github.com/accord-handbook/accord/generator/urls"
 	"io/fs"
 	"maps"
 	"os"
@@ -18,7 +19,7 @@ import (
 
 // Marker is written into every output folder. accord only ever replaces a
 // folder that holds it, so `-o content` by mistake cannot wipe the sources.
-const Marker = ".accord-site"
+const Marker = urls.Marker
 
 const markerText = "written by accord; replaced whole on every build\n"
 

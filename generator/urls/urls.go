@@ -30,6 +30,9 @@ const (
 	// ThemeDir is where the theme's files land, and the folder of what
 	// accord adds to a site besides pages.
 	ThemeDir = "_accord"
+	// Marker is at the root of every site accord writes: accord replaces
+	// only a folder that holds it, and never reads one as sources.
+	Marker = ".accord-site"
 )
 
 // Role returns the page of a role.
