@@ -112,8 +112,15 @@ type VersionLink struct {
 	SamePage     bool // URL is this page in that version (else its home)
 }
 
-// VersionMenu lists every version, newest first, each linking to this
-// page in that version when it has it, else to its home page.
+// MenuVersions bounds the versions the switcher of every page lists: the
+// newest ones, and the version being read. With every version on every
+// page, the site grew with the square of its versions; the versions page
+// lists them all.
+const MenuVersions = 10
+
+// VersionMenu lists the MenuVersions newest versions and the one being
+// read, newest first, each linking to this page in that version when it
+// has it, else to its home page.
 func (p *Page) VersionMenu() []VersionLink {
 	if !p.Versioned() {
 		return nil
@@ -121,7 +128,9 @@ func (p *Page) VersionMenu() []VersionLink {
 	vs := p.History
 	var out []VersionLink
 	for i := len(vs.List) - 1; i >= 0; i-- {
-		out = append(out, p.versionLink(i))
+		if len(vs.List)-1-i < MenuVersions || i == vs.Self {
+			out = append(out, p.versionLink(i))
+		}
 	}
 	return out
 }
