@@ -14,9 +14,16 @@ import (
 )
 
 // eagerLimit is the largest blob Open reads up front. Sources are
-// kilobytes; a big image under assets/ is read only if someone opens it,
-// which building a handbook does and diffing it does not.
+// kilobytes; a big file is read only if someone opens it.
 const eagerLimit = 1 << 20
+
+// eager reports a file Open reads up front: a small one outside assets/.
+// Assets are read when the site copies them, which building a handbook
+// does one version at a time and diffing it never does: a history of
+// versions each with megabytes of images is not held in memory at once.
+func eager(name string, size int64) bool {
+	return size <= eagerLimit && !strings.HasPrefix(name, "assets/")
+}
 
 // Open returns the tree of ref (a tag, branch, commit or HEAD) in the
 // repository at repoDir, limited to subdir ("" or "." for the whole tree),
@@ -136,8 +143,8 @@ func validName(name string) bool {
 func (f *FS) readBlobs() error {
 	want := []string{f.Commit}
 	seen := map[string]bool{f.Commit: true}
-	for _, e := range f.files {
-		if e.size <= eagerLimit && !seen[e.oid] {
+	for name, e := range f.files {
+		if eager(name, e.size) && !seen[e.oid] {
 			seen[e.oid] = true
 			want = append(want, e.oid)
 		}
@@ -176,8 +183,8 @@ func (f *FS) readBlobs() error {
 		return readErr
 	}
 	f.Time = commitTime(blobs[f.Commit])
-	for _, e := range f.files {
-		if data, ok := blobs[e.oid]; ok && e.size <= eagerLimit {
+	for name, e := range f.files {
+		if data, ok := blobs[e.oid]; ok && eager(name, e.size) {
 			e.data = data
 		}
 	}
@@ -230,7 +237,7 @@ func commitTime(obj []byte) time.Time {
 	return time.Time{}
 }
 
-// readLarge reads a blob that Open left unread because of its size.
+// readLarge reads a blob that Open left unread.
 func (f *FS) readLarge(e *entry) ([]byte, error) {
 	data, err := git(f.repo, "cat-file", "blob", e.oid)
 	if err != nil {

@@ -119,6 +119,26 @@ func TestOpen_errors(t *testing.T) {
 	}
 }
 
+// TestOpen_assetsReadOnDemand: assets are read when opened, not at Open:
+// a diff of two versions, or a build rendering one version at a time,
+// does not hold every version's images at once.
+func TestOpen_assetsReadOnDemand(t *testing.T) {
+	r := gittest.New(t)
+	r.Write(map[string]string{"assets/logo.svg": "<svg/>", "roles/a.toml": "name = \"A\"\n"})
+	r.Commit("assets")
+	f, err := Open(r.Dir, "HEAD", ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := f.(*FS).files
+	if files["assets/logo.svg"].data != nil || files["roles/a.toml"].data == nil {
+		t.Error("an asset was read at Open, or a source was not")
+	}
+	if b, err := fs.ReadFile(f, "assets/logo.svg"); err != nil || string(b) != "<svg/>" {
+		t.Errorf("logo.svg: %q, %v", b, err)
+	}
+}
+
 func TestOpen_largeFileReadOnDemand(t *testing.T) {
 	r := gittest.New(t)
 	big := strings.Repeat("外贸", eagerLimit) // 6 MB: larger than eagerLimit
