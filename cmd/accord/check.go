@@ -41,16 +41,24 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// handbookDir picks the handbook folder from the positional arguments.
+// handbookDir picks the handbook folder from the positional arguments:
+// without one, the current folder when it holds handbook.toml (a command
+// run inside a handbook), else ./content (in a clone of accord, the
+// shipped handbook).
 func handbookDir(pos []string) (string, error) {
-	dir := "content"
 	switch len(pos) {
 	case 0:
+		for _, dir := range []string{".", "content"} {
+			if isFile(filepath.Join(dir, "handbook.toml")) {
+				return dir, nil
+			}
+		}
+		return "", usagef("no handbook here: neither ./handbook.toml nor ./content/handbook.toml exists; name the handbook's folder (accord <command> DIR), or start one with accord init DIR")
 	case 1:
-		dir = pos[0]
 	default:
 		return "", usagef("expected one folder, got %d arguments", len(pos))
 	}
+	dir := pos[0]
 	info, err := os.Stat(dir)
 	if err != nil {
 		return "", usagef("%s: no such folder", dir)
@@ -59,6 +67,11 @@ func handbookDir(pos []string) (string, error) {
 		return "", usagef("%s is not a folder", dir)
 	}
 	return dir, nil
+}
+
+func isFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // displayDir is how file names are prefixed in messages: the folder as typed,

@@ -6,6 +6,7 @@
 //	accord check [DIR]               validate only
 //	accord diff OLD NEW              what changed between two versions
 //	accord init DIR                  start a new handbook
+//	accord version                   print accord's version (also accord --version)
 //
 // Exit codes: 0 success (warnings allowed), 1 the handbook has errors,
 // 2 the command line is wrong.
@@ -18,6 +19,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/accord-handbook/accord/generator/graphviz"
@@ -66,6 +69,9 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stderr)
 		if len(args) == 0 {
@@ -117,9 +123,43 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(pos) > 0 {
 		return usagef("version takes no arguments")
 	}
-	fmt.Fprintln(stdout, "accord", version)
+	fmt.Fprintln(stdout, "accord", versionString())
 	return nil
 }
 
 // version is set at release time with -ldflags "-X main.version=...".
-var version = "dev"
+var version = ""
+
+// versionString is the release's version; else the module's version as
+// go install recorded it, with the commit when the build knows it.
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" && !strings.Contains(v, rev) {
+		v += "+" + rev + dirty
+	}
+	return v
+}
