@@ -18,7 +18,7 @@ func (c *checker) policies() {
 		if p.Owner == "" && !doc.Failed("owner") {
 			c.diags.Errorf(doc.Line(1), "owner is missing: name the role that owns this policy (owner = \"role-id\")")
 		} else {
-			c.roleRef(doc, "owner", p.Owner)
+			c.ownerRef(doc, "owner", p.Owner)
 		}
 		if !p.AppliesTo.All && len(p.AppliesTo.Roles) == 0 && !doc.Failed("applies_to") {
 			c.diags.Errorf(doc.Key("applies_to"), `applies_to is missing or empty: list role ids, or write "*" for everyone`)

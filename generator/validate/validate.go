@@ -170,7 +170,11 @@ func (c *checker) roles() {
 			}
 		}
 		c.kpis(r)
-		c.onboarding(r)
+		if team != nil && team.External() && len(r.Onboarding) > 0 {
+			c.diags.Errorf(r.Src.Key("onboarding"), "role %q belongs to the external team %q, which has no onboarding pages: remove onboarding", r.ID, r.Team)
+		} else {
+			c.onboarding(r)
+		}
 	}
 	c.cycles()
 }
@@ -263,6 +267,18 @@ func (c *checker) roleRef(doc *source.Doc, key, id string) bool {
 		return true // the common case, without scanning every id (10,000 steps × 300 roles)
 	}
 	return c.ref(doc, key, id, "role", c.roleIDs(), c.roleNames())
+}
+
+// ownerRef checks the owner of a document: a role of the department, who
+// keeps it current; an outside party cannot.
+func (c *checker) ownerRef(doc *source.Doc, key, id string) {
+	if !c.roleRef(doc, key, id) {
+		return
+	}
+	r := c.h.RoleByID[id]
+	if t := c.h.TeamByID[r.Team]; t != nil && t.External() {
+		c.diags.Errorf(doc.Value(key, id), "%s: %q is a role of the external team %q: an owner keeps the document current, so it is a role of the department (an external role can be consulted or informed)", lastKey(key), id, r.Team)
+	}
 }
 
 // ref checks that id is among ids; names maps display names to ids so that

@@ -18,7 +18,7 @@ func (c *checker) workflows() {
 		if w.Owner == "" && !w.Src.Failed("owner") {
 			c.diags.Errorf(w.Src.Line(1), "owner is missing: name the role that owns this workflow (owner = \"role-id\")")
 		} else {
-			c.roleRef(w.Src, "owner", w.Owner)
+			c.ownerRef(w.Src, "owner", w.Owner)
 		}
 		if len(w.Steps) == 0 {
 			if w.Src.Failed("step") {
