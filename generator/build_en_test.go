@@ -30,4 +30,23 @@ func TestBuild_enAgency(t *testing.T) {
 	if strings.ContainsAny(page, "岗位职责工作流") {
 		t.Errorf("an English handbook's page contains Chinese interface text")
 	}
+	// Separators, plurals and quote marks come from the language too: no
+	// Chinese enumeration comma anywhere in an English site, and a count
+	// of one is singular.
+	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if strings.Contains(string(b), "、") {
+			t.Errorf("%s: a Chinese comma in an English site", p)
+		}
+		if strings.Contains(string(b), ">1 shared steps<") || strings.Contains(string(b), " 1 steps") {
+			t.Errorf("%s: a plural for one", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

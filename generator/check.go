@@ -29,6 +29,15 @@ func Check(opts Options) *Checked {
 	return hb.checked()
 }
 
+// Counts are how many of each kind of source a handbook has.
+type Counts struct{ Roles, Workflows, Policies, Pages, Terms, Assets int }
+
+// Counts counts the checked handbook's sources.
+func (c *Checked) Counts() Counts {
+	h := c.Handbook
+	return Counts{len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets)}
+}
+
 // Advice is the RACI health advice on a checked handbook: bottlenecks,
 // silos, overload. Advice never fails a check.
 func (c *Checked) Advice() []health.Finding { return health.Analyse(c.Handbook).Findings }

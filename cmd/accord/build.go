@@ -50,9 +50,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stdout, "built %s → %s: %d files, %.1f MB in %s\n", displayDir(dir), *out, res.Files, float64(res.Bytes)/(1<<20), res.Duration.Round(1e6))
 	if *verbose {
-		h := res.Checked.Handbook
-		fmt.Fprintf(stdout, "  %d roles, %d workflows, %d policies, %d pages, %d glossary terms, %d assets\n",
-			len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms), len(h.Assets))
+		fmt.Fprintf(stdout, "  %s, %s\n", summary(res.Checked.Counts()), count(res.Checked.Counts().Assets, "asset", "assets"))
 		fmt.Fprintf(stdout, "  search index: %.0f KB, %d documents, %d terms\n", float64(res.SearchIndexBytes)/1024, res.Search.SearchDocs, res.Search.SearchTerms)
 		g := res.Graphs
 		fmt.Fprintf(stdout, "  graphs: %d drawn, %d from cache, %d laid out in %s of Graphviz time (%d worker processes started)\n",

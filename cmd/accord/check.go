@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/source"
@@ -28,7 +30,6 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if chk.Diags.Report(stderr) {
 		return errHandbook
 	}
-	h := chk.Handbook
 	if *advice {
 		findings := chk.Advice()
 		for _, f := range findings {
@@ -36,8 +37,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		fmt.Fprintf(stdout, "%s of RACI health advice\n", source.Plural(len(findings), "finding"))
 	}
-	fmt.Fprintf(stdout, "%s: ok: %d roles, %d workflows, %d policies, %d pages, %d glossary terms\n",
-		displayDir(dir), len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms))
+	fmt.Fprintf(stdout, "%s: ok: %s\n", displayDir(dir), summary(chk.Counts()))
 	return nil
 }
 
@@ -67,6 +67,22 @@ func handbookDir(pos []string) (string, error) {
 		return "", usagef("%s is not a folder", dir)
 	}
 	return dir, nil
+}
+
+// summary counts what a handbook holds, in English.
+func summary(n generator.Counts) string {
+	return strings.Join([]string{
+		count(n.Roles, "role", "roles"), count(n.Workflows, "workflow", "workflows"),
+		count(n.Policies, "policy", "policies"), count(n.Pages, "page", "pages"),
+		count(n.Terms, "glossary term", "glossary terms"),
+	}, ", ")
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func isFile(p string) bool {

@@ -58,10 +58,11 @@ func (p *Page) AssignmentList(as []raci.WorkflowAssignments) template.HTML {
 func (p *Page) StepList(w *model.Workflow) template.HTML {
 	var b strings.Builder
 	b.Grow(1024 * len(w.Steps))
+	sep := p.Sep()
 	roles := func(ids []string) {
 		for i, id := range ids {
 			if i > 0 {
-				b.WriteString("、")
+				esc(&b, sep)
 			}
 			p.roleLink(&b, id)
 		}
@@ -99,7 +100,7 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 			b.WriteString("<dt>")
 			esc(&b, p.Tr("outputs"))
 			b.WriteString("</dt><dd>")
-			esc(&b, strings.Join(s.Outputs, "、"))
+			esc(&b, strings.Join(s.Outputs, sep))
 			b.WriteString("</dd>")
 		}
 		if d := formatDuration(s.Dur, p.T); d != "" {
@@ -117,7 +118,7 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 		}
 		for i, n := range s.Next {
 			if i > 0 {
-				b.WriteString("、")
+				esc(&b, sep)
 			}
 			b.WriteString(`<a href="#step-`)
 			escURL(&b, n, false)
@@ -219,9 +220,7 @@ func (p *Page) NeighbourList(ns []raci.Neighbour) template.HTML {
 		b.WriteString(`">`)
 		esc(&b, n.Role.Name)
 		b.WriteString(`</a> <span class="muted">`)
-		b.WriteString(strconv.Itoa(n.Steps))
-		b.WriteByte(' ')
-		esc(&b, p.Tr("sharedSteps"))
+		esc(&b, p.Count(n.Steps, "sharedSteps"))
 		b.WriteString("</span></li>")
 	}
 	return template.HTML(b.String())

@@ -28,18 +28,18 @@ const (
 {{- range .Data.Rows}}
 <tr><th scope="row"><a href="#step-{{.Step.ID}}">{{.Step.Name}}</a></th>{{cells .Cells}}</tr>
 {{- end}}`
-	neighboursTmpl = `{{range .Data}}<li><a href="{{$.RoleURL .Role.ID}}">{{.Role.Name}}</a> <span class="muted">{{.Steps}} {{$.Tr "sharedSteps"}}</span></li>{{end}}`
+	neighboursTmpl = `{{range .Data}}<li><a href="{{$.RoleURL .Role.ID}}">{{.Role.Name}}</a> <span class="muted">{{$.Count .Steps "sharedSteps"}}</span></li>{{end}}`
 	stepsTmpl      = `{{- $w := .Data}}{{- range $w.Steps}}
 <li id="step-{{.ID}}" class="step">
   <h3>{{.Name}}</h3>
   <dl class="raci-list">
-    <dt class="raci-r">{{$.Tr "responsible"}}</dt><dd>{{range $i, $id := .Responsible}}{{if $i}}、{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>
+    <dt class="raci-r">{{$.Tr "responsible"}}</dt><dd>{{range $i, $id := .Responsible}}{{if $i}}{{$.Sep}}{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>
     <dt class="raci-a">{{$.Tr "accountable"}}</dt><dd><a href="{{$.RoleURL .Accountable}}">{{$.RoleName .Accountable}}</a></dd>
-    {{- if .Consulted}}<dt class="raci-c">{{$.Tr "consulted"}}</dt><dd>{{range $i, $id := .Consulted}}{{if $i}}、{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>{{end}}
-    {{- if .Informed}}<dt class="raci-i">{{$.Tr "informed"}}</dt><dd>{{range $i, $id := .Informed}}{{if $i}}、{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>{{end}}
-    {{- if .Outputs}}<dt>{{$.Tr "outputs"}}</dt><dd>{{join .Outputs "、"}}</dd>{{end}}
+    {{- if .Consulted}}<dt class="raci-c">{{$.Tr "consulted"}}</dt><dd>{{range $i, $id := .Consulted}}{{if $i}}{{$.Sep}}{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>{{end}}
+    {{- if .Informed}}<dt class="raci-i">{{$.Tr "informed"}}</dt><dd>{{range $i, $id := .Informed}}{{if $i}}{{$.Sep}}{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>{{end}}
+    {{- if .Outputs}}<dt>{{$.Tr "outputs"}}</dt><dd>{{join .Outputs $.Sep}}</dd>{{end}}
     {{- with duration .Dur $.T}}<dt>{{$.Tr "duration"}}</dt><dd>{{.}}</dd>{{end}}
-    <dt>{{$.Tr "next"}}</dt><dd>{{if .Next}}{{range $i, $n := .Next}}{{if $i}}、{{end}}<a href="#step-{{$n}}">{{with $w.StepByID $n}}{{.Name}}{{else}}{{$n}}{{end}}</a>{{end}}{{else}}{{$.Tr "end"}}{{end}}</dd>
+    <dt>{{$.Tr "next"}}</dt><dd>{{if .Next}}{{range $i, $n := .Next}}{{if $i}}{{$.Sep}}{{end}}<a href="#step-{{$n}}">{{with $w.StepByID $n}}{{.Name}}{{else}}{{$n}}{{end}}</a>{{end}}{{else}}{{$.Tr "end"}}{{end}}</dd>
   </dl>
 </li>
 {{- end}}`

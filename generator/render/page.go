@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"strconv"
 	"fmt"
 	"html/template"
 	"path"
@@ -192,6 +193,20 @@ func (p *Page) Tr(key string) string {
 	}
 	return key
 }
+
+// Count writes n and the word of key for n things: key+"One" for one,
+// when the language has such a singular, else key.
+func (p *Page) Count(n int, key string) string {
+	if n == 1 {
+		if s, ok := p.T[key+"One"]; ok {
+			return "1 " + s
+		}
+	}
+	return strconv.Itoa(n) + " " + p.Tr(key)
+}
+
+// Sep joins the items of a list written out in a sentence: ", " or "、".
+func (p *Page) Sep() string { return p.Tr("listSep") }
 
 // SourceTitle is the title of the entity a source key names.
 func (p *Page) SourceTitle(key string) string {
