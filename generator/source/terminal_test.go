@@ -2,9 +2,11 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/accord-handbook/accord/internal/termcheck"
 )
 
 // hostile holds what a handbook author can put in a name to take over the
@@ -20,7 +22,7 @@ func TestEscapeLine_hostile(t *testing.T) {
 	if got != want {
 		t.Errorf("EscapeLine:\n got %s\nwant %s", got, want)
 	}
-	assertTerminalSafe(t, got, false)
+	termcheck.Safe(t, "EscapeLine", got, false)
 }
 
 func TestEscapeText_keepsLineBreaksAndTabs(t *testing.T) {
@@ -29,7 +31,7 @@ func TestEscapeText_keepsLineBreaksAndTabs(t *testing.T) {
 	if got != want {
 		t.Errorf("EscapeText: got %q, want %q", got, want)
 	}
-	assertTerminalSafe(t, got, true)
+	termcheck.Safe(t, "EscapeText", got, true)
 }
 
 func TestEscapeLine_leavesPrintableTextAlone(t *testing.T) {
@@ -47,44 +49,38 @@ func TestEscapeLine_twiceIsOnce(t *testing.T) {
 	}
 }
 
-// TestEscapeLine_everyBidiControl escapes each of Unicode's bidirectional
-// controls, the overrides and isolates that can fake the order of text.
-func TestEscapeLine_everyBidiControl(t *testing.T) {
-	for _, r := range []rune{0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069} {
-		if got := EscapeLine(string(r)); !strings.HasPrefix(got, `\u`) {
-			t.Errorf("U+%04X: got %q", r, got)
-		}
-	}
-}
-
 func TestDiagnostic_String_escapesFileAndMessage(t *testing.T) {
 	d := Diagnostic{Pos: Pos{File: "roles/" + hostile + ".toml", Line: 3, Col: 1}, Severity: Warning, Msg: "role " + hostile + " is idle\nfake.toml:1:1: all good"}
 	got := d.String()
-	assertTerminalSafe(t, got, false)
+	termcheck.Safe(t, "String", got, false)
 	if !strings.HasPrefix(got, `roles/a\x1b]0;pwned`) || !strings.Contains(got, `.toml:3:1: warning: role a\x1b]0;`) || !strings.HasSuffix(got, `is idle\nfake.toml:1:1: all good`) {
 		t.Errorf("got %s", got)
 	}
 	var b bytes.Buffer
 	l := &List{Items: []Diagnostic{d, {Pos: Pos{File: "\u202egnp.exe"}, Msg: "x"}}}
 	l.Report(&b)
-	assertTerminalSafe(t, strings.TrimSuffix(b.String(), "\n"), true)
+	termcheck.Safe(t, "Report", b.String(), true)
 	if strings.Count(b.String(), "\n") != 3 {
 		t.Errorf("Report printed more lines than diagnostics:\n%s", b.String())
 	}
 }
 
-// assertTerminalSafe fails when s holds anything a terminal might obey:
-// a control character (a line break or tab only when lines are allowed),
-// a bidirectional control, or a byte that is not UTF-8.
-func assertTerminalSafe(t *testing.T, s string, lines bool) {
-	t.Helper()
-	if !utf8.ValidString(s) {
-		t.Errorf("not UTF-8: %q", s)
-	}
-	for i, r := range s {
-		if unsafeRune(r, lines) {
-			t.Errorf("raw U+%04X at byte %d of %q", r, i, s)
-			return
+// TestEscapeLine_everyRune checks the escaper against termcheck's own list
+// on every code point: what termcheck would flag is escaped into something
+// it does not flag, and everything else is left alone.
+func TestEscapeLine_everyRune(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		s := string(r)
+		got := EscapeLine(s)
+		if i, _ := termcheck.Find(s, false); i < 0 {
+			if got != s {
+				t.Fatalf("U+%04X: escaped to %q, want it unchanged", r, got)
+			}
+			continue
 		}
+		if got == s {
+			t.Fatalf("U+%04X: left raw", r)
+		}
+		termcheck.Safe(t, fmt.Sprintf("U+%04X", r), got, false)
 	}
 }
