@@ -32,12 +32,12 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if *advice {
 		findings := chk.Advice()
 		for _, f := range findings {
-			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, f.Message)
+			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, source.EscapeLine(f.Message))
 		}
 		fmt.Fprintf(stdout, "%s of RACI health advice\n", source.Plural(len(findings), "finding"))
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d roles, %d workflows, %d policies, %d pages, %d glossary terms\n",
-		displayDir(dir), len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms))
+		source.EscapeLine(displayDir(dir)), len(h.Roles), len(h.Workflows), len(h.Policies), len(h.Pages), len(h.Terms))
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/watch"
 )
 
@@ -43,7 +44,7 @@ func (s *Session) serve(ctx context.Context, ln net.Listener, handler http.Handl
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(s.cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.cfg.Name, ln.Addr())
+	fmt.Fprintf(s.cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.name, ln.Addr())
 
 	var failed error
 loop:
@@ -60,7 +61,7 @@ loop:
 			}
 			s.rebuildServed(ctx, srv, &b)
 		case err := <-w.Errors():
-			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %v\n", s.cfg.Name, err)
+			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
 		}
 	}
 
@@ -115,7 +116,7 @@ func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch
 		}
 		srv.SwapLazy(lazySite{c.lazy, s.cfg.Stderr})
 		if b == nil {
-			fmt.Fprintf(s.cfg.Stdout, "checked %s in %s: pages render as they are asked for\n", s.cfg.Name, ms(c.took))
+			fmt.Fprintf(s.cfg.Stdout, "checked %s in %s: pages render as they are asked for\n", s.name, ms(c.took))
 			return
 		}
 		fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s (%s)\n", ms(c.took), describe(*b))
@@ -123,7 +124,7 @@ func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch
 	}
 	ch := srv.Swap(c.files)
 	if b == nil {
-		fmt.Fprintf(s.cfg.Stdout, "built %s in %s: %d files\n", s.cfg.Name, ms(c.took), len(c.files))
+		fmt.Fprintf(s.cfg.Stdout, "built %s in %s: %d files\n", s.name, ms(c.took), len(c.files))
 		return
 	}
 	fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s (%s, %d of %d files updated)\n", ms(c.took), describe(*b), ch.Total(), len(c.files))
@@ -138,7 +139,7 @@ type lazySite struct {
 func (l lazySite) Get(p string) ([]byte, bool, error) {
 	data, ok, err := l.Lazy.Get(p)
 	if err != nil {
-		fmt.Fprintf(l.stderr, "accord serve: %s: %v\n", p, err)
+		fmt.Fprintf(l.stderr, "accord serve: %s: %s\n", source.EscapeLine(p), source.EscapeText(err.Error()))
 	}
 	return data, ok, err
 }

@@ -46,6 +46,8 @@ type Config struct {
 // Session is the state of an edit session between rebuilds.
 type Session struct {
 	cfg       Config
+	name      string // cfg.Name, escaped for the terminal
+	out       string // cfg.Out, likewise
 	opts      generator.Options
 	ownGraphs bool
 	cache     *markdown.Cache
@@ -59,7 +61,8 @@ type Session struct {
 
 // New starts a session; Close ends it.
 func New(cfg Config) *Session {
-	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr}}
+	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr},
+		name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out)}
 	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
 		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
@@ -146,7 +149,7 @@ func (p *printer) print(b built, cmd string) {
 			b.checked.Diags.Report(p.stderr)
 		}
 		if b.err != nil && !errors.As(b.err, &le) {
-			fmt.Fprintf(p.stderr, "accord %s: %v\n", cmd, b.err)
+			fmt.Fprintf(p.stderr, "accord %s: %s\n", cmd, source.EscapeText(b.err.Error()))
 		}
 	}
 	p.last = items
