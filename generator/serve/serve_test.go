@@ -136,12 +136,27 @@ type stream struct {
 
 func openStream(t *testing.T, url string) *stream {
 	t.Helper()
+	st, resp := tryStream(t, url)
+	if st == nil {
+		t.Fatalf("live stream refused: %d", resp.StatusCode)
+	}
+	return st
+}
+
+// tryStream opens a live stream, or returns the response that refused it.
+func tryStream(t *testing.T, url string) (*stream, *http.Response) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", url+LivePath, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		cancel()
+		return nil, resp
 	}
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
 		cancel()
@@ -167,7 +182,7 @@ func openStream(t *testing.T, url string) *stream {
 		}
 	}()
 	t.Cleanup(st.close)
-	return st
+	return st, resp
 }
 
 func (st *stream) close() {
