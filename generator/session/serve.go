@@ -39,7 +39,10 @@ func Serve(ctx context.Context, cfg Config, ln net.Listener, loopback bool) erro
 }
 
 func (s *Session) serve(ctx context.Context, ln net.Listener, handler http.Handler, srv *serve.Server, w *watch.Watcher) error {
-	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	// A browser keeps a connection open after loading a page, for the next
+	// one; each holds a file descriptor, which a rebuild needs, so an idle
+	// one is closed after a while.
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 30 * time.Second}
 	// The live streams must end before Shutdown can: it waits for them.
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
