@@ -17,9 +17,9 @@ import (
 
 // Serve is `accord serve`: it builds the handbook, serves it on ln from
 // memory and rebuilds on every change until ctx ends (Ctrl-C), then shuts
-// down: live streams closed, requests finished. On a loopback address it
-// answers only requests that name the machine itself (serve.LocalOnly).
-func Serve(ctx context.Context, cfg Config, ln net.Listener, loopback bool) error {
+// down: live streams closed, requests finished. It answers only requests
+// whose Host is one of hosts (serve.HostCheck), whatever address ln is on.
+func Serve(ctx context.Context, cfg Config, ln net.Listener, hosts *serve.Hosts) error {
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch.New(cfg.Dir)
 	if err != nil {
@@ -31,11 +31,7 @@ func Serve(ctx context.Context, cfg Config, ln net.Listener, loopback bool) erro
 	defer s.Close()
 	srv := serve.New()
 	s.rebuildServed(ctx, srv, nil)
-	handler := srv.Handler()
-	if loopback {
-		handler = serve.LocalOnly(handler)
-	}
-	return s.serve(ctx, ln, handler, srv, w)
+	return s.serve(ctx, ln, serve.HostCheck(srv.Handler(), hosts), srv, w)
 }
 
 func (s *Session) serve(ctx context.Context, ln net.Listener, handler http.Handler, srv *serve.Server, w *watch.Watcher) error {
