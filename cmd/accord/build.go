@@ -44,11 +44,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	name, outName := source.EscapeLine(displayDir(dir)), source.EscapeLine(*out)
 	if res.UpToDate {
-		fmt.Fprintf(stdout, "up to date: %s → %s: %d files, nothing changed since they were built (checked in %s; --force renders anyway)\n", displayDir(dir), *out, res.Files, res.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "up to date: %s → %s: %d files, nothing changed since they were built (checked in %s; --force renders anyway)\n", name, outName, res.Files, res.Duration.Round(1e6))
 		return nil
 	}
-	fmt.Fprintf(stdout, "built %s → %s: %d files, %.1f MB in %s\n", displayDir(dir), *out, res.Files, float64(res.Bytes)/(1<<20), res.Duration.Round(1e6))
+	fmt.Fprintf(stdout, "built %s → %s: %d files, %.1f MB in %s\n", name, outName, res.Files, float64(res.Bytes)/(1<<20), res.Duration.Round(1e6))
 	if *verbose {
 		fmt.Fprintf(stdout, "  %s, %s\n", summary(res.Checked.Counts()), count(res.Checked.Counts().Assets, "asset", "assets"))
 		fmt.Fprintf(stdout, "  search index: %.0f KB, %d documents, %d terms\n", float64(res.SearchIndexBytes)/1024, res.Search.SearchDocs, res.Search.SearchTerms)

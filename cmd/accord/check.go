@@ -33,11 +33,11 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if *advice {
 		findings := chk.Advice()
 		for _, f := range findings {
-			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, f.Message)
+			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, source.EscapeLine(f.Message))
 		}
 		fmt.Fprintf(stdout, "%s of RACI health advice\n", source.Plural(len(findings), "finding"))
 	}
-	fmt.Fprintf(stdout, "%s: ok: %s\n", displayDir(dir), summary(chk.Counts()))
+	fmt.Fprintf(stdout, "%s: ok: %s\n", source.EscapeLine(displayDir(dir)), summary(chk.Counts()))
 	return nil
 }
 

@@ -24,6 +24,7 @@ import (
 	"syscall"
 
 	"github.com/accord-handbook/accord/generator/graphviz"
+	"github.com/accord-handbook/accord/generator/source"
 )
 
 func main() {
@@ -89,14 +90,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case err == nil:
 			return exitOK
 		case errors.As(err, &ue):
-			fmt.Fprintf(stderr, "accord %s: %s\nRun 'accord %s -h' for usage.\n", c.name, ue.msg, c.name)
+			fmt.Fprintf(stderr, "accord %s: %s\nRun 'accord %s -h' for usage.\n", c.name, source.EscapeLine(ue.msg), c.name)
 			return exitUsage
 		case errors.Is(err, errHandbook):
 			return exitHandbook
 		case errors.Is(err, errHelp):
 			return exitOK
 		default:
-			fmt.Fprintf(stderr, "accord %s: %v\n", c.name, err)
+			// An error may name a file of the handbook, and a panic's
+			// has a stack trace: its lines stay, its escapes do not.
+			fmt.Fprintf(stderr, "accord %s: %s\n", c.name, source.EscapeText(err.Error()))
 			return exitHandbook
 		}
 	}

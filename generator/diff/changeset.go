@@ -79,8 +79,8 @@ type ParagraphChange struct {
 	NewIndex int    `json:"new_index,omitempty"`
 	OldLine  int    `json:"old_line,omitempty"`
 	NewLine  int    `json:"new_line,omitempty"`
-	Old      string `json:"old,omitempty"` // normalised text
-	New      string `json:"new,omitempty"`
+	Old      string `json:"old,omitempty" term:"lines"` // normalised text
+	New      string `json:"new,omitempty" term:"lines"`
 	Spans    []Span `json:"spans,omitempty"` // inline diff, only for "changed"
 }
 
@@ -88,7 +88,7 @@ type ParagraphChange struct {
 // spell the old paragraph; the equal and insert spans spell the new one.
 type Span struct {
 	Op   string `json:"op"`
-	Text string `json:"text"`
+	Text string `json:"text" term:"lines"`
 }
 
 // TeamChange is a team added, removed or changed.

@@ -136,6 +136,17 @@ var goldenCases = []struct {
 		new["glossary.toml"] += "\n[[term]]\nterm = \"L/C\"\ndefinition = \"Letter of credit.\"\n"
 		edit(new, "glossary.toml", "[[term]]\nterm = \"CIF\"\ndefinition = \"Cost, insurance and freight.\"\n", "")
 	}},
+	{"hostile-names", func(old, new files) {
+		// Names that would retitle the window, erase and overwrite a line,
+		// write the clipboard (OSC 52), start a CSI as one C1 character,
+		// and reverse the text after them: every format shows them
+		// escaped or encoded, never raw to a terminal.
+		edit(new, "roles/clerk.toml", `name = "Clerk"`, `name = "Clerk\u001b]0;pwned\u0007\u001b[2K\r+ role boss"`)
+		edit(new, "workflows/order.toml", `name = "Order"`, `name = "Order\u001b]52;c;cm0gLXJmIH4=\u0007\u009b31m"`)
+		edit(new, "workflows/order.toml", "responsible = [\"clerk\"]\naccountable = \"rep\"", "responsible = [\"clerk\"]\naccountable = \"clerk\"")
+		edit(new, "policies/quotes.md", "need the manager's approval in writing.", "need the manager's approval \u202egnitirw ni\u202c.\r\x1b[1A\x1b[2K")
+		new["roles/spy.toml"] = "name = \"Spy\\u2067\\u007f\"\nteam = \"trade\"\n"
+	}},
 	{"assets", func(old, new files) {
 		old["assets/logo.png"] = "png"
 		new["assets/chart.svg"] = "<svg/>"

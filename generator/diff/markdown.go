@@ -9,8 +9,10 @@ import (
 // Markdown writes the change set as Markdown to paste into review
 // minutes: a heading per kind of entity, a table of RACI cells, and
 // rewritten paragraphs with ~~deleted~~ and **inserted** text. The
-// handbook's own text is escaped, so its Markdown shows as written.
+// handbook's own text is escaped, so its Markdown shows as written, and
+// so are its control characters, for the terminal it is often read in.
 func Markdown(w io.Writer, c *ChangeSet) error {
+	c = forTerminal(c)
 	m := &mdPrinter{w: w, lang: c.New.Language}
 	m.printf("# %s\n", mdEscape(heading(c)))
 	if c.Empty() {

@@ -17,8 +17,10 @@ const (
 // Text writes the change set for a terminal: one section per kind of
 // entity, "+" added, "-" removed, "~" changed. With color, deletions are
 // red and insertions green; without, inline changes are written
-// [-deleted-]{+inserted+} as `git diff --word-diff` does.
+// [-deleted-]{+inserted+} as `git diff --word-diff` does. The handbook's
+// control characters are shown escaped (\x1b), never sent to the terminal.
 func Text(w io.Writer, c *ChangeSet, color bool) error {
+	c = forTerminal(c)
 	p := &textPrinter{w: w, color: color, lang: c.New.Language}
 	p.line(0, p.paint(bold, heading(c)))
 	if c.Empty() {

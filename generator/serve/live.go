@@ -26,6 +26,21 @@ const clientBuffer = 16
 // a server notices a peer that vanished without closing the connection.
 const keepAlive = 15 * time.Second
 
+// maxStreams is how many live streams are open at once, by default. Each
+// holds a connection, and so a file descriptor: enough open tabs under a
+// low descriptor limit left none for reading the sources, and every
+// rebuild failed. A page past the limit is refused with 503 and tries
+// again later (Script); a person has only so many tabs in view.
+const maxStreams = 64
+
+// retryAfter is what a refused page is told to wait, in seconds.
+const retryAfter = "5"
+
+// writeTimeout bounds each write to a live stream: a page whose connection
+// stopped reading (a laptop gone to sleep, a peer that vanished) is dropped
+// instead of holding its connection until TCP gives up, many minutes on.
+const writeTimeout = 10 * time.Second
+
 // maxReloadPaths bounds the paths listed in a reload event: a page only
 // needs to know that something changed.
 const maxReloadPaths = 50
@@ -79,6 +94,12 @@ func (s *Server) serveLive(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
+	if len(s.clients) >= s.maxStreams {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", retryAfter)
+		http.Error(w, fmt.Sprintf("accord serve: %d pages are listening for reloads already; this one tries again later", s.maxStreams), http.StatusServiceUnavailable)
+		return
+	}
 	// The current state goes first, under the lock, so that no event can
 	// slip in between the snapshot and the subscription.
 	first := []event{s.helloEvent()}
@@ -101,6 +122,8 @@ func (s *Server) serveLive(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	rc := http.NewResponseController(w)
+	deadline := func() { rc.SetWriteDeadline(time.Now().Add(s.writeTimeout)) }
+	deadline()
 	// retry: reconnect quickly after a restart of accord serve.
 	if _, err := fmt.Fprint(w, "retry: 500\n\n"); err != nil {
 		return
@@ -116,20 +139,21 @@ func (s *Server) serveLive(w http.ResponseWriter, r *http.Request) {
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()
 	for {
-		var err error
+		ev := event{} // a keep-alive comment, unless an event comes
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.done:
 			return
-		case ev, ok := <-c.ch:
+		case e, ok := <-c.ch:
 			if !ok {
 				return
 			}
-			err = writeEvent(w, ev)
+			ev = e
 		case <-tick.C:
-			_, err = fmt.Fprint(w, ": keep-alive\n\n")
 		}
+		deadline()
+		err := writeEvent(w, ev)
 		if err == nil {
 			err = rc.Flush()
 		}
@@ -140,6 +164,10 @@ func (s *Server) serveLive(w http.ResponseWriter, r *http.Request) {
 }
 
 func writeEvent(w http.ResponseWriter, ev event) error {
+	if ev.name == "" {
+		_, err := fmt.Fprint(w, ": keep-alive\n\n")
+		return err
+	}
 	_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
 	return err
 }

@@ -7,6 +7,13 @@ import "html/template"
 // LivePath, reloads the page on "reload", and on "errors" lays the problems
 // over the last good page. Problems are inserted with textContent only: a
 // message quotes the handbook's own text, which must never become markup.
+//
+// EventSource reconnects by itself after a dropped stream, but not after a
+// refused one: a 503 (too many pages listening) closes it for good. The
+// script then opens a new one after a pause, random so that many refused
+// tabs do not come back at once, and twice as long after each refusal. A
+// page that was refused before it ever listened may have missed a reload,
+// so it reloads once it is let in.
 const Script template.HTML = `<script>
 (function () {
   "use strict";
@@ -49,14 +56,25 @@ const Script template.HTML = `<script>
     box.appendChild(ul);
     document.body.appendChild(box);
   }
-  var es = new EventSource("/_accord/live");
-  es.addEventListener("hello", function (e) {
-    var id = JSON.parse(e.data).id;
-    if (seen !== null && seen !== id) location.reload();
-    seen = id;
-  });
-  es.addEventListener("reload", function () { location.reload(); });
-  es.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
-  es.addEventListener("ok", hide);
+  var pause = 2000, refused = false;
+  function connect() {
+    var es = new EventSource("/_accord/live");
+    es.addEventListener("hello", function (e) {
+      pause = 2000;
+      var id = JSON.parse(e.data).id;
+      if (seen === null ? refused : seen !== id) location.reload();
+      seen = id;
+    });
+    es.addEventListener("reload", function () { location.reload(); });
+    es.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
+    es.addEventListener("ok", hide);
+    es.addEventListener("error", function () {
+      if (es.readyState !== EventSource.CLOSED) return;
+      refused = true;
+      setTimeout(connect, pause / 2 + Math.random() * pause);
+      pause = Math.min(pause * 2, 60000);
+    });
+  }
+  connect();
 })();
 </script>`

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/source"
@@ -44,6 +45,10 @@ type Server struct {
 	boot     string // tells a page that the server restarted
 	closed   bool
 	done     chan struct{}
+	// maxStreams and writeTimeout are the constants of the same names;
+	// tests make them smaller.
+	maxStreams   int
+	writeTimeout time.Duration
 }
 
 type served struct {
@@ -102,7 +107,7 @@ type file struct {
 
 // New returns a Server with an empty site.
 func New() *Server {
-	s := &Server{clients: map[*client]struct{}{}, done: make(chan struct{})}
+	s := &Server{clients: map[*client]struct{}{}, done: make(chan struct{}), maxStreams: maxStreams, writeTimeout: writeTimeout}
 	var b [6]byte
 	rand.Read(b[:])
 	s.boot = hex.EncodeToString(b[:])

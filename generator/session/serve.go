@@ -11,14 +11,21 @@ import (
 
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/serve"
+	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/watch"
 )
 
+// Hosts are the names and addresses a dev server bound to bind answers
+// to: the machine's own, and allow (see serve.MachineHosts).
+func Hosts(bind string, allow []string) (*serve.Hosts, error) {
+	return serve.MachineHosts(bind, allow)
+}
+
 // Serve is `accord serve`: it builds the handbook, serves it on ln from
 // memory and rebuilds on every change until ctx ends (Ctrl-C), then shuts
-// down: live streams closed, requests finished. On a loopback address it
-// answers only requests that name the machine itself (serve.LocalOnly).
-func Serve(ctx context.Context, cfg Config, ln net.Listener, loopback bool) error {
+// down: live streams closed, requests finished. It answers only requests
+// whose Host is one of hosts (serve.HostCheck), whatever address ln is on.
+func Serve(ctx context.Context, cfg Config, ln net.Listener, hosts *serve.Hosts) error {
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch.New(cfg.Dir)
 	if err != nil {
@@ -30,20 +37,19 @@ func Serve(ctx context.Context, cfg Config, ln net.Listener, loopback bool) erro
 	defer s.Close()
 	srv := serve.New()
 	s.rebuildServed(ctx, srv, nil)
-	handler := srv.Handler()
-	if loopback {
-		handler = serve.LocalOnly(handler)
-	}
-	return s.serve(ctx, ln, handler, srv, w)
+	return s.serve(ctx, ln, serve.HostCheck(srv.Handler(), hosts), srv, w)
 }
 
 func (s *Session) serve(ctx context.Context, ln net.Listener, handler http.Handler, srv *serve.Server, w *watch.Watcher) error {
-	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	// A browser keeps a connection open after loading a page, for the next
+	// one; each holds a file descriptor, which a rebuild needs, so an idle
+	// one is closed after a while.
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 30 * time.Second}
 	// The live streams must end before Shutdown can: it waits for them.
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(s.cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.cfg.Name, ln.Addr())
+	fmt.Fprintf(s.cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.name, ln.Addr())
 
 	var failed error
 loop:
@@ -60,7 +66,7 @@ loop:
 			}
 			s.rebuildServed(ctx, srv, &b)
 		case err := <-w.Errors():
-			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %v\n", s.cfg.Name, err)
+			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
 		}
 	}
 
@@ -115,7 +121,7 @@ func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch
 		}
 		srv.SwapLazy(lazySite{c.lazy, s.cfg.Stderr})
 		if b == nil {
-			fmt.Fprintf(s.cfg.Stdout, "checked %s in %s: pages render as they are asked for\n", s.cfg.Name, ms(c.took))
+			fmt.Fprintf(s.cfg.Stdout, "checked %s in %s: pages render as they are asked for\n", s.name, ms(c.took))
 			return
 		}
 		fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s (%s)\n", ms(c.took), describe(*b))
@@ -123,7 +129,7 @@ func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch
 	}
 	ch := srv.Swap(c.files)
 	if b == nil {
-		fmt.Fprintf(s.cfg.Stdout, "built %s in %s: %d files\n", s.cfg.Name, ms(c.took), len(c.files))
+		fmt.Fprintf(s.cfg.Stdout, "built %s in %s: %d files\n", s.name, ms(c.took), len(c.files))
 		return
 	}
 	fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s (%s, %d of %d files updated)\n", ms(c.took), describe(*b), ch.Total(), len(c.files))
@@ -138,7 +144,7 @@ type lazySite struct {
 func (l lazySite) Get(p string) ([]byte, bool, error) {
 	data, ok, err := l.Lazy.Get(p)
 	if err != nil {
-		fmt.Fprintf(l.stderr, "accord serve: %s: %v\n", p, err)
+		fmt.Fprintf(l.stderr, "accord serve: %s: %s\n", source.EscapeLine(p), source.EscapeText(err.Error()))
 	}
 	return data, ok, err
 }

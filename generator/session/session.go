@@ -19,6 +19,8 @@ import (
 	"io"
 	"runtime/debug"
 	"slices"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/accord-handbook/accord/generator"
@@ -46,6 +48,8 @@ type Config struct {
 // Session is the state of an edit session between rebuilds.
 type Session struct {
 	cfg       Config
+	name      string // cfg.Name, escaped for the terminal
+	out       string // cfg.Out, likewise
 	opts      generator.Options
 	ownGraphs bool
 	cache     *markdown.Cache
@@ -53,13 +57,17 @@ type Session struct {
 	good      bool // a build has succeeded: there is a site to fall back on
 	// lazyBuilds counts lazy rebuilds, to sweep the Markdown cache now and then.
 	lazyBuilds int
+	// retryPauses are the waits before building again after a build that
+	// ran out of file descriptors (outOfFiles); tests shorten them.
+	retryPauses []time.Duration
 	// compile, when set, replaces generator.Compile (tests make it panic).
 	compile func(context.Context, generator.Options) ([]site.File, *generator.Checked, error)
 }
 
 // New starts a session; Close ends it.
 func New(cfg Config) *Session {
-	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr}}
+	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr},
+		name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out), retryPauses: retryPauses}
 	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
 		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
@@ -83,10 +91,58 @@ type built struct {
 	took    time.Duration
 }
 
-// build compiles the handbook whole, in memory, or, when lazy and the
+// retryPauses are the waits before each new try of a build that ran out of
+// file descriptors: about five seconds in all, time for the connections of
+// a burst of page loads to close.
+var retryPauses = []time.Duration{100 * time.Millisecond, 400 * time.Millisecond, 1500 * time.Millisecond, 3 * time.Second}
+
+// build builds the handbook (buildOnce), and builds it again after a pause
+// when it failed for want of file descriptors: that failure is the
+// machine's, not the handbook's, and would otherwise be shown as the
+// handbook's problem until the next save.
+func (s *Session) build(ctx context.Context, opts generator.Options, lazy bool) built {
+	b := s.buildOnce(ctx, opts, lazy)
+	for i, pause := range s.retryPauses {
+		if !outOfFiles(b) {
+			break
+		}
+		if i == 0 {
+			fmt.Fprintf(s.cfg.Stderr, "warning: out of file descriptors (%s): building again; raise the limit (ulimit -n) if it lasts\n", syscall.EMFILE)
+		}
+		select {
+		case <-ctx.Done():
+			return b
+		case <-time.After(pause):
+		}
+		b = s.buildOnce(ctx, opts, lazy)
+	}
+	return b
+}
+
+// outOfFiles reports whether a build failed because the process or the
+// system had no file descriptor left (EMFILE, ENFILE). The load stage
+// reports a file it cannot read as a diagnostic holding the error's text,
+// not the error, so the text is looked for too; ENFILE's begins with
+// EMFILE's.
+func outOfFiles(b built) bool {
+	if b.err == nil {
+		return false
+	}
+	if errors.Is(b.err, syscall.EMFILE) || errors.Is(b.err, syscall.ENFILE) {
+		return true
+	}
+	for _, d := range b.problems() {
+		if strings.Contains(d.Msg, syscall.EMFILE.Error()) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildOnce compiles the handbook whole, in memory, or, when lazy and the
 // handbook has no earlier versions, checks it and returns a site that
 // renders each page when asked. A panic becomes the build's error.
-func (s *Session) build(ctx context.Context, opts generator.Options, lazy bool) (b built) {
+func (s *Session) buildOnce(ctx context.Context, opts generator.Options, lazy bool) (b built) {
 	start := time.Now()
 	defer func() {
 		if r := recover(); r != nil {
@@ -146,7 +202,7 @@ func (p *printer) print(b built, cmd string) {
 			b.checked.Diags.Report(p.stderr)
 		}
 		if b.err != nil && !errors.As(b.err, &le) {
-			fmt.Fprintf(p.stderr, "accord %s: %v\n", cmd, b.err)
+			fmt.Fprintf(p.stderr, "accord %s: %s\n", cmd, source.EscapeText(b.err.Error()))
 		}
 	}
 	p.last = items

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/site"
+	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/watch"
 )
 
@@ -28,7 +29,7 @@ func Watch(ctx context.Context, cfg Config) error {
 	if err := wb.build(ctx, nil); err != nil {
 		return err // the output cannot be written: no point in watching
 	}
-	fmt.Fprintf(cfg.Stdout, "watching %s (Ctrl-C to stop)\n", cfg.Name)
+	fmt.Fprintf(cfg.Stdout, "watching %s (Ctrl-C to stop)\n", s.name)
 	for {
 		select {
 		case <-ctx.Done():
@@ -42,10 +43,10 @@ func Watch(ctx context.Context, cfg Config) error {
 				continue
 			}
 			if err := wb.build(ctx, &b); err != nil {
-				fmt.Fprintf(cfg.Stderr, "accord build: %v\n", err)
+				fmt.Fprintf(cfg.Stderr, "accord build: %s\n", source.EscapeText(err.Error()))
 			}
 		case err := <-w.Errors():
-			fmt.Fprintf(cfg.Stderr, "warning: watching %s: %v\n", cfg.Name, err)
+			fmt.Fprintf(cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
 		}
 	}
 }
@@ -60,25 +61,25 @@ type watchBuild struct {
 // could not be written; handbook problems are printed and wait for the
 // next save.
 func (wb *watchBuild) build(ctx context.Context, b *watch.Batch) error {
-	s, out := wb.s, wb.s.cfg.Out
+	s := wb.s
 	c := s.build(ctx, s.opts, false)
 	if ctx.Err() != nil {
 		return nil
 	}
 	s.diags.print(c, "build")
 	if c.err != nil {
-		fmt.Fprintf(s.cfg.Stderr, "build failed in %s: %s left as it was\n", ms(c.took), out)
+		fmt.Fprintf(s.cfg.Stderr, "build failed in %s: %s left as it was\n", ms(c.took), s.out)
 		return nil
 	}
 	if wb.prev == nil {
-		if err := site.Write(out, c.files); err != nil {
+		if err := site.Write(s.cfg.Out, c.files); err != nil {
 			return err
 		}
 		wb.prev = c.files
-		fmt.Fprintf(s.cfg.Stdout, "built %s → %s: %d files in %s\n", s.cfg.Name, out, len(c.files), ms(c.took))
+		fmt.Fprintf(s.cfg.Stdout, "built %s → %s: %d files in %s\n", s.name, s.out, len(c.files), ms(c.took))
 		return nil
 	}
-	u, err := site.Update(out, wb.prev, c.files)
+	u, err := site.Update(s.cfg.Out, wb.prev, c.files)
 	if err != nil {
 		// The output is now partly updated: rewrite it whole next time.
 		wb.prev = nil

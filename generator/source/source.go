@@ -24,16 +24,19 @@ type Pos struct {
 	Col  int
 }
 
+// String is "file:line:col", as a terminal prints it: a file name is
+// whatever the handbook's authors called their files, so it is escaped.
 func (p Pos) String() string {
+	file := EscapeLine(p.File)
 	switch {
 	case p.File == "":
 		return ""
 	case p.Line <= 0:
-		return p.File
+		return file
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // Severity orders diagnostics: errors stop a build, warnings do not.
@@ -51,6 +54,9 @@ type Diagnostic struct {
 	Msg      string
 }
 
+// String is the diagnostic as one line of a terminal: "file:line:col:
+// message", escaped, so that neither a file name nor a value a message
+// quotes raw can print an escape sequence or a line of its own.
 func (d Diagnostic) String() string {
 	prefix := d.Pos.String()
 	if prefix != "" {
@@ -59,7 +65,7 @@ func (d Diagnostic) String() string {
 	if d.Severity == Warning {
 		prefix += "warning: "
 	}
-	return prefix + d.Msg
+	return prefix + EscapeLine(d.Msg)
 }
 
 // List collects diagnostics. The zero value is ready to use.
