@@ -118,7 +118,7 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 		if image {
 			msg = fmt.Sprintf("image %q not found: %s does not exist", dest, full)
 		}
-		if s := suggest.Closest(full, t.known); s != "" {
+		if s := suggest.Path(full, t.known); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", relFrom(from, s))
 		}
 		return Target{}, fmt.Errorf("%s", msg)

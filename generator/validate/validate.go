@@ -221,10 +221,12 @@ func (c *checker) onboarding(r *model.Role) {
 		msg := fmt.Sprintf("onboarding entry %q does not exist", entry)
 		if strings.HasSuffix(entry, ".md") || strings.HasSuffix(entry, ".toml") {
 			msg += fmt.Sprintf(": write source paths without extension (%q)", strings.TrimSuffix(strings.TrimSuffix(entry, ".md"), ".toml"))
-		} else if s := suggest.Closest(entry, c.sourceKeys()); s != "" {
+		} else if s := suggest.Path(entry, c.sourceKeys()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		} else {
+		} else if kind, _, _ := strings.Cut(entry, "/"); !slices.Contains([]string{"policies", "workflows", "roles", "pages"}, kind) {
 			msg += `: use "policies/<id>", "workflows/<id>", "roles/<id>" or "pages/<path>"`
+		} else {
+			msg += fmt.Sprintf(": write %s first, or remove the entry", sourceFile(entry))
 		}
 		c.diags.Errorf(r.Src.Value("onboarding", entry), "%s", msg)
 	}
@@ -314,6 +316,14 @@ func (c *checker) roleNames() map[string]string { return c.roleNameMap }
 func (c *checker) teamIDs() []string            { return c.teamIDList }
 func (c *checker) teamNames() map[string]string { return c.teamNameMap }
 func (c *checker) sourceExists(key string) bool { return c.keySet[key] }
+
+// sourceFile is the file a source key names: "policies/x" -> policies/x.md.
+func sourceFile(key string) string {
+	if strings.HasPrefix(key, "workflows/") || strings.HasPrefix(key, "roles/") {
+		return key + ".toml"
+	}
+	return key + ".md"
+}
 func (c *checker) sourceKeys() []string         { return c.keyList }
 
 func parseDuration(s string) (time.Duration, error) {
