@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -113,6 +114,10 @@ func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, int, 
 	}
 	fm, body, line, found, closed := splitFrontMatter(doc.Text)
 	switch {
+	case !found && yamlFrontMatter(doc.Text):
+		l.diags.Errorf(doc.Line(1), "this front matter is YAML, between `---` lines (as Hugo and Jekyll write it); accord reads TOML between `+++` lines: replace both `---` with `+++` and write key = \"value\" for key: value (strings in quotes, dates as 2026-07-01)")
+		doc.Broken = true
+		return doc.Text, 0, false
 	case !found:
 		l.diags.Errorf(doc.Line(1), "no front matter: start the file with a line `+++`, then %s as TOML, then a closing `+++`", keys)
 		doc.Broken = true
@@ -123,6 +128,21 @@ func (l *loader) frontMatter(doc *source.Doc, v any, keys string) ([]byte, int, 
 		return nil, 0, false
 	}
 	return body, line, decodeTOML(doc, fm, v, l.diags)
+}
+
+// yamlFrontMatter reports a file that starts with a `---` line closed by
+// another: YAML front matter.
+func yamlFrontMatter(text []byte) bool {
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return false
+	}
+	for _, line := range bytes.Split(rest, []byte("\n")) {
+		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) pages() {
