@@ -114,6 +114,12 @@ var goldenCases = []struct {
 		edit(new, "policies/quotes.md", "- in US dollars\n", "- in US dollars or euros\n- signed by the rep\n")
 		edit(new, "policies/quotes.md", "# Quotes\n\n", "# Quotes\n\nThis policy applies from July.\n\n")
 	}},
+	{"policy-list-item", func(old, new files) {
+		// An item inserted in a list is one inserted item, not words
+		// spread over its neighbours; a changed item marks its words.
+		edit(new, "policies/quotes.md", "- valid for 15 days\n", "- valid for 15 days\n- checked by the manager before it is sent\n")
+		edit(new, "policies/quotes.md", "- in US dollars\n", "- in US dollars or euros\n")
+	}},
 	{"policy-text-zh", func(old, new files) {
 		edit(old, "handbook.toml", `language = "en"`, `language = "zh-CN"`)
 		edit(new, "handbook.toml", `language = "en"`, `language = "zh-CN"`)

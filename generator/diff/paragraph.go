@@ -145,7 +145,7 @@ func pairGap(old, new []string, dels, ins []int) []paraOp {
 				try = false
 				break
 			}
-			s := Inline(old[d], new[ins[k]])
+			s := inlineBlock(old[d], new[ins[k]])
 			if similarity(s) >= minSimilarity {
 				match, spans = k, s
 				break
@@ -165,6 +165,58 @@ func pairGap(old, new []string, dels, ins []int) []paraOp {
 		ops = append(ops, paraOp{kind: Added, old: -1, new: ins[next]})
 	}
 	return ops
+}
+
+// inlineBlock is the inline diff of two versions of a paragraph. A list,
+// table or other block of several lines is diffed line by line (an item
+// or a row is a unit), with words marked only inside a changed line: an
+// item inserted in a list is one inserted line, not words spread over
+// its neighbours.
+func inlineBlock(a, b string) []Span {
+	if !strings.Contains(a, "\n") && !strings.Contains(b, "\n") {
+		return Inline(a, b)
+	}
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var spans []Span
+	add := func(op, text string) {
+		if text == "" {
+			return
+		}
+		if n := len(spans); n > 0 && spans[n-1].Op == op {
+			spans[n-1].Text += text
+			return
+		}
+		spans = append(spans, Span{Op: op, Text: text})
+	}
+	// A line's break goes with it: a line added at the end of the old
+	// block adds the break before it to the new one only.
+	breaks := func(i, j int) {
+		oldBreak, newBreak := i >= 0 && i < len(al)-1, j >= 0 && j < len(bl)-1
+		switch {
+		case oldBreak && newBreak:
+			add(Equal, "\n")
+		case oldBreak:
+			add(Delete, "\n")
+		case newBreak:
+			add(Insert, "\n")
+		}
+	}
+	for _, op := range align(al, bl) {
+		switch op.kind {
+		case Equal:
+			add(Equal, al[op.old])
+		case Added:
+			add(Insert, bl[op.new])
+		case Removed:
+			add(Delete, al[op.old])
+		default:
+			for _, s := range op.spans {
+				add(s.Op, s.Text)
+			}
+		}
+		breaks(op.old, op.new)
+	}
+	return spans
 }
 
 // diffText compares two Markdown bodies paragraph by paragraph.

@@ -142,3 +142,40 @@ func checkSpans(t *testing.T, spans []Span, old, new string) {
 		}
 	}
 }
+
+// TestInlineBlock: lists and tables are diffed item by item; the spans
+// always give back both sides.
+func TestInlineBlock(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"- The on-call engineer has VPN access.\n- The team lead approves.", "- The on-call engineer has VPN access.\n- The security officer reviews access.\n- The team lead approves.",
+			"- The on-call engineer has VPN access.\n{+- The security officer reviews access.\n+}- The team lead approves."},
+		{"- a\n- b", "- a\n- b\n- c", "- a\n- b{+\n- c+}"},
+		{"- a\n- b\n- c", "- a\n- c", "- a\n[-- b\n-]- c"},
+		{"| a | 1 |\n| b | 2 |", "| a | 1 |\n| b | 3 |", "| a | 1 |\n| b | [-2-]{+3+} |"},
+		{"one line", "one new line", "one {+new +}line"},
+	}
+	for _, tt := range tests {
+		spans := inlineBlock(tt.old, tt.new)
+		var got, o, n strings.Builder
+		for _, s := range spans {
+			switch s.Op {
+			case Equal:
+				got.WriteString(s.Text)
+				o.WriteString(s.Text)
+				n.WriteString(s.Text)
+			case Insert:
+				got.WriteString("{+" + s.Text + "+}")
+				n.WriteString(s.Text)
+			case Delete:
+				got.WriteString("[-" + s.Text + "-]")
+				o.WriteString(s.Text)
+			}
+		}
+		if got.String() != tt.want {
+			t.Errorf("inlineBlock(%q, %q) =\n%s\nwant\n%s", tt.old, tt.new, got.String(), tt.want)
+		}
+		if o.String() != tt.old || n.String() != tt.new {
+			t.Errorf("spans give back %q and %q, not both sides", o.String(), n.String())
+		}
+	}
+}
