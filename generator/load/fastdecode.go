@@ -271,13 +271,16 @@ func (p *fastParser) anyValue() (any, bool) {
 
 // stringValue reads a one-line basic or literal string.
 func (p *fastParser) stringValue() (string, bool) {
-	if !p.At('"') && !p.At('\'') {
+	if !p.At('"') && !p.At('\'') || p.Multi() {
 		return "", false
 	}
 	q := p.Src[p.Pos]
-	content, multi, closed := p.String()
-	if multi || !closed {
+	content, closed, clean := p.Quoted()
+	switch {
+	case !closed:
 		return "", false
+	case clean:
+		return p.str[content.Start:content.End], true
 	}
 	var buf []byte        // the string so far, once it has had an escape
 	last := content.Start // Src[last:i] is not in buf yet
@@ -312,9 +315,6 @@ func (p *fastParser) stringValue() (string, bool) {
 		case isControlByte(c):
 			return "", false
 		}
-	}
-	if buf == nil {
-		return p.str[content.Start:content.End], true
 	}
 	return string(append(buf, p.Src[last:content.End]...)), true
 }

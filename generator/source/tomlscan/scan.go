@@ -12,6 +12,8 @@
 // for the decoder.
 package tomlscan
 
+import "bytes"
+
 // Scanner reads Src from Pos on.
 type Scanner struct {
 	Src []byte
@@ -38,18 +40,19 @@ func (s *Scanner) Accept(c byte) bool {
 
 // Blank skips spaces and tabs.
 func (s *Scanner) Blank() {
-	for s.Pos < len(s.Src) && (s.Src[s.Pos] == ' ' || s.Src[s.Pos] == '\t') {
-		s.Pos++
+	i := s.Pos
+	for i < len(s.Src) && (s.Src[i] == ' ' || s.Src[i] == '\t') {
+		i++
 	}
+	s.Pos = i
 }
 
 // Line moves past the next newline, or to the end, whatever comes before it.
 func (s *Scanner) Line() {
-	for s.Pos < len(s.Src) && s.Src[s.Pos] != '\n' {
-		s.Pos++
-	}
-	if s.Pos < len(s.Src) {
-		s.Pos++
+	if i := bytes.IndexByte(s.Src[s.Pos:], '\n'); i >= 0 {
+		s.Pos += i + 1
+	} else {
+		s.Pos = len(s.Src)
 	}
 }
 
@@ -59,8 +62,10 @@ func (s *Scanner) Line() {
 // allow.
 func (s *Scanner) Comment() Span {
 	start := min(s.Pos+1, len(s.Src))
-	for s.Pos < len(s.Src) && s.Src[s.Pos] != '\n' {
-		s.Pos++
+	if i := bytes.IndexByte(s.Src[s.Pos:], '\n'); i >= 0 {
+		s.Pos += i
+	} else {
+		s.Pos = len(s.Src)
 	}
 	return Span{start, max(start, s.Pos)}
 }
@@ -73,68 +78,86 @@ func IsBare(c byte) bool {
 
 // Bare reads a run of bare-key bytes; it is empty when Pos is not at one.
 func (s *Scanner) Bare() Span {
-	start := s.Pos
-	for s.Pos < len(s.Src) && IsBare(s.Src[s.Pos]) {
-		s.Pos++
+	start, i := s.Pos, s.Pos
+	for i < len(s.Src) && IsBare(s.Src[i]) {
+		i++
 	}
-	return Span{start, s.Pos}
+	s.Pos = i
+	return Span{start, i}
 }
 
 // Quoted reads a one-line string or quoted key, from its quote at Pos, and
 // returns its content between the quotes, escapes as written. In a basic
 // string (") a backslash takes the byte after it, whatever it is; a literal
 // string (') has none. When its line or the text ends first, closed is
-// false and Pos is at the newline or the end.
-func (s *Scanner) Quoted() (content Span, closed bool) {
-	q := s.Src[s.Pos]
-	s.Pos++
-	start := s.Pos
-	for s.Pos < len(s.Src) && s.Src[s.Pos] != q && s.Src[s.Pos] != '\n' {
-		if q == '"' && s.Src[s.Pos] == '\\' {
-			s.Pos++
+// false and Pos is at the newline or the end. Clean reports content with
+// neither a backslash nor a control character other than tab, which a
+// caller that wants the string's value can take as written.
+func (s *Scanner) Quoted() (content Span, closed, clean bool) {
+	src, q := s.Src, s.Src[s.Pos]
+	start := s.Pos + 1
+	i := start
+	clean = true
+	for ; i < len(src); i++ {
+		c := src[i]
+		if c >= 0x20 && c != q && c != '\\' && c != 0x7f {
+			continue // the common byte, tested once
 		}
-		s.Pos++
+		if c == q || c == '\n' {
+			break
+		}
+		clean = clean && c == '\t'
+		if c == '\\' && q == '"' {
+			i++
+		}
 	}
-	s.Pos = min(s.Pos, len(s.Src))
-	content = Span{start, s.Pos}
-	if s.Pos < len(s.Src) && s.Src[s.Pos] == q {
-		s.Pos++
+	i = min(i, len(src))
+	content = Span{start, i}
+	if i < len(src) && src[i] == q {
+		i++
 		closed = true
 	}
-	return content, closed
+	s.Pos = i
+	return content, closed, clean
+}
+
+// Multi reports whether three quotes, which open a multi-line string,
+// start at Pos.
+func (s *Scanner) Multi() bool {
+	i := s.Pos
+	return i+2 < len(s.Src) && s.Src[i+1] == s.Src[i] && s.Src[i+2] == s.Src[i]
 }
 
 // String reads a string from its quote at Pos: a multi-line one when three
-// quotes open it, a one-line one (Quoted) otherwise. A multi-line string
-// ends at the first three quotes that no backslash escapes, and up to two
-// more quotes right after them belong to its content (`"""a"""""` holds
-// `a""`); an unclosed one runs to the end of the text.
+// quotes open it (Multi), a one-line one (Quoted) otherwise. A multi-line
+// string ends at the first three quotes that no backslash escapes, and up
+// to two more quotes right after them belong to its content (`"""a"""""`
+// holds `a""`); an unclosed one runs to the end of the text.
 func (s *Scanner) String() (content Span, multi, closed bool) {
-	q := s.Src[s.Pos]
-	if !(s.Pos+2 < len(s.Src) && s.Src[s.Pos+1] == q && s.Src[s.Pos+2] == q) {
-		content, closed = s.Quoted()
+	if !s.Multi() {
+		content, closed, _ = s.Quoted()
 		return content, false, closed
 	}
-	s.Pos += 3
-	start := s.Pos
-	for s.Pos < len(s.Src) {
-		if q == '"' && s.Src[s.Pos] == '\\' {
-			s.Pos += 2
+	src, q := s.Src, s.Src[s.Pos]
+	start := s.Pos + 3
+	for i := start; i < len(src); i++ {
+		if src[i] == '\\' && q == '"' {
+			i++
 			continue
 		}
-		if s.Src[s.Pos] == q && s.Pos+2 < len(s.Src) && s.Src[s.Pos+1] == q && s.Src[s.Pos+2] == q {
-			end := s.Pos
-			s.Pos += 3
-			for i := 0; i < 2 && s.Pos < len(s.Src) && s.Src[s.Pos] == q; i++ {
-				s.Pos++
+		if src[i] == q && i+2 < len(src) && src[i+1] == q && src[i+2] == q {
+			end := i
+			i += 3
+			for n := 0; n < 2 && i < len(src) && src[i] == q; n++ {
+				i++
 				end++
 			}
+			s.Pos = i
 			return Span{start, end}, true, true
 		}
-		s.Pos++
 	}
-	s.Pos = len(s.Src)
-	return Span{min(start, s.Pos), s.Pos}, true, false
+	s.Pos = len(src)
+	return Span{start, s.Pos}, true, false
 }
 
 // Key reads a key, bare or quoted, dotted or not, with blanks around its
@@ -149,7 +172,7 @@ func (s *Scanner) Key(parts []Span) []Span {
 		}
 		switch c := s.Src[s.Pos]; {
 		case c == '"' || c == '\'':
-			content, _ := s.Quoted()
+			content, _, _ := s.Quoted()
 			parts = append(parts, content)
 		case IsBare(c):
 			parts = append(parts, s.Bare())

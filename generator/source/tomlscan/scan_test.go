@@ -30,7 +30,9 @@ func TestScanner(t *testing.T) {
 		{"not bare", "=1", span((*Scanner).Bare), `""@0`},
 		{"basic", `"a\"b" c`, quoted, `"a\\\"b" closed@6`},
 		{"literal", `'a\'b`, quoted, `"a\\" closed@4`},
-		{"unclosed at newline", "\"ab\ncd\"", quoted, `"ab"@3`},
+		{"unclosed at newline", "\"ab\ncd\"", quoted, `"ab" clean@3`},
+		{"clean", "\"中文\tx\" y", quoted, `"中文\tx" closed clean@10`},
+		{"control character", "'a\x01b'", quoted, `"a\x01b" closed@5`},
 		{"escaped newline", "\"a\\\nb\"", quoted, `"a\\\nb" closed@6`},
 		{"backslash at end", `"a\`, quoted, `"a\\"@3`},
 		{"string one-line", `"" x`, str, `"" closed@2`},
@@ -68,8 +70,8 @@ func span(read func(*Scanner) Span) func(*Scanner) string {
 }
 
 func quoted(s *Scanner) string {
-	sp, closed := s.Quoted()
-	return fmt.Sprintf("%q", s.Src[sp.Start:sp.End]) + flag(" closed", closed)
+	sp, closed, clean := s.Quoted()
+	return fmt.Sprintf("%q", s.Src[sp.Start:sp.End]) + flag(" closed", closed) + flag(" clean", clean)
 }
 
 func str(s *Scanner) string {
@@ -170,6 +172,13 @@ func checkFrom(t *testing.T, src []byte, i int) {
 		s = &Scanner{Src: src, Pos: i}
 		content, multi, closed := s.String()
 		within("String", s, content)
+		if !multi {
+			s = &Scanner{Src: src, Pos: i}
+			_, _, clean := s.Quoted()
+			if c := src[content.Start:content.End]; clean != !bytes.ContainsFunc(c, func(r rune) bool { return r == '\\' || r < 0x20 && r != '\t' || r == 0x7f }) {
+				t.Fatalf("%q from %d: Quoted said clean=%v of %q", src, i, clean, c)
+			}
+		}
 		switch {
 		case closed && src[s.Pos-1] != q:
 			t.Fatalf("%q from %d: String closed at %d, not a quote", src, i, s.Pos)
