@@ -6,9 +6,9 @@ import "github.com/accord-handbook/accord/generator/source/tomlscan"
 // counting arrays, inline tables and every part of a dotted key or table
 // header. A handbook needs three or four levels ([[step]] holding
 // responsible = ["…"]). The TOML decoder copies the whole key path at every
-// level, so its memory grows with the square of the depth: before this
-// guard, 100,000 nested {a={a=…}} (600 KB) took more than 20 GB, and a
-// dotted key of 20,000 parts (40 KB) more than 3 GB.
+// level, so its time and memory grow with the square of the depth: a small
+// file nested deeply would take it minutes and gigabytes (figures in
+// bench/README.md, "TOML: the fast path, measured").
 const MaxTOMLNesting = 100
 
 // tomlDepth returns the byte offset at which text first nests deeper than
