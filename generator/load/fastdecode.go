@@ -3,10 +3,13 @@ package load
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/accord-handbook/accord/generator/source/tomlscan"
 )
 
 // fastDecode decodes text into v when the file keeps to the plain TOML a
@@ -14,12 +17,13 @@ import (
 // false and leaves v as it was, for decodeKeyByKey to decode and report.
 //
 // Parsing with the TOML decoder and then decoding key by key through
-// toml.Primitive is most of the cost of loading, and nearly every file is
-// valid. This is one pass over the bytes that fills v directly, for: bare
-// keys that name a field exactly, [table] and [[table]] headers of one bare
-// key at the top of the file, basic strings with the common escapes, literal
-// strings, decimal integers, true and false, local dates and arrays of
-// strings. It gives up on anything else (other values, dotted or quoted
+// toml.Primitive is most of the cost of loading (bench/README.md, "TOML: the
+// fast path, measured"), and nearly every file is valid. This is one pass
+// over the text, read with the lexer of the key index and the nesting guard
+// (tomlscan), that fills v directly, for: bare keys that name a field
+// exactly, [table] and [[table]] headers of one bare key at the top of the
+// file, basic strings with the common escapes, literal strings, decimal
+// integers, true and false, local dates and arrays of strings. It gives up on anything else (other values, dotted or quoted
 // keys, unknown or mis-cased keys, a key written twice, a type that does not
 // fit, control characters, a lone carriage return, a value of a type it
 // does not know), so that every error and everything it cannot be sure of
@@ -36,7 +40,7 @@ func fastDecode(text []byte, v any) bool {
 	// as it was, not from what was decoded up to the point of giving up.
 	tmp := reflect.New(rv.Type()).Elem()
 	tmp.Set(rv)
-	p := fastParser{src: text, str: string(text)}
+	p := fastParser{Scanner: tomlscan.Scanner{Src: text}, str: string(text)}
 	if !p.file(tmp, root) {
 		return false
 	}
@@ -121,9 +125,8 @@ func fastPlanOf(t reflect.Type) *fastStruct {
 }
 
 type fastParser struct {
-	src []byte
-	str string // src as a string: values without escapes are slices of it
-	pos int
+	tomlscan.Scanner
+	str string // Src as a string: values without escapes are slices of it
 }
 
 // file reads the whole text into root. Headers name fields of root only:
@@ -132,13 +135,13 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 	var rootSeen, tableSeen uint64 // the keys and headers each table has had
 	cur, curPlan, seen := root, plan, &rootSeen
 	for {
-		p.skipBlank()
-		if p.pos >= len(p.src) {
+		p.Blank()
+		if !p.More() {
 			return true
 		}
-		switch c := p.src[p.pos]; {
+		switch c := p.Src[p.Pos]; {
 		case c == '\n':
-			p.pos++
+			p.Pos++
 		case c == '\r':
 			if !p.newline() {
 				return false
@@ -148,13 +151,10 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 				return false
 			}
 		case c == '[':
-			array := p.pos+1 < len(p.src) && p.src[p.pos+1] == '['
-			p.pos++
-			if array {
-				p.pos++
-			}
+			p.Pos++
+			array := p.Accept('[')
 			name := p.bareKey()
-			if name == "" || !p.accept(']') || array && !p.accept(']') {
+			if name == "" || !p.Accept(']') || array && !p.Accept(']') {
 				return false
 			}
 			f, ok := plan.fields[name]
@@ -188,13 +188,13 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 			if !p.lineEnd() {
 				return false
 			}
-		case isBareKeyByte(c):
+		case tomlscan.IsBare(c):
 			name := p.bareKey()
-			p.skipBlank()
-			if !p.accept('=') {
+			p.Blank()
+			if !p.Accept('=') {
 				return false
 			}
-			p.skipBlank()
+			p.Blank()
 			f, ok := curPlan.fields[name]
 			if !ok || *seen&f.bit != 0 {
 				return false
@@ -217,13 +217,13 @@ func (p *fastParser) value(fv reflect.Value, kind fastKind) bool {
 		fv.SetString(s)
 		return ok
 	case fastInt:
-		n, ok := p.intValue()
+		n, ok := parseInt(p.scalar())
 		fv.SetInt(n)
 		return ok
 	case fastBool:
-		b, ok := p.boolValue()
-		fv.SetBool(b)
-		return ok
+		s, ok := p.scalar()
+		fv.SetBool(s == "true")
+		return ok && (s == "true" || s == "false")
 	case fastStrings:
 		list, ok := p.stringArray()
 		fv.Set(reflect.ValueOf(list))
@@ -238,10 +238,10 @@ func (p *fastParser) value(fv reflect.Value, kind fastKind) bool {
 // anyValue reads a value as the decoder hands it to an UnmarshalTOML
 // method: string, int64, bool, time.Time or []any of strings.
 func (p *fastParser) anyValue() (any, bool) {
-	if p.pos >= len(p.src) {
+	if !p.More() {
 		return nil, false
 	}
-	switch c := p.src[p.pos]; {
+	switch c := p.Src[p.Pos]; {
 	case c == '"' || c == '\'':
 		return p.stringValue()
 	case c == '[':
@@ -254,46 +254,44 @@ func (p *fastParser) anyValue() (any, bool) {
 			out[i] = s
 		}
 		return out, true
-	case c == 't' || c == 'f':
-		return p.boolValue()
-	case c >= '0' && c <= '9' && p.isDate():
-		return p.dateValue()
-	case c >= '0' && c <= '9' || c == '-':
-		return p.intValue()
+	case tomlscan.IsBare(c):
+		s, ok := p.scalar()
+		switch {
+		case !ok:
+			return nil, false
+		case s == "true" || s == "false":
+			return s == "true", true
+		case isDate(s):
+			return dateValue(s)
+		}
+		return parseInt(s, true)
 	}
 	return nil, false
 }
 
 // stringValue reads a one-line basic or literal string.
 func (p *fastParser) stringValue() (string, bool) {
-	if p.pos >= len(p.src) {
+	if !p.At('"') && !p.At('\'') || p.Multi() {
 		return "", false
 	}
-	q := p.src[p.pos]
-	if q != '"' && q != '\'' {
+	q := p.Src[p.Pos]
+	content, closed, clean := p.Quoted()
+	switch {
+	case !closed:
 		return "", false
+	case clean:
+		return p.str[content.Start:content.End], true
 	}
-	if p.pos+2 < len(p.src) && p.src[p.pos+1] == q && p.src[p.pos+2] == q {
-		return "", false // multi-line
-	}
-	start := p.pos + 1
-	var buf []byte // the string so far, once it has had an escape
-	last := start  // src[last:i] is not in buf yet
-	for i := start; i < len(p.src); i++ {
-		c := p.src[i]
+	var buf []byte        // the string so far, once it has had an escape
+	last := content.Start // Src[last:i] is not in buf yet
+	for i := content.Start; i < content.End; i++ {
+		c := p.Src[i]
 		switch {
-		case c == q:
-			p.pos = i + 1
-			if buf == nil {
-				return p.str[start:i], true
-			}
-			return string(append(buf, p.src[last:i]...)), true
 		case c == '\\' && q == '"':
-			if i+1 >= len(p.src) {
-				return "", false
-			}
+			// The scanner took the byte after a backslash as part of the
+			// string, so there is one before the closing quote.
 			var r byte
-			switch p.src[i+1] {
+			switch p.Src[i+1] {
 			case '"':
 				r = '"'
 			case '\\':
@@ -311,72 +309,64 @@ func (p *fastParser) stringValue() (string, bool) {
 			default:
 				return "", false // \u, \U, \x, \e and mistakes: the decoder's
 			}
-			buf = append(append(buf, p.src[last:i]...), r)
+			buf = append(append(buf, p.Src[last:i]...), r)
 			i++
 			last = i + 1
-		case isControlByte(c): // newlines included: the string is not closed on its line
+		case isControlByte(c):
 			return "", false
 		}
 	}
-	return "", false
+	return string(append(buf, p.Src[last:content.End]...)), true
 }
 
-// intValue reads a decimal integer of at most 18 digits, which int64 holds.
-func (p *fastParser) intValue() (int64, bool) {
-	start := p.pos
-	if p.accept('-') && p.pos < len(p.src) && p.src[p.pos] == '0' {
+// scalar reads a bare value (an integer, a local date, true or false) and
+// reports whether it ends there: 1_000 and truex are one bare run, and
+// 1.5, 2026-07-01T10:00 or 1e3 go on past it, so none is read as a value.
+func (p *fastParser) scalar() (string, bool) {
+	run := p.Bare()
+	s := p.str[run.Start:run.End]
+	return s, s != "" && (!p.More() || isValueEnd(p.Src[p.Pos]))
+}
+
+// parseInt reads a decimal integer of at most 18 digits, which int64
+// holds, as scalar returned it.
+func parseInt(s string, ok bool) (int64, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	n := len(digits)
+	if !ok || n == 0 || n > 18 || n > 1 && digits[0] == '0' || n < len(s) && digits[0] == '0' {
 		return 0, false // -0 is valid TOML, but not worth its own rules
 	}
-	digits := p.pos
-	for p.pos < len(p.src) && p.src[p.pos] >= '0' && p.src[p.pos] <= '9' {
-		p.pos++
+	for i := 0; i < n; i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
 	}
-	n := p.pos - digits
-	if n == 0 || n > 18 || n > 1 && p.src[digits] == '0' || !p.valueEnds() {
-		return 0, false
-	}
-	v, err := strconv.ParseInt(p.str[start:p.pos], 10, 64)
+	v, err := strconv.ParseInt(s, 10, 64)
 	return v, err == nil
 }
 
-func (p *fastParser) boolValue() (bool, bool) {
-	for _, w := range [...]string{"true", "false"} {
-		if len(p.src)-p.pos >= len(w) && p.str[p.pos:p.pos+len(w)] == w {
-			p.pos += len(w)
-			return w == "true", p.valueEnds()
-		}
-	}
-	return false, false
-}
-
-// isDate reports whether a local date, 2026-07-01 and nothing more, starts
-// at pos.
-func (p *fastParser) isDate() bool {
-	if len(p.src)-p.pos < 10 {
+// isDate reports whether s is a local date, 2026-07-01.
+func isDate(s string) bool {
+	if len(s) != 10 {
 		return false
 	}
-	for i, c := range p.src[p.pos : p.pos+10] {
+	for i := 0; i < len(s); i++ {
 		if i == 4 || i == 7 {
-			if c != '-' {
+			if s[i] != '-' {
 				return false
 			}
-		} else if c < '0' || c > '9' {
+		} else if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
-	end := p.pos + 10
-	return end == len(p.src) || isValueEnd(p.src[end])
+	return true
 }
 
 // dateValue reads a local date as the decoder does: the same layout in the
 // same location, so that an UnmarshalTOML method sees the same time.Time.
-func (p *fastParser) dateValue() (any, bool) {
-	t, err := time.ParseInLocation("2006-01-02", p.str[p.pos:p.pos+10], localDate())
-	if err != nil {
-		return nil, false
-	}
-	p.pos += 10
-	return t, true
+func dateValue(s string) (any, bool) {
+	t, err := time.ParseInLocation("2006-01-02", s, localDate())
+	return t, err == nil
 }
 
 // localDate is the decoder's location for local dates (an unexported value
@@ -393,7 +383,7 @@ var localDate = sync.OnceValue(func() *time.Location {
 // with comments and a trailing comma. An empty array is an empty, non-nil
 // slice, as the decoder makes it.
 func (p *fastParser) stringArray() ([]string, bool) {
-	if !p.accept('[') {
+	if !p.Accept('[') {
 		return nil, false
 	}
 	out := make([]string, 0, 4)
@@ -401,7 +391,7 @@ func (p *fastParser) stringArray() ([]string, bool) {
 		if !p.skipArrayBlank() {
 			return nil, false
 		}
-		if p.accept(']') {
+		if p.Accept(']') {
 			return out, true
 		}
 		s, ok := p.stringValue()
@@ -409,10 +399,10 @@ func (p *fastParser) stringArray() ([]string, bool) {
 			return nil, false
 		}
 		out = append(out, s)
-		if p.accept(']') {
+		if p.Accept(']') {
 			return out, true
 		}
-		if !p.accept(',') {
+		if !p.Accept(',') {
 			return nil, false
 		}
 	}
@@ -421,10 +411,10 @@ func (p *fastParser) stringArray() ([]string, bool) {
 // skipArrayBlank skips what may come between the values of an array:
 // blanks, newlines and comments.
 func (p *fastParser) skipArrayBlank() bool {
-	for p.pos < len(p.src) {
-		switch p.src[p.pos] {
+	for p.More() {
+		switch p.Src[p.Pos] {
 		case ' ', '\t', '\n':
-			p.pos++
+			p.Pos++
 		case '\r':
 			if !p.newline() {
 				return false
@@ -443,30 +433,32 @@ func (p *fastParser) skipArrayBlank() bool {
 // lineEnd reads the end of a line after a header or a key's value: blanks,
 // a comment, and a newline or the end of the text.
 func (p *fastParser) lineEnd() bool {
-	p.skipBlank()
-	if p.pos < len(p.src) && p.src[p.pos] == '#' && !p.comment() {
+	p.Blank()
+	if p.At('#') && !p.comment() {
 		return false
 	}
 	switch {
-	case p.pos >= len(p.src):
+	case !p.More():
 		return true
-	case p.src[p.pos] == '\n':
-		p.pos++
+	case p.Src[p.Pos] == '\n':
+		p.Pos++
 		return true
-	case p.src[p.pos] == '\r':
+	case p.Src[p.Pos] == '\r':
 		return p.newline()
 	}
 	return false
 }
 
-// comment skips a comment up to its newline. Control characters other
-// than tab are not allowed in one.
+// comment reads a comment up to its newline. Control characters other
+// than tab are not allowed in one, and a carriage return only as the first
+// half of a CRLF.
 func (p *fastParser) comment() bool {
-	for p.pos++; p.pos < len(p.src); p.pos++ {
-		switch c := p.src[p.pos]; {
-		case c == '\n' || c == '\r':
-			return true
-		case isControlByte(c):
+	text := p.Comment()
+	if text.End > text.Start && p.Src[text.End-1] == '\r' && p.More() {
+		text.End--
+	}
+	for _, c := range p.Src[text.Start:text.End] {
+		if isControlByte(c) {
 			return false
 		}
 	}
@@ -475,47 +467,20 @@ func (p *fastParser) comment() bool {
 
 // newline reads "\r\n"; a carriage return alone is an error.
 func (p *fastParser) newline() bool {
-	if p.pos+1 < len(p.src) && p.src[p.pos] == '\r' && p.src[p.pos+1] == '\n' {
-		p.pos += 2
-		return true
-	}
-	return false
-}
-
-func (p *fastParser) skipBlank() {
-	for p.pos < len(p.src) && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t') {
-		p.pos++
-	}
-}
-
-func (p *fastParser) accept(c byte) bool {
-	if p.pos < len(p.src) && p.src[p.pos] == c {
-		p.pos++
+	if p.Pos+1 < len(p.Src) && p.Src[p.Pos] == '\r' && p.Src[p.Pos+1] == '\n' {
+		p.Pos += 2
 		return true
 	}
 	return false
 }
 
 func (p *fastParser) bareKey() string {
-	start := p.pos
-	for p.pos < len(p.src) && isBareKeyByte(p.src[p.pos]) {
-		p.pos++
-	}
-	return p.str[start:p.pos]
-}
-
-// valueEnds reports whether a number, date or boolean ends at pos: what
-// follows must not continue it (1_000, 1.5, 2026-07-01T10:00, truex).
-func (p *fastParser) valueEnds() bool {
-	return p.pos == len(p.src) || isValueEnd(p.src[p.pos])
+	run := p.Bare()
+	return p.str[run.Start:run.End]
 }
 
 func isValueEnd(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '#'
-}
-
-func isBareKeyByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
 func isControlByte(c byte) bool {

@@ -3,6 +3,8 @@ package source
 import (
 	"strconv"
 	"strings"
+
+	"github.com/accord-handbook/accord/generator/source/tomlscan"
 )
 
 // KeyIndex records where each key of a TOML document is written. The TOML
@@ -24,52 +26,59 @@ type keyAt struct {
 	valueOff int // byte offset of the value (or of the header for tables)
 }
 
+// IndexKeys indexes the keys of text. It reads with tomlscan, the lexer of
+// the loader's nesting guard and fast path, so that what they take for a
+// string, a comment or a value, it does too.
 func IndexKeys(text []byte) *KeyIndex {
 	ix := &KeyIndex{keys: map[string]keyAt{}, plain: map[string]*[]keyAt{}, tables: map[string]int{}}
 	// Key segments are slices of one copy of the text rather than a string
 	// each: the index keeps none of them.
-	s := &scanner{src: text, str: string(text)}
+	str := string(text)
+	s := &tomlscan.Scanner{Src: text}
+	var parts []tomlscan.Span
 	var prefix []string // indexed path of the current table
 	var path []string   // scratch: prefix and the key's segments
-	for s.pos < len(s.src) {
-		s.skipSpace()
-		if s.pos >= len(s.src) {
+	for s.More() {
+		s.Blank()
+		if !s.More() {
 			break
 		}
-		c := s.src[s.pos]
-		switch {
+		switch c := text[s.Pos]; {
 		case c == '\n' || c == '\r':
-			s.pos++
+			s.Pos++
 		case c == '#':
-			s.skipLine()
+			s.Line()
 		case c == '[':
-			start := s.pos
-			array := s.pos+1 < len(s.src) && s.src[s.pos+1] == '['
-			if array {
-				s.pos += 2
-			} else {
-				s.pos++
-			}
-			segs := s.key()
-			prefix = ix.indexed(segs, array)
-			at := keyAt{off: start, valueOff: start}
-			ix.add(prefix, at)
-			s.skipLine()
+			start := s.Pos
+			s.Pos++
+			array := s.Accept('[')
+			parts = s.Key(parts[:0])
+			path = appendParts(path[:0], str, parts)
+			prefix = ix.indexed(path, array)
+			ix.add(prefix, keyAt{off: start, valueOff: start})
+			s.Line()
 		default:
-			start := s.pos
-			segs := s.key()
-			s.skipSpace()
-			if s.pos < len(s.src) && s.src[s.pos] == '=' {
-				s.pos++
-				s.skipSpace()
+			start := s.Pos
+			parts = s.Key(parts[:0])
+			s.Blank()
+			if s.Accept('=') {
+				s.Blank()
 			}
-			path = append(append(path[:0], prefix...), segs...)
-			ix.add(path, keyAt{off: start, valueOff: s.pos})
-			s.value()
-			s.skipLine()
+			path = appendParts(append(path[:0], prefix...), str, parts)
+			ix.add(path, keyAt{off: start, valueOff: s.Pos})
+			s.Value()
+			s.Line()
 		}
 	}
 	return ix
+}
+
+// appendParts appends the parts of a key, slices of str, to path.
+func appendParts(path []string, str string, parts []tomlscan.Span) []string {
+	for _, p := range parts {
+		path = append(path, str[p.Start:p.End])
+	}
+	return path
 }
 
 // indexed turns a header's key segments into an indexed path, counting a new
@@ -145,156 +154,6 @@ func isIndex(p string) bool {
 	return err == nil
 }
 
-type scanner struct {
-	src  []byte
-	str  string   // src as a string, for IndexKeys; empty otherwise
-	segs []string // key's result, reused
-	pos  int
-}
-
-func (s *scanner) skipSpace() {
-	for s.pos < len(s.src) && (s.src[s.pos] == ' ' || s.src[s.pos] == '\t') {
-		s.pos++
-	}
-}
-
-// skipLine moves past the end of the current line.
-func (s *scanner) skipLine() {
-	for s.pos < len(s.src) && s.src[s.pos] != '\n' {
-		s.pos++
-	}
-	if s.pos < len(s.src) {
-		s.pos++
-	}
-}
-
-// key reads a possibly dotted, possibly quoted key and stops before '=',
-// ']' or the end of the line.
-func (s *scanner) key() []string {
-	segs := s.segs[:0]
-	for s.pos < len(s.src) {
-		s.skipSpace()
-		if s.pos >= len(s.src) {
-			break
-		}
-		c := s.src[s.pos]
-		switch {
-		case c == '"' || c == '\'':
-			segs = append(segs, s.quoted(c))
-		case isBare(c):
-			start := s.pos
-			for s.pos < len(s.src) && isBare(s.src[s.pos]) {
-				s.pos++
-			}
-			segs = append(segs, s.text(start, s.pos))
-		default:
-			s.segs = segs
-			return segs
-		}
-		s.skipSpace()
-		if s.pos < len(s.src) && s.src[s.pos] == '.' {
-			s.pos++
-			continue
-		}
-		break
-	}
-	s.segs = segs
-	return segs
-}
-
-func isBare(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// quoted reads a single-line quoted key or string and returns its content
-// (escapes are kept as written; keys rarely use them).
-func (s *scanner) quoted(q byte) string {
-	start, end := s.skipQuoted(q)
-	return s.text(start, end)
-}
-
-// text returns src[start:end] as a string.
-func (s *scanner) text(start, end int) string {
-	if s.str != "" {
-		return s.str[start:end]
-	}
-	return string(s.src[start:end])
-}
-
-// skipQuoted moves past a single-line quoted key or string and returns
-// where its content starts and ends.
-func (s *scanner) skipQuoted(q byte) (start, end int) {
-	s.pos++
-	start = s.pos
-	for s.pos < len(s.src) && s.src[s.pos] != q && s.src[s.pos] != '\n' {
-		if q == '"' && s.src[s.pos] == '\\' {
-			s.pos++
-		}
-		s.pos++
-	}
-	end = min(s.pos, len(s.src))
-	if s.pos < len(s.src) && s.src[s.pos] == q {
-		s.pos++
-	}
-	return start, end
-}
-
-// value skips one value, which may span lines (arrays, inline tables,
-// multi-line strings), so that keys inside strings are never mistaken for
-// keys of the document.
-func (s *scanner) value() {
-	depth := 0
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case c == '"' || c == '\'':
-			if s.pos+2 < len(s.src) && s.src[s.pos+1] == c && s.src[s.pos+2] == c {
-				s.multiline(c)
-			} else {
-				s.skipQuoted(c)
-			}
-			continue
-		case c == '[' || c == '{':
-			depth++
-		case c == ']' || c == '}':
-			depth--
-		case c == '#':
-			s.skipComment()
-			continue
-		case c == '\n':
-			if depth <= 0 {
-				return
-			}
-		}
-		s.pos++
-	}
-}
-
-func (s *scanner) skipComment() {
-	for s.pos < len(s.src) && s.src[s.pos] != '\n' {
-		s.pos++
-	}
-}
-
-func (s *scanner) multiline(q byte) {
-	s.pos += 3
-	for s.pos < len(s.src) {
-		if q == '"' && s.src[s.pos] == '\\' {
-			s.pos += 2
-			continue
-		}
-		if s.src[s.pos] == q && s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q {
-			s.pos += 3
-			// A closing delimiter may be followed by up to two more quotes.
-			for i := 0; i < 2 && s.pos < len(s.src) && s.src[s.pos] == q; i++ {
-				s.pos++
-			}
-			return
-		}
-		s.pos++
-	}
-}
-
 // Key returns the position of a key path ("step.2.accountable"). When the key
 // is not written (left out), it falls back to the nearest written parent, then
 // to the first line of the file.
@@ -362,9 +221,9 @@ func (d *Doc) ValueStart(path string) Pos {
 // valueEnd finds where a value ends, so that a search for an array element
 // does not run into the next key.
 func valueEnd(b []byte) int {
-	s := &scanner{src: b}
-	s.value()
-	return s.pos
+	s := &tomlscan.Scanner{Src: b}
+	s.Value()
+	return s.Pos
 }
 
 func parentPath(p string) string {
