@@ -55,6 +55,17 @@ func decodeTOML(doc *source.Doc, text []byte, v any, diags *source.List) bool {
 	return decodeKeyByKey(doc, text, v, diags)
 }
 
+// tomlHint adds what an author used to YAML or INI most likely meant.
+func tomlHint(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "expected value but found "):
+		return `: strings need quotes (title = "My page"); dates are written 2026-07-01`
+	case strings.Contains(msg, "but got ':' instead"):
+		return `: TOML writes key = value, not key: value`
+	}
+	return ""
+}
+
 // decodeKeyByKey decodes text as decodeTOML describes, with the TOML
 // decoder, key by key, reporting every error; decodeTOML has checked the
 // bytes and indexed the keys of doc.
@@ -71,6 +82,7 @@ func decodeKeyByKey(doc *source.Doc, text []byte, v any, diags *source.List) boo
 				msg += " (" + firstLine(pe.Usage) + ")"
 			}
 			off = skipBlank(text, pe.Position.Start)
+			msg += tomlHint(pe.Message)
 		}
 		diags.Errorf(doc.Offset(off), "invalid TOML: %s", msg)
 		doc.Broken = true
