@@ -29,13 +29,7 @@ func (r *renderer) buildNav() *Nav {
 	for _, p := range r.h.Policies {
 		pols.Items = append(pols.Items, NavItem{Title: p.Title, URL: urls.Policy(p.ID)})
 	}
-	pages := NavSection{Title: r.t["pages"], URL: urls.Pages}
-	for _, p := range r.h.Pages {
-		if p.Path == "index" {
-			continue
-		}
-		pages.Items = append(pages.Items, NavItem{Title: p.Title, URL: urls.Page(p.Path), Depth: strings.Count(p.Path, "/")})
-	}
+	pages := NavSection{Title: r.t["pages"], URL: urls.Pages, Items: pageItems(r.h.Pages)}
 	for _, s := range []NavSection{roles, wfs, pols, pages} {
 		if len(s.Items) > navLimit {
 			s.Items = nil
@@ -60,6 +54,43 @@ func (r *renderer) buildNav() *Nav {
 		NavSection{Title: r.t["glossary"], URL: urls.Glossary},
 	)
 	return n
+}
+
+// pageItems lists the free pages under their folders. A folder is an item
+// of its own before its pages: its index page (pages/<folder>/index.md)
+// when it has one, else its name, not a link. Without it, the first page
+// of a folder read as a child of the page before it.
+func pageItems(pages []*model.Page) []NavItem {
+	byPath := map[string]*model.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	var items []NavItem
+	shown := map[string]bool{}
+	for _, p := range pages {
+		if p.Path == "index" || shown[p.Path] {
+			continue
+		}
+		parts := strings.Split(p.Path, "/")
+		for d := 1; d < len(parts); d++ {
+			folder := strings.Join(parts[:d], "/")
+			if shown[folder] || byPath[folder] != nil {
+				continue // a page of that name stands for the folder
+			}
+			shown[folder] = true
+			item := NavItem{Title: parts[d-1], Depth: d - 1}
+			if idx := byPath[folder+"/index"]; idx != nil {
+				item.Title, item.URL = idx.Title, urls.Page(idx.Path)
+				shown[idx.Path] = true
+			}
+			items = append(items, item)
+		}
+		if !shown[p.Path] {
+			shown[p.Path] = true
+			items = append(items, NavItem{Title: p.Title, URL: urls.Page(p.Path), Depth: strings.Count(p.Path, "/")})
+		}
+	}
+	return items
 }
 
 // compareFold orders strings case-insensitively, then exactly.
