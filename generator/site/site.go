@@ -242,12 +242,15 @@ func (w *Writer) Abort() {
 }
 
 func checkReplaceable(out string) error {
-	info, err := os.Stat(out)
+	info, err := os.Lstat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return linkError(out)
 	}
 	if !info.IsDir() {
 		return fmt.Errorf("%s exists and is not a folder: choose another output with -o", out)
@@ -263,6 +266,19 @@ func checkReplaceable(out string) error {
 		return fmt.Errorf("%s is not empty and was not written by accord: choose another output with -o, or empty it first", out)
 	}
 	return nil
+}
+
+// linkError refuses an output folder that is a symbolic link: the swap
+// would put the new site in the link's place, and deleting the old site
+// from there would follow the link into the folder it leads to (a release
+// that `current` points at).
+func linkError(out string) error {
+	target, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		dest, _ := os.Readlink(out)
+		return fmt.Errorf("%s is a symbolic link to %s, which cannot be followed (%v): accord replaces its output folder whole and never through a link; choose a real folder with -o", out, dest, err)
+	}
+	return fmt.Errorf("%s is a symbolic link to %s: accord replaces its output folder whole and never through a link; build into the folder itself (-o %s) or choose another output with -o", out, target, target)
 }
 
 // Tidy deletes what builds of out killed mid-way left behind beside it;
