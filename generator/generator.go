@@ -108,7 +108,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	w, err := site.Create(opts.Out)
+	w, err := site.Create(ctx, opts.Out)
 	if err != nil {
 		return res, err
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,7 +18,7 @@ func release(t *testing.T, dir string) map[string]string {
 	for i := range 30 {
 		files = append(files, File{Path: fmt.Sprintf("s%d/d%d/page%d.html", i%3, i%5, i), Data: []byte(fmt.Sprint("page ", i))})
 	}
-	if err := Write(dir, files); err != nil {
+	if err := Write(context.Background(), dir, files); err != nil {
 		t.Fatal(err)
 	}
 	return tree(t, dir)
@@ -65,7 +66,7 @@ func TestCreate_symlinkedOutput(t *testing.T) {
 	if err := os.Symlink(filepath.Join("releases", "r1"), current); err != nil {
 		t.Skipf("no symbolic links: %v", err)
 	}
-	w, err := Create(current)
+	w, err := Create(context.Background(), current)
 	if err == nil {
 		w.Abort()
 		t.Fatal("Create through a symbolic link succeeded")
@@ -92,7 +93,7 @@ func TestCreate_danglingLink(t *testing.T) {
 	if err := os.Symlink("gone", out); err != nil {
 		t.Skipf("no symbolic links: %v", err)
 	}
-	_, err := Create(out)
+	_, err := Create(context.Background(), out)
 	if err == nil || !strings.HasPrefix(err.Error(), out+" is a symbolic link to gone, which cannot be followed") {
 		t.Fatalf("err = %v", err)
 	}
@@ -106,7 +107,7 @@ func TestCommit_outputBecameLink(t *testing.T) {
 	r1 := filepath.Join(root, "releases", "r1")
 	before := release(t, r1)
 	out := filepath.Join(root, "public")
-	w, err := Create(out)
+	w, err := Create(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
 	}
