@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -111,6 +112,63 @@ func TestBuild_waitsForLock(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "the other build's" {
 		t.Errorf("index.html = %q, %v", b, err)
+	}
+	if names := beside(t, out); len(names) > 0 {
+		t.Errorf("left beside the output: %v", names)
+	}
+}
+
+// TestBuild_interrupted: Ctrl-C during a long build stops it within a
+// moment, with the context's error; the previous site stays as it was and
+// nothing is left beside it.
+func TestBuild_interrupted(t *testing.T) {
+	dir := testhb.Dir(t, testhb.Large(1000))
+	out := filepath.Join(t.TempDir(), "public")
+	opts := generator.Options{Dir: dir, Out: out, Force: true, NoGraphs: true}
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := testhb.Tree(t, out)
+	start := time.Now()
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	whole := time.Since(start)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error)
+	go func() {
+		_, err := generator.Build(ctx, opts)
+		done <- err
+	}()
+	// Its fresh folder appears when the build starts writing pages.
+	for len(beside(t, out)) < 2 {
+		select {
+		case err := <-done:
+			t.Fatalf("the build ended before it was interrupted: %v", err)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	cancel()
+	interrupted := time.Now()
+	err := <-done
+	took := time.Since(interrupted)
+	t.Logf("a whole build takes %s; an interrupted one returned %s after Ctrl-C", whole.Round(time.Millisecond), took.Round(time.Millisecond))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want %v", err, context.Canceled)
+	}
+	if took > whole/2 {
+		t.Errorf("the build returned %s after Ctrl-C; a whole build takes %s", took, whole)
+	}
+	after := testhb.Tree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("the site has %d files, was %d", len(after), len(before))
+	}
+	for p, sum := range before {
+		if after[p] != sum {
+			t.Fatalf("%s changed", p)
+		}
 	}
 	if names := beside(t, out); len(names) > 0 {
 		t.Errorf("left beside the output: %v", names)

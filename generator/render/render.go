@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -69,18 +70,23 @@ type Graphs interface {
 	UserDOT(src string) (template.HTML, error)
 }
 
-// Site renders every file of the site into out.
-func Site(in Input, out site.Output) (Result, error) {
+// Site renders every file of the site into out. When ctx ends (Ctrl-C) it
+// starts no more pages and returns ctx's error once those under way are
+// done: out then holds part of the site, which the caller throws away.
+func Site(ctx context.Context, in Input, out site.Output) (Result, error) {
 	r, err := newRenderer(in, out)
 	if err != nil {
 		return Result{}, err
 	}
-	r.pages()
+	r.pages(ctx)
 	res := Result{Parsed: r.parsed, Stats: r.stats}
+	if err := ctx.Err(); err != nil {
+		return res, err // the errors so far are of a site cut short
+	}
 	if err := r.err(); err != nil {
 		return res, err
 	}
-	return res, r.static()
+	return res, r.static(ctx)
 }
 
 type renderer struct {
@@ -228,8 +234,9 @@ func (r *renderer) fail(err error) {
 // in Graphviz worker processes (a pool of their own) while the job waits.
 //
 // A panic in a job becomes an error of the render instead of ending the
-// process: `accord serve` must outlive any page.
-func (r *renderer) parallel(jobs []func()) {
+// process: `accord serve` must outlive any page. Once ctx is done no job
+// starts; those under way finish.
+func (r *renderer) parallel(ctx context.Context, jobs []func()) {
 	workers := min(runtime.GOMAXPROCS(0), len(jobs))
 	next := make(chan func())
 	var wg sync.WaitGroup
@@ -242,8 +249,16 @@ func (r *renderer) parallel(jobs []func()) {
 			}
 		}()
 	}
+feed:
 	for _, j := range jobs {
-		next <- j
+		if ctx.Err() != nil {
+			break // select below picks at random when both are ready
+		}
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
@@ -339,8 +354,9 @@ func (s *pageSizes) record(kind string, n int) {
 	s.m[kind] = n
 }
 
-// static copies the theme and the handbook's assets.
-func (r *renderer) static() error {
+// static copies the theme and the handbook's assets; there may be many
+// assets, and large ones, so ctx is checked before each.
+func (r *renderer) static(ctx context.Context) error {
 	err := fs.WalkDir(r.in.Theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) == ".go" {
 			return err
@@ -356,6 +372,9 @@ func (r *renderer) static() error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	for _, a := range r.h.Assets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		b, err := fs.ReadFile(r.in.Source, a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a, err)
