@@ -86,7 +86,10 @@ func Site(ctx context.Context, in Input, out site.Output) (Result, error) {
 	if err := r.err(); err != nil {
 		return res, err
 	}
-	return res, r.static(ctx)
+	if err := r.static(ctx); err != nil {
+		return res, err
+	}
+	return res, r.err() // a theme file or asset the output refused
 }
 
 type renderer struct {
