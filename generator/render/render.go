@@ -13,8 +13,6 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/accord-handbook/accord/generator/i18n"
@@ -93,18 +91,21 @@ func Site(ctx context.Context, in Input, out site.Output) (Result, error) {
 }
 
 type renderer struct {
-	// mu guards errs, docs, parsed and minutes: pages render in parallel.
-	mu     sync.Mutex
-	in     Input
-	out    site.Output
-	h      *model.Handbook
-	t      map[string]string
-	tmpl   map[string]*template.Template
-	nav    *Nav
-	errs   []error
-	docs   []search.Doc
-	parsed map[string]Parsed
-	stats  Stats
+	// mu guards errs, unwritten, docs, parsed and minutes: pages render
+	// in parallel.
+	mu   sync.Mutex
+	in   Input
+	out  site.Output
+	h    *model.Handbook
+	t    map[string]string
+	tmpl map[string]*template.Template
+	nav  *Nav
+	errs []error
+	// unwritten are the files the output refused (errors.go).
+	unwritten []unwritten
+	docs      []search.Doc
+	parsed    map[string]Parsed
+	stats     Stats
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
@@ -225,13 +226,6 @@ type navCache struct {
 	chrome map[string]string // see Page.Chrome
 }
 
-// fail records an error of one page; rendering goes on with the others.
-func (r *renderer) fail(err error) {
-	r.mu.Lock()
-	r.errs = append(r.errs, err)
-	r.mu.Unlock()
-}
-
 // parallel runs jobs on a bounded pool of workers, one per CPU: Markdown
 // and templates are CPU work, and graph layouts come from a cache or run
 // in Graphviz worker processes (a pool of their own) while the job waits.
@@ -274,27 +268,6 @@ func (r *renderer) run(job func()) {
 		}
 	}()
 	job()
-}
-
-func (r *renderer) err() error {
-	if len(r.errs) == 0 {
-		return nil
-	}
-	slices.SortFunc(r.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	var b bytes.Buffer
-	for i, e := range r.errs {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return fmt.Errorf("%s", b.String())
-}
-
-func (r *renderer) add(p string, data []byte) {
-	if err := r.out.Add(site.File{Path: p, Data: data}); err != nil {
-		r.fail(fmt.Errorf("writing %s: %w", p, err))
-	}
 }
 
 // execute renders one page with its template.
