@@ -81,6 +81,8 @@ type Result struct {
 // Pages go to disk as they are rendered, into a folder that replaces
 // opts.Out only when the whole build succeeded. Like make, a build whose
 // inputs and output are as the last build left them stops after the check.
+// When ctx ends (Ctrl-C) the build stops at the next page and returns
+// ctx's error, leaving opts.Out as it was.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res, clock := &Result{}, newClock()
 	defer func() { res.Stages, res.Duration = clock.stages, clock.total() }()
@@ -98,6 +100,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if hb.diags.HasErrors() {
 		return res, hb.linksStage(nil, gr.r) // every problem in one run
 	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	files, current := record.Current(opts.Out, opts.Force || hb.versioned())
 	clock.done("digest")
 	if current {
@@ -112,7 +117,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	w, err := site.Create(opts.Out)
+	w, err := site.Create(ctx, opts.Out)
 	if err != nil {
 		return res, err
 	}
@@ -127,6 +132,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	clock.done("links")
+	if err := ctx.Err(); err != nil {
+		return res, err // the last moment to leave the output as it was
+	}
 	record.Forget()
 	if err := w.Commit(); err != nil {
 		return res, err

@@ -209,13 +209,10 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, src fs.FS, gr *graphs, out site.Output) (render.Result, error) {
 	in := renderInput(opts, hb, src, gr)
 	if hs == nil {
-		return render.Site(in, out)
+		return render.Site(ctx, in, out)
 	}
 	last := len(hs.list) - 1
 	for i, v := range hs.list[:last] {
-		if err := ctx.Err(); err != nil {
-			return render.Result{}, err
-		}
 		vin := in
 		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
 		// The current handbook's settings decide what may reach a page,
@@ -223,12 +220,12 @@ func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, s
 		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
 		vin.Links = links.NewTable(v.Handbook)
 		vin.History = &render.History{List: hs.list, Self: i}
-		if _, err := render.Site(vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
+		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
 			return render.Result{}, err
 		}
 	}
 	in.History = &render.History{List: hs.list, Self: last}
-	return render.Site(in, out)
+	return render.Site(ctx, in, out)
 }
 
 // renderInput is what rendering the current version needs; src is its

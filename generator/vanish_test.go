@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"io/fs"
 	"strings"
 	"testing"
@@ -50,7 +51,7 @@ func TestRender_assetVanishes(t *testing.T) {
 	}
 	src := vanishingFS{MapFS: m, gone: map[string]bool{"assets/logo.png": true}}
 	var out site.Memory
-	_, err := render.Site(render.Input{
+	_, err := render.Site(context.Background(), render.Input{
 		Handbook: c.Handbook, Markdown: markdown.New(markdown.Options{}), Links: links.NewTable(c.Handbook), Source: src,
 		Templates: templates.FS, Theme: theme.FS,
 	}, &out)

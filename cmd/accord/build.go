@@ -41,6 +41,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if errors.As(err, &le) {
 		return errHandbook
 	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: %s left as it was", *out)
+	}
 	if err != nil {
 		return err
 	}

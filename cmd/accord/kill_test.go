@@ -1,10 +1,7 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +38,7 @@ func TestBuild_killedAnywhere(t *testing.T) {
 	}
 	small, large := filepath.Join(root, "small"), filepath.Join(root, "large")
 	testhb.Write(t, small, testhb.Mini)
-	testhb.Write(t, large, largeHandbook(2000))
+	testhb.Write(t, large, testhb.Large(2000))
 	out, ref := filepath.Join(root, "site", "public"), filepath.Join(root, "ref")
 	env := append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(root, "cache"))
 	build := func(dir, out string) time.Duration {
@@ -56,9 +53,9 @@ func TestBuild_killedAnywhere(t *testing.T) {
 	}
 
 	build(small, out)
-	smallSite := hashTree(t, out)
+	smallSite := testhb.Tree(t, out)
 	build(large, ref) // lays the graphs out once; the runs below find them cached
-	largeSite := hashTree(t, ref)
+	largeSite := testhb.Tree(t, ref)
 	// When does a build start writing? Watch for its temp folder.
 	// --force: ref is up to date, and this build must render and write.
 	cmd := exec.Command(bin, "build", large, "-o", ref, "--force")
@@ -117,7 +114,7 @@ func TestBuild_killedAnywhere(t *testing.T) {
 			t.Fatalf("accord build failed by itself: %v\n%s", err, output.String())
 		}
 		temps := tempFolders(t, out)
-		got := hashTree(t, out)
+		got := testhb.Tree(t, out)
 		switch {
 		case sameTree(got, smallSite):
 			intact++
@@ -126,7 +123,7 @@ func TestBuild_killedAnywhere(t *testing.T) {
 			finished++
 			log = append(log, fmt.Sprintf("%s:finished", delay.Round(time.Millisecond)))
 			build(small, out) // start the next kill from the small site again
-			if !sameTree(hashTree(t, out), smallSite) {
+			if !sameTree(testhb.Tree(t, out), smallSite) {
 				t.Fatal("the small site did not come back")
 			}
 		default:
@@ -148,53 +145,9 @@ func TestBuild_killedAnywhere(t *testing.T) {
 	if temps := tempFolders(t, out); len(temps) > 0 {
 		t.Errorf("temp folders left after a complete build: %v", temps)
 	}
-	if !sameTree(hashTree(t, out), smallSite) {
+	if !sameTree(testhb.Tree(t, out), smallSite) {
 		t.Error("the final build did not produce the small site")
 	}
-}
-
-// largeHandbook is the mini handbook with n more pages of a dozen
-// paragraphs each, in one folder.
-func largeHandbook(n int) map[string]string {
-	files := map[string]string{}
-	for k, v := range testhb.Mini {
-		files[k] = v
-	}
-	var para strings.Builder
-	for j := range 12 {
-		fmt.Fprintf(&para, "Paragraph %d: the quick brown fox jumps over the lazy dog; see [the introduction](../index.md) and [the quality policy](../../policies/quality.md).\n\n", j)
-	}
-	for i := range n {
-		files[fmt.Sprintf("pages/many/p%04d.md", i)] = fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n\n# Page %d\n\n%s## Details\n\n- one\n- two\n", i, i, para.String())
-	}
-	return files
-}
-
-// hashTree maps every file under dir to a hash of its bytes; a missing dir
-// is an empty map.
-func hashTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		sum := sha256.Sum256(b)
-		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:8])
-		return nil
-	})
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func sameTree(a, b map[string]string) bool {

@@ -30,6 +30,10 @@ import (
 func main() {
 	graphviz.RunWorkerIfAsked() // a copy started to lay graphs out serves them and exits here
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends accord at once, should a step not stop
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

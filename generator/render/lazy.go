@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -43,7 +44,7 @@ func NewLazy(in Input) (*Lazy, error) {
 	r.nav = r.buildNav()
 	// Theme files and assets are read now: the handbook's folder may be
 	// closed (or changed) by the time a page asks for them.
-	if err := r.static(); err != nil {
+	if err := r.static(context.Background()); err != nil {
 		return nil, err
 	}
 	l := &Lazy{base: r, jobs: map[string]pageJob{}, out: map[string][]byte{}, static: map[string][]byte{}}
@@ -106,7 +107,7 @@ func (l *Lazy) All() error {
 	l.all.Do(func() {
 		var out site.Memory
 		r := l.base.fork(&out)
-		r.pages()
+		r.pages(context.Background()) // a page of the dev server needs them all
 		if l.errs = r.err(); l.errs != nil {
 			return
 		}

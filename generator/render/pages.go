@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"html/template"
 	"slices"
 	"strings"
@@ -63,20 +64,26 @@ func (r *renderer) bind(pages []pageJob) []func() {
 // pages renders every page in three waves. The pages of the sources come
 // first, in parallel; onboarding and print pages need every source's
 // reading time, so they come next. The search index needs the documents of
-// the first wave only: it is built beside the other two.
-func (r *renderer) pages() {
+// the first wave only: it is built beside the other two. Once ctx is done
+// no wave starts.
+func (r *renderer) pages(ctx context.Context) {
 	r.nav = r.buildNav()
-	r.parallel(r.bind(r.ownPages()))
+	r.parallel(ctx, r.bind(r.ownPages()))
+	if ctx.Err() != nil {
+		return // the search index would be of part of the pages
+	}
 	r.printing = true // from here on, pages are rendered for print: no graphs
 	search := make(chan struct{})
 	go func() {
 		defer close(search)
 		r.run(r.searchIndex)
 	}()
-	r.parallel(append(r.bind(r.onboarding()), r.printContent()...))
-	r.parallel(r.bind(r.printPages()))
+	r.parallel(ctx, append(r.bind(r.onboarding()), r.printContent()...))
+	r.parallel(ctx, r.bind(r.printPages()))
 	<-search
-	r.versionPages()
+	if ctx.Err() == nil {
+		r.versionPages()
+	}
 }
 
 // markdown renders a Markdown body of the source file src for the page at

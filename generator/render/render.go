@@ -6,14 +6,13 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/accord-handbook/accord/generator/i18n"
@@ -69,33 +68,44 @@ type Graphs interface {
 	UserDOT(src string) (template.HTML, error)
 }
 
-// Site renders every file of the site into out.
-func Site(in Input, out site.Output) (Result, error) {
+// Site renders every file of the site into out. When ctx ends (Ctrl-C) it
+// starts no more pages and returns ctx's error once those under way are
+// done: out then holds part of the site, which the caller throws away.
+func Site(ctx context.Context, in Input, out site.Output) (Result, error) {
 	r, err := newRenderer(in, out)
 	if err != nil {
 		return Result{}, err
 	}
-	r.pages()
+	r.pages(ctx)
 	res := Result{Parsed: r.parsed, Stats: r.stats}
+	if err := ctx.Err(); err != nil {
+		return res, err // the errors so far are of a site cut short
+	}
 	if err := r.err(); err != nil {
 		return res, err
 	}
-	return res, r.static()
+	if err := r.static(ctx); err != nil {
+		return res, err
+	}
+	return res, r.err() // a theme file or asset the output refused
 }
 
 type renderer struct {
-	// mu guards errs, docs, parsed and minutes: pages render in parallel.
-	mu     sync.Mutex
-	in     Input
-	out    site.Output
-	h      *model.Handbook
-	t      map[string]string
-	tmpl   map[string]*template.Template
-	nav    *Nav
-	errs   []error
-	docs   []search.Doc
-	parsed map[string]Parsed
-	stats  Stats
+	// mu guards errs, unwritten, docs, parsed and minutes: pages render
+	// in parallel.
+	mu   sync.Mutex
+	in   Input
+	out  site.Output
+	h    *model.Handbook
+	t    map[string]string
+	tmpl map[string]*template.Template
+	nav  *Nav
+	errs []error
+	// unwritten are the files the output refused (errors.go).
+	unwritten []unwritten
+	docs      []search.Doc
+	parsed    map[string]Parsed
+	stats     Stats
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
 	printing bool
@@ -216,20 +226,14 @@ type navCache struct {
 	chrome map[string]string // see Page.Chrome
 }
 
-// fail records an error of one page; rendering goes on with the others.
-func (r *renderer) fail(err error) {
-	r.mu.Lock()
-	r.errs = append(r.errs, err)
-	r.mu.Unlock()
-}
-
 // parallel runs jobs on a bounded pool of workers, one per CPU: Markdown
 // and templates are CPU work, and graph layouts come from a cache or run
 // in Graphviz worker processes (a pool of their own) while the job waits.
 //
 // A panic in a job becomes an error of the render instead of ending the
-// process: `accord serve` must outlive any page.
-func (r *renderer) parallel(jobs []func()) {
+// process: `accord serve` must outlive any page. Once ctx is done no job
+// starts; those under way finish.
+func (r *renderer) parallel(ctx context.Context, jobs []func()) {
 	workers := min(runtime.GOMAXPROCS(0), len(jobs))
 	next := make(chan func())
 	var wg sync.WaitGroup
@@ -242,8 +246,16 @@ func (r *renderer) parallel(jobs []func()) {
 			}
 		}()
 	}
+feed:
 	for _, j := range jobs {
-		next <- j
+		if ctx.Err() != nil {
+			break // select below picks at random when both are ready
+		}
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
@@ -256,27 +268,6 @@ func (r *renderer) run(job func()) {
 		}
 	}()
 	job()
-}
-
-func (r *renderer) err() error {
-	if len(r.errs) == 0 {
-		return nil
-	}
-	slices.SortFunc(r.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	var b bytes.Buffer
-	for i, e := range r.errs {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return fmt.Errorf("%s", b.String())
-}
-
-func (r *renderer) add(p string, data []byte) {
-	if err := r.out.Add(site.File{Path: p, Data: data}); err != nil {
-		r.fail(fmt.Errorf("writing %s: %w", p, err))
-	}
 }
 
 // execute renders one page with its template.
@@ -339,8 +330,9 @@ func (s *pageSizes) record(kind string, n int) {
 	s.m[kind] = n
 }
 
-// static copies the theme and the handbook's assets.
-func (r *renderer) static() error {
+// static copies the theme and the handbook's assets; there may be many
+// assets, and large ones, so ctx is checked before each.
+func (r *renderer) static(ctx context.Context) error {
 	err := fs.WalkDir(r.in.Theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
 			if _, serr := fs.Stat(r.in.Theme, path.Join(p, urls.Marker)); serr == nil {
@@ -361,6 +353,9 @@ func (r *renderer) static() error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	for _, a := range r.h.Assets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		b, err := fs.ReadFile(r.in.Source, a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a, err)

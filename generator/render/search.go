@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -65,7 +64,7 @@ func (r *renderer) searchIndex() {
 func (r *renderer) writeIndex() search.Index {
 	f, err := r.out.CreateFile(urls.SearchIndex)
 	if err != nil {
-		r.fail(fmt.Errorf("writing %s: %w", urls.SearchIndex, err))
+		r.failWrite(urls.SearchIndex, err)
 		return search.Index{}
 	}
 	idx, err := search.BuildTo(f, r.docs)
@@ -73,7 +72,7 @@ func (r *renderer) writeIndex() search.Index {
 		err = cerr
 	}
 	if err != nil {
-		r.fail(fmt.Errorf("writing %s: %w", urls.SearchIndex, err))
+		r.failWrite(urls.SearchIndex, err)
 	}
 	return idx
 }

@@ -69,8 +69,8 @@ func TestWriteIndex(t *testing.T) {
 	out := &fakeOutput{file: f}
 	r := &renderer{out: out, docs: docs}
 	idx := r.writeIndex()
-	if len(r.errs) > 0 || len(out.created) != 1 || out.created[0] != urls.SearchIndex || !f.closed {
-		t.Fatalf("errors %v, created %q, closed %v", r.errs, out.created, f.closed)
+	if err := r.err(); err != nil || len(out.created) != 1 || out.created[0] != urls.SearchIndex || !f.closed {
+		t.Fatalf("error %v, created %q, closed %v", err, out.created, f.closed)
 	}
 	if string(f.b) != string(want.JS) || idx.Size != want.Size || idx.Docs != want.Docs || idx.Terms != want.Terms {
 		t.Errorf("streamed index (%d bytes, %d docs, %d terms) differs from Build's (%d, %d, %d)", len(f.b), idx.Docs, idx.Terms, want.Size, want.Docs, want.Terms)
@@ -81,8 +81,10 @@ func TestWriteIndex(t *testing.T) {
 	f = &memFile{fail: true}
 	r2 := &renderer{out: &fakeOutput{file: f}, docs: docs}
 	r2.writeIndex()
-	if len(r.errs) != 1 || len(r2.errs) != 1 || !f.closed {
-		t.Errorf("failed CreateFile: %v; failed write: %v (closed %v)", r.errs, r2.errs, f.closed)
+	err, err2 := r.err(), r2.err()
+	if err == nil || err.Error() != "writing _accord/search-index.js: no room" ||
+		err2 == nil || err2.Error() != "writing _accord/search-index.js: disk full" || !f.closed {
+		t.Errorf("failed CreateFile: %v; failed write: %v (closed %v)", err, err2, f.closed)
 	}
 }
 

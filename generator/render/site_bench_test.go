@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -32,7 +33,7 @@ func BenchmarkSite(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var out site.Memory
-				if _, err := render.Site(in, &out); err != nil {
+				if _, err := render.Site(context.Background(), in, &out); err != nil {
 					b.Fatal(err)
 				}
 				files = out.Files()

@@ -72,14 +72,14 @@ func (wb *watchBuild) build(ctx context.Context, b *watch.Batch) error {
 		return nil
 	}
 	if wb.prev == nil {
-		if err := site.Write(s.cfg.Out, c.files); err != nil {
+		if err := site.Write(ctx, s.cfg.Out, c.files); err != nil {
 			return err
 		}
 		wb.prev = c.files
 		fmt.Fprintf(s.cfg.Stdout, "built %s → %s: %d files in %s\n", s.name, s.out, len(c.files), ms(c.took))
 		return nil
 	}
-	u, err := site.Update(s.cfg.Out, wb.prev, c.files)
+	u, err := site.Update(ctx, s.cfg.Out, wb.prev, c.files)
 	if err != nil {
 		// The output is now partly updated: rewrite it whole next time.
 		wb.prev = nil

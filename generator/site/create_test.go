@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,7 +37,7 @@ func writeAt(t *testing.T, w *Writer, p, text string) {
 // Add's: counted, sized, and in place only once the site is committed.
 func TestCreateFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	w, err := Create(out)
+	w, err := Create(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,10 +73,10 @@ func TestCreateFile(t *testing.T) {
 // the previous site as it was, and nothing beside it.
 func TestCreateFile_abort(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(out, []File{{Path: "_accord/search-index.js", Data: []byte("old")}}); err != nil {
+	if err := Write(context.Background(), out, []File{{Path: "_accord/search-index.js", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
-	w, err := Create(out)
+	w, err := Create(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,11 @@ import (
 // site is the last thing a build does, with nothing left to overlap it. The folders two levels down are removed in
 // parallel, being disjoint; os.RemoveAll then takes what is left.
 func removeTree(dir string) error {
+	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
+		// A link put in the output's place after Create checked it: the
+		// swap moved the link here, and only the link is ours to delete.
+		return os.Remove(dir)
+	}
 	var jobs []string
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {

@@ -1,10 +1,13 @@
 // Package site writes a rendered site to its output folder so that readers
 // never see a half-written site: every file goes to a fresh folder beside
 // the output, which then takes the output's place in one rename. A build that
-// fails or is killed leaves the previous site exactly as it was.
+// fails or is killed leaves the previous site exactly as it was. Builds
+// into one output take turns (lock.go): from Create to Commit or Abort a
+// build holds the output, so none deletes another's fresh folder.
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -24,8 +27,8 @@ const Marker = urls.Marker
 const markerText = "written by accord; replaced whole on every build\n"
 
 // Write replaces the folder out with files, atomically.
-func Write(out string, files []File) error {
-	w, err := Create(out)
+func Write(ctx context.Context, out string, files []File) error {
+	w, err := Create(ctx, out)
 	if err != nil {
 		return err
 	}
@@ -42,6 +45,7 @@ func Write(out string, files []File) error {
 // use.
 type Writer struct {
 	out, tmp string
+	lock     *outputLock // released by Commit or Abort
 
 	mu    sync.Mutex
 	dirs  map[string]bool // folders made so far
@@ -55,23 +59,35 @@ type Writer struct {
 }
 
 // Create starts a site that will replace out, refusing an out that accord
-// did not write.
-func Create(out string) (*Writer, error) {
+// did not write. While another build writes out, it waits for that one's
+// Commit or Abort, or for ctx to be done.
+func Create(ctx context.Context, out string) (*Writer, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
-		return nil, err
+		return nil, err // at once, rather than after waiting for the lock
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	prefix := "." + filepath.Base(out) + ".accord-tmp-"
-	removeStale(parent, prefix)
-	tmp, err := os.MkdirTemp(parent, prefix)
+	lock, err := lockOutput(ctx, out)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}, written: map[string]fs.FileInfo{}}
+	if err := checkReplaceable(out); err != nil { // as the build before left it
+		lock.unlock()
+		return nil, err
+	}
+	prefix := tempPrefix(out)
+	// Holding the lock, no other build is writing: every temp folder
+	// left is one that a killed build could not remove.
+	removeStale(parent, prefix)
+	tmp, err := os.MkdirTemp(parent, prefix)
+	if err != nil {
+		lock.unlock()
+		return nil, err
+	}
+	w := &Writer{out: out, tmp: tmp, lock: lock, dirs: map[string]bool{tmp: true}, written: map[string]fs.FileInfo{}}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		w.Abort()
 		return nil, err
@@ -209,7 +225,8 @@ func (w *Writer) Bytes() int64 {
 	return w.bytes
 }
 
-// Commit puts the written site in the output's place.
+// Commit puts the written site in the output's place and lets the next
+// build of the output in.
 func (w *Writer) Commit() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -217,6 +234,7 @@ func (w *Writer) Commit() error {
 		return errors.New("site already committed or abandoned")
 	}
 	w.done = true
+	defer w.lock.unlock()
 	if err := swap(w.tmp, w.out); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
@@ -239,16 +257,20 @@ func (w *Writer) Abort() {
 	if !w.done {
 		w.done = true
 		os.RemoveAll(w.tmp)
+		w.lock.unlock()
 	}
 }
 
 func checkReplaceable(out string) error {
-	info, err := os.Stat(out)
+	info, err := os.Lstat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return linkError(out)
 	}
 	if !info.IsDir() {
 		return fmt.Errorf("%s exists and is not a folder: choose another output with -o", out)
@@ -266,14 +288,37 @@ func checkReplaceable(out string) error {
 	return nil
 }
 
-// Tidy deletes what builds of out killed mid-way left behind beside it;
-// Create does it too.
-func Tidy(out string) {
-	out = filepath.Clean(out)
-	removeStale(filepath.Dir(out), "."+filepath.Base(out)+".accord-tmp-")
+// linkError refuses an output folder that is a symbolic link: the swap
+// would put the new site in the link's place, and deleting the old site
+// from there would follow the link into the folder it leads to (a release
+// that `current` points at).
+func linkError(out string) error {
+	target, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		dest, _ := os.Readlink(out)
+		return fmt.Errorf("%s is a symbolic link to %s, which cannot be followed (%v): accord replaces its output folder whole and never through a link; choose a real folder with -o", out, dest, err)
+	}
+	return fmt.Errorf("%s is a symbolic link to %s: accord replaces its output folder whole and never through a link; build into the folder itself (-o %s) or choose another output with -o", out, target, target)
 }
 
-// removeStale deletes what builds killed mid-way left behind.
+// Tidy deletes what builds of out killed mid-way left behind beside it;
+// Create does it too. While another build writes out, the temp folder
+// there is its own: Tidy leaves them all for a later build.
+func Tidy(out string) {
+	out = filepath.Clean(out)
+	lock, _ := tryLockOutput(out)
+	if lock == nil {
+		return
+	}
+	defer lock.unlock()
+	removeStale(filepath.Dir(out), tempPrefix(out))
+}
+
+// tempPrefix begins the name of every fresh folder of a build of out.
+func tempPrefix(out string) string { return "." + filepath.Base(out) + ".accord-tmp-" }
+
+// removeStale deletes what builds killed mid-way left behind; call it
+// holding out's lock, or it deletes the folder of a build at work.
 func removeStale(parent, prefix string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.SetBytes(int64(n) * 12 << 10)
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := site.Write(out, fs); err != nil {
+				if err := site.Write(context.Background(), out, fs); err != nil {
 					b.Fatal(err)
 				}
 			}

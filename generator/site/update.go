@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,16 +21,22 @@ type Updated struct {
 // server watching out (and its readers' caches) see only real changes. It is
 // `accord build --watch`'s writer. Each file is replaced atomically (a temp
 // file in the same folder, then a rename); the site as a whole is not, which
-// is why the first build of a session goes through Write.
-func Update(out string, old, files []File) (Updated, error) {
+// is why the first build of a session goes through Write. Like Write, it
+// waits while another build writes out.
+func Update(ctx context.Context, out string, old, files []File) (Updated, error) {
 	out = filepath.Clean(out)
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		// Deleted (or emptied) behind our back: start afresh.
-		if err := Write(out, files); err != nil {
+		if err := Write(ctx, out, files); err != nil {
 			return Updated{}, err
 		}
 		return Updated{Written: len(files), Whole: true}, nil
 	}
+	lock, err := lockOutput(ctx, out)
+	if err != nil {
+		return Updated{}, err
+	}
+	defer lock.unlock()
 	gone := make(map[string][]byte, len(old))
 	for _, f := range old {
 		gone[f.Path] = f.Data

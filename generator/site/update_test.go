@@ -3,6 +3,7 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -25,7 +26,7 @@ func TestUpdate_onlyChangedFiles(t *testing.T) {
 		{Path: "roles/a.html", Data: []byte("a")},
 		{Path: "pages/old/x.html", Data: []byte("x")},
 	}
-	if err := Write(out, v1); err != nil {
+	if err := Write(context.Background(), out, v1); err != nil {
 		t.Fatal(err)
 	}
 	home := inode(t, filepath.Join(out, "index.html"))
@@ -34,7 +35,7 @@ func TestUpdate_onlyChangedFiles(t *testing.T) {
 		{Path: "roles/a.html", Data: []byte("a, changed")},
 		{Path: "roles/b.html", Data: []byte("b")},
 	}
-	u, err := Update(out, v1, v2)
+	u, err := Update(context.Background(), out, v1, v2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,17 +60,17 @@ func TestUpdate_onlyChangedFiles(t *testing.T) {
 	if err := os.RemoveAll(out); err != nil {
 		t.Fatal(err)
 	}
-	if u, err := Update(out, v2, v2); err != nil || !u.Whole || u.Written != 3 {
+	if u, err := Update(context.Background(), out, v2, v2); err != nil || !u.Whole || u.Written != 3 {
 		t.Errorf("after deleting out: %+v, %v", u, err)
 	}
 }
 
 func TestUpdate_refusesPathsOutside(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(out, nil); err != nil {
+	if err := Write(context.Background(), out, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Update(out, nil, []File{{Path: "../escape.html", Data: []byte("x")}}); err == nil {
+	if _, err := Update(context.Background(), out, nil, []File{{Path: "../escape.html", Data: []byte("x")}}); err == nil {
 		t.Error("wrote outside out")
 	}
 }

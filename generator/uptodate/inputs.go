@@ -57,6 +57,9 @@ func listInputs(dir, out string) *inputs {
 
 func walkInputs(dir, out string) ([]inputEntry, error) {
 	absOut, _ := filepath.Abs(out)
+	// The lock is there while a build of out runs, whether this one or
+	// another: it is never an input.
+	absLock, _ := filepath.Abs(site.LockFile(out))
 	root := dir
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// The handbook folder may be a link (the build reads through it).
@@ -71,9 +74,12 @@ func walkInputs(dir, out string) ([]inputEntry, error) {
 			return err
 		}
 		if d.IsDir() {
-			if abs, _ := filepath.Abs(p); abs == absOut || d.Name() == ".git" || strings.Contains(d.Name(), ".accord-tmp-") {
+			if absPath(p) == absOut || d.Name() == ".git" || strings.Contains(d.Name(), ".accord-tmp-") {
 				return fs.SkipDir
 			}
+		}
+		if d.Name() == filepath.Base(absLock) && absPath(p) == absLock {
+			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
 		e := inputEntry{rel: filepath.ToSlash(rel), path: p}
@@ -95,6 +101,11 @@ func walkInputs(dir, out string) ([]inputEntry, error) {
 		return nil
 	})
 	return entries, err
+}
+
+func absPath(p string) string {
+	abs, _ := filepath.Abs(p)
+	return abs
 }
 
 // digest combines the listed entries; a file the build did not read

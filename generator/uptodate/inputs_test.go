@@ -9,7 +9,7 @@ import (
 
 // TestInputsDigest: every change that can reach the site changes the
 // digest; what cannot (git's own folder, the output folder inside the
-// handbook, a killed build's temp folder) does not.
+// handbook, a killed build's temp folder, the output's lock) does not.
 func TestInputsDigest(t *testing.T) {
 	write := func(t *testing.T, dir, name, text string) {
 		t.Helper()
@@ -51,6 +51,8 @@ func TestInputsDigest(t *testing.T) {
 		{"git's folder", func(d string) { write(t, d, ".git/HEAD", "ref: x") }, false},
 		{"the output inside the handbook", func(d string) { write(t, d, "public/index.html", "x") }, false},
 		{"a killed build's temp folder", func(d string) { write(t, d, ".public.accord-tmp-1/index.html", "x") }, false},
+		{"the lock of a build at work", func(d string) { write(t, d, ".public.accord-lock", "") }, false},
+		{"the lock of another output", func(d string) { write(t, d, ".site.accord-lock", "") }, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := digest(t, tt.change) != same; got != tt.changes {

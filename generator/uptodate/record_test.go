@@ -1,6 +1,7 @@
 package uptodate
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,7 +18,7 @@ func TestUpToDate(t *testing.T) {
 	out, record := filepath.Join(root, "public"), filepath.Join(root, "cache", "rec")
 	build := func(inputs string) {
 		t.Helper()
-		w, err := site.Create(out)
+		w, err := site.Create(context.Background(), out)
 		if err != nil {
 			t.Fatal(err)
 		}
