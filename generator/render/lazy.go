@@ -126,5 +126,5 @@ func (l *Lazy) All() error {
 // sidebar cache, glossary) and has its own results, written to out.
 func (r *renderer) fork(out site.Output) *renderer {
 	return &renderer{in: r.in, out: out, parsed: map[string]Parsed{}, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav,
-		glossary: r.glossary, navHTML: r.navHTML, ix: r.ix, minutes: map[string]int{}, ownSkeleton: r.ownSkeleton, ownPageContent: r.ownPageContent}
+		glossary: r.glossary, navHTML: r.navHTML, order: r.order, ix: r.ix, reports: r.reports, minutes: map[string]int{}, ownSkeleton: r.ownSkeleton, ownPageContent: r.ownPageContent}
 }

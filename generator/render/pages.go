@@ -7,7 +7,6 @@ import (
 
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
-	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -162,7 +161,7 @@ func (r *renderer) teamRoles() []TeamRoles {
 				roles = append(roles, ro)
 			}
 		}
-		out = append(out, TeamRoles{Team: t, Roles: raci.OrderRoles(r.h, roles)})
+		out = append(out, TeamRoles{Team: t, Roles: r.order.Sort(roles)})
 	}
 	// Internal teams first, keeping teams.toml order within each kind.
 	slices.SortStableFunc(out, func(a, b TeamRoles) int {

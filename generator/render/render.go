@@ -102,7 +102,9 @@ type renderer struct {
 	printed  map[string]template.HTML // source key -> its content for print/
 	navHTML  *navCache
 	glossary *markdown.Glossary
-	ix       *raci.Index // every role's assignments, computed once
+	order    *raci.Order              // the display order of roles, computed once
+	ix       *raci.Index              // every role's assignments, computed once
+	reports  map[string][]*model.Role // role id -> direct reports, in role order
 	sizes    pageSizes
 	// ownSkeleton, ownPageContent: the handbook's templates/base.html
 	// writes the page skeleton, its page.html a free page's content, not
@@ -118,7 +120,9 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
 func newRenderer(in Input, out site.Output) (*renderer, error) {
-	r := &renderer{in: in, out: out, parsed: map[string]Parsed{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, ix: raci.NewIndex(in.Handbook)}
+	r := &renderer{in: in, out: out, parsed: map[string]Parsed{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, order: raci.NewOrder(in.Handbook)}
+	r.ix = raci.NewIndex(in.Handbook, r.order)
+	r.reports = directReports(in.Handbook)
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))
