@@ -117,7 +117,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 	if !r.printing {
 		r.mu.Lock()
 		if _, ok := r.parsed[src]; !ok {
-			r.parsed[src] = Parsed{Refs: res.Refs, Dots: res.Dots}
+			r.parsed[src] = markdown.Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs}
 		}
 		r.mu.Unlock()
 	}
