@@ -98,11 +98,11 @@ func validateStage(hb *handbook) *handbook {
 // ```dot block (gr nil: not laid out), and returns the handbook's error if
 // it has one. parsed holds what the render's parse of each source found;
 // a source it lacks (nil: every source) is parsed here.
-func (hb *handbook) linksStage(parsed map[string]render.Parsed, gr *graphviz.Renderer) error {
+func (hb *handbook) linksStage(parsed map[string]markdown.Scanned, gr *graphviz.Renderer) error {
 	scan := validate.Scan(hb.md)
-	found := func(d validate.MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
+	found := func(d validate.MarkdownDoc) markdown.Scanned {
 		if p, ok := parsed[d.Src.Path]; ok {
-			return p.Refs, p.Dots
+			return p
 		}
 		return scan(d)
 	}

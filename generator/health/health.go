@@ -106,8 +106,9 @@ func Analyse(h *model.Handbook) *Report {
 			}
 		}
 	}
-	ix := raci.NewIndex(h)
-	for _, role := range raci.OrderRoles(h, h.Roles) {
+	order := raci.NewOrder(h)
+	ix := raci.NewIndex(h, order)
+	for _, role := range order.Roles() {
 		_, n := ix.ForRole(role.ID)
 		r.Loads = append(r.Loads, Load{Role: role, Counts: n})
 		r.Max.R, r.Max.A = max(r.Max.R, n.R), max(r.Max.A, n.A)

@@ -81,7 +81,7 @@ func TestGuard_amplification(t *testing.T) {
 		if _, err := r.Render([]byte(src), nil, nil); err == nil {
 			t.Errorf("%s: rendered", name)
 		}
-		if refs, _ := r.Scan([]byte(src)); refs != nil {
+		if s := r.Scan([]byte(src)); s.Refs != nil {
 			t.Errorf("%s: scanned", name)
 		}
 	}

@@ -63,12 +63,11 @@ func NewCache() *Cache {
 // alone (links and dot blocks as written), so its hash is the whole key:
 // a check after a save parses only the files that changed.
 type scanEntry struct {
-	refs []Ref
-	dots []DotBlock
-	used bool
+	found Scanned
+	used  bool
 }
 
-func (c *Cache) scan(r *Renderer, src []byte) ([]Ref, []DotBlock) {
+func (c *Cache) scan(r *Renderer, src []byte) Scanned {
 	key := sha256.Sum256(src)
 	c.mu.Lock()
 	e, ok := c.scans[key]
@@ -77,13 +76,13 @@ func (c *Cache) scan(r *Renderer, src []byte) ([]Ref, []DotBlock) {
 	}
 	c.mu.Unlock()
 	if ok {
-		return e.refs, e.dots
+		return e.found
 	}
-	refs, dots := r.scan(src)
+	found := r.scan(src)
 	c.mu.Lock()
-	c.scans[key] = &scanEntry{refs: refs, dots: dots, used: true}
+	c.scans[key] = &scanEntry{found: found, used: true}
 	c.mu.Unlock()
-	return refs, dots
+	return found
 }
 
 // WithCache returns a Renderer like r that takes documents from c.
@@ -251,5 +250,6 @@ func (res Result) clone() Result {
 		Headings: append([]Heading(nil), res.Headings...),
 		Dots:     append([]DotBlock(nil), res.Dots...),
 		Refs:     append([]Ref(nil), res.Refs...),
+		IDs:      append([]HeadingID(nil), res.IDs...),
 	}
 }

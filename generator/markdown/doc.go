@@ -8,14 +8,15 @@
 //
 // Out: from [Renderer.Render], the HTML of the body, its headings (level, plain
 // text, id) for tables of contents and search, and its ```dot blocks; from
-// [Renderer.Refs], every link and image destination with its line and column
-// (columns count characters, not bytes) so that `accord check` can say where a
-// broken reference is written.
+// [Renderer.Scan], every link and image destination and every explicit heading
+// id with its line and column (columns count characters, not bytes) so that
+// `accord check` can say where a broken reference is written.
 //
 // The dialect is CommonMark plus GitHub's extensions (tables, strikethrough,
 // autolinks, task lists), footnotes, definition lists, heading attributes
 // ({#id .class}) and soft line breaks that vanish between Chinese characters.
-// Heading ids keep Chinese text ("## 汇率风险" gets id="汇率风险"). Raw HTML is
+// Heading ids keep Chinese text ("## 汇率风险" gets id="汇率风险") and never
+// take one of accord's own ids ([IsReservedID]). Raw HTML is
 // dropped unless [Options.RawHTML]; links to javascript:, vbscript:, file: and
 // data: URLs are emptied in every mode. Everything is done on the goldmark AST
 // (transformers and node renderers), never by editing the HTML afterwards.

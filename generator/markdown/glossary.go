@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -12,22 +12,39 @@ import (
 // Glossary links the first use of each glossary term in a document to its
 // definition. Build it once per handbook; it is read-only afterwards.
 type Glossary struct {
-	words   []glossWord          // longest first, so 跟单信用证 wins over 信用证
-	entries int                  // number of entries
-	byFirst map[rune][]glossWord // the same words by first character, longest first
+	words   []glossWord // in the order given: entries, then blockers
+	entries int         // number of entries
+	// trie holds every word byte by byte: matching at a position walks it
+	// along the text, so the cost is the length of the longest word that
+	// matches there, whatever the number of words sharing a beginning.
+	trie []trieNode
 	// starts marks the characters below maxStart that begin a word, so
-	// that the scan skips most characters without a map lookup.
+	// that the scan skips most characters without walking the trie.
 	starts [maxStart / 64]uint64
 }
 
 // maxStart covers the Basic Multilingual Plane, where nearly every
-// character of a handbook is; a word starting above it is looked up.
+// character of a handbook is; at a character above it the trie is walked.
 const maxStart = 1 << 16
 
 type glossWord struct {
 	text  string
 	entry int  // -1 for a blocker
 	ascii bool // matched as a whole word only
+}
+
+// trieNode is one prefix of the words: the bytes leading to it from the
+// root (node 0).
+type trieNode struct {
+	next []trieEdge // sorted by byte
+	// words is the words equal to the prefix, in the order given, up to the
+	// first blocker: the first that may be linked wins.
+	words []glossWord
+}
+
+type trieEdge struct {
+	b    byte
+	node int32
 }
 
 // blocker is the entry of words that are never linked but hide the terms
@@ -38,7 +55,7 @@ const blocker = -1
 // aliases) that lead to entry i. Words in block are never linked, and a term
 // inside one of them is not linked either (names of roles, for example).
 func NewGlossary(entries [][]string, block ...string) *Glossary {
-	g := &Glossary{}
+	g := &Glossary{trie: []trieNode{{}}}
 	add := func(w string, entry int) {
 		if w = strings.TrimSpace(w); w != "" {
 			g.words = append(g.words, glossWord{text: w, entry: entry, ascii: isASCIIWord(w)})
@@ -53,16 +70,51 @@ func NewGlossary(entries [][]string, block ...string) *Glossary {
 	for _, w := range block {
 		add(w, blocker)
 	}
-	sort.SliceStable(g.words, func(i, j int) bool { return len(g.words[i].text) > len(g.words[j].text) })
-	g.byFirst = map[rune][]glossWord{}
 	for _, w := range g.words {
-		r, _ := utf8.DecodeRuneInString(w.text)
-		g.byFirst[r] = append(g.byFirst[r], w)
-		if r < maxStart {
+		g.insert(w)
+		if r, _ := utf8.DecodeRuneInString(w.text); r < maxStart {
 			g.starts[r/64] |= 1 << (r % 64)
 		}
 	}
 	return g
+}
+
+func (g *Glossary) insert(w glossWord) {
+	n := int32(0)
+	for i := 0; i < len(w.text); i++ {
+		c := g.child(n, w.text[i])
+		if c < 0 {
+			c = int32(len(g.trie))
+			g.trie = append(g.trie, trieNode{})
+			next := g.trie[n].next
+			at, _ := slices.BinarySearchFunc(next, w.text[i], func(e trieEdge, b byte) int { return int(e.b) - int(b) })
+			g.trie[n].next = slices.Insert(next, at, trieEdge{w.text[i], c})
+		}
+		n = c
+	}
+	ws := g.trie[n].words
+	if len(ws) > 0 && ws[len(ws)-1].entry == blocker {
+		return // a blocker always wins over the words after it
+	}
+	g.trie[n].words = append(ws, w)
+}
+
+// child returns the node after byte b from node n, or -1.
+func (g *Glossary) child(n int32, b byte) int32 {
+	next := g.trie[n].next
+	lo, hi := 0, len(next)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case next[m].b == b:
+			return next[m].node
+		case next[m].b < b:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return -1
 }
 
 func isASCIIWord(s string) bool {
@@ -98,23 +150,35 @@ func (g *Glossary) find(s string, linked []bool) (start, end, entry int) {
 	}
 }
 
-// earliest scans s once, trying at each character only the words that
-// start with it (longest first): the cost is the length of the text, not
-// the number of terms times it.
+// earliest scans s once, walking the trie from each character that may
+// begin a word, and returns the longest word ending on the way that may be
+// linked there.
 func (g *Glossary) earliest(s string, linked []bool) (start, end, entry int) {
+	var buf [16]int32
 	for i, r := range s {
 		if r < maxStart && g.starts[r/64]&(1<<(r%64)) == 0 {
 			continue
 		}
-		for _, w := range g.byFirst[r] {
-			if !strings.HasPrefix(s[i:], w.text) || w.entry != blocker && linked[w.entry] {
+		ends := buf[:0] // the nodes on the way that end words, shortest first
+		for n, j := int32(0), i; j < len(s); j++ {
+			if n = g.child(n, s[j]); n < 0 {
+				break
+			}
+			if len(g.trie[n].words) > 0 {
+				ends = append(ends, n)
+			}
+		}
+		for k := len(ends) - 1; k >= 0; k-- {
+			words := g.trie[ends[k]].words // all the same text
+			j := i + len(words[0].text)
+			if words[0].ascii && (i > 0 && isASCIIAlnum(s[i-1]) || j < len(s) && isASCIIAlnum(s[j])) {
 				continue
 			}
-			j := i + len(w.text)
-			if w.ascii && (i > 0 && isASCIIAlnum(s[i-1]) || j < len(s) && isASCIIAlnum(s[j])) {
-				continue
+			for _, w := range words {
+				if w.entry == blocker || !linked[w.entry] {
+					return i, j, w.entry
+				}
 			}
-			return i, j, w.entry
 		}
 	}
 	return -1, -1, 0

@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,23 +25,65 @@ func newHeadingIDs() *headingIDs {
 	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
 }
 
+// reservedIDs are the ids accord gives its own elements on the pages that
+// show Markdown: every page's skeleton and search box, a role page's
+// sections (its body is one of them), the list of pages after
+// pages/index.md. A heading whose text makes one of them gets a suffix,
+// as a duplicate does; an explicit {#id} naming one is an error of the
+// checks. The ids of pages without Markdown (search, changes, glossary)
+// are not reserved: no heading meets them there, and reserving them would
+// rename common headings such as "Roles" for nothing. render's tests keep
+// this list in step with the templates.
+var reservedIDs = map[string]bool{
+	// Every page: the skeleton and the search box.
+	"main": true, "q": true, "q-results": true,
+	// A role page.
+	"description": true, "duties": true, "goals": true, "history": true, "kpis": true,
+	"onboarding": true, "owns": true, "policies": true, "responsibilities": true,
+	// The index of pages.
+	"all-pages": true,
+}
+
+// resultPrefix begins the ids search.js gives the search box's results
+// ("q-results:0", …): a ':' that no generated id has.
+const resultPrefix = "q-results:"
+
+// IsReservedID reports whether id is one of accord's own on pages that show
+// Markdown, which no heading may have.
+func IsReservedID(id string) bool {
+	return reservedIDs[id] || strings.HasPrefix(id, resultPrefix)
+}
+
+// ReservedIDs lists the reserved ids for a message, sorted.
+func ReservedIDs() []string {
+	out := []string{resultPrefix + "<n>"}
+	for id := range reservedIDs {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Generate returns a unique id for the plain text value: see slug, then
-// "-1", "-2"… appended on collision.
+// "-1", "-2"… appended on collision with an earlier heading or a reserved
+// id.
 func (s *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := slug(value)
-	if !s.used[base] {
+	if !s.taken(base) {
 		s.used[base] = true
 		return []byte(base)
 	}
 	for i := s.next[base] + 1; ; i++ {
 		id := base + "-" + strconv.Itoa(i)
-		if !s.used[id] {
+		if !s.taken(id) {
 			s.used[id] = true
 			s.next[base] = i
 			return []byte(id)
 		}
 	}
 }
+
+func (s *headingIDs) taken(id string) bool { return s.used[id] || IsReservedID(id) }
 
 // Put reserves an id the author gave explicitly.
 func (s *headingIDs) Put(value []byte) {

@@ -90,9 +90,10 @@ type Result struct {
 	HTML     string
 	Headings []Heading
 	Dots     []DotBlock // ```dot fenced blocks, in document order
-	// Refs is what Scan would return for the source, when Page.Refs asked
-	// for it: the page's own parse serves the link check.
+	// Refs and IDs are what Scan would return for the source, when
+	// Page.Refs asked for them: the page's own parse serves the checks.
 	Refs []Ref
+	IDs  []HeadingID
 }
 
 // DepthError reports Markdown nested too deeply to be parsed in reasonable time.
@@ -122,7 +123,7 @@ type Page struct {
 	// Glossary, with GlossaryLink, links the first use of each term.
 	Glossary     *Glossary
 	GlossaryLink GlossaryLink
-	// Refs asks for Result.Refs.
+	// Refs asks for Result.Refs and Result.IDs.
 	Refs bool
 }
 
@@ -167,7 +168,7 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	}
 	res := Result{HTML: buf.String(), Headings: st.headings, Dots: st.dots}
 	if st.refs != nil {
-		res.Refs = st.refs.refs()
+		res.Refs, res.IDs = st.refs.refs(), st.refs.ids
 	}
 	return res, nil
 }

@@ -53,6 +53,11 @@ func TestHeadingIDs(t *testing.T) {
 		{"explicit_number", "# Seven {id=7}\n", []Heading{{1, "Seven", "7"}}},
 		{"setext", "Roles\n=====\n", []Heading{{1, "Roles", "roles"}}},
 		{"entities_resolved", "# A &amp; B \\*\n", []Heading{{1, "A & B *", "a-b"}}},
+		// Ids of accord's own elements on the page are taken, as a duplicate's.
+		{"reserved", "# Main\n## Duties\n## Q results\n## Main\n## Roles\n", []Heading{
+			{1, "Main", "main-1"}, {2, "Duties", "duties-1"}, {2, "Q results", "q-results-1"}, {2, "Main", "main-2"}, {2, "Roles", "roles"}}},
+		// An explicit one is kept: the checks report it (HeadingIDs).
+		{"reserved_explicit_kept", "# Top {#main}\n# Main\n", []Heading{{1, "Top", "main"}, {1, "Main", "main-1"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,22 +26,35 @@ type Ref struct {
 // in its definition, where a fix would be made. Input that Guard refuses
 // yields nil: Render reports it.
 func (r *Renderer) Refs(src []byte) []Ref {
-	refs, _ := r.Scan(src)
-	return refs
+	return r.Scan(src).Refs
 }
 
-// Scan is Refs that also returns the ```dot blocks, from one parse, so a
-// checker can lay them out and report a syntax error at its line.
-func (r *Renderer) Scan(src []byte) ([]Ref, []DotBlock) {
+// Scanned is what the checks need from one parse of a source.
+type Scanned struct {
+	Refs []Ref      // see Refs
+	Dots []DotBlock // the ```dot blocks, to lay out and report at their line
+	IDs  []HeadingID
+}
+
+// HeadingID is the explicit {#id} of a heading, at the '{' of its
+// attributes (1-based line, column in runes).
+type HeadingID struct {
+	ID        string
+	Line, Col int
+}
+
+// Scan is Refs that also returns the ```dot blocks and the headings'
+// explicit ids, from one parse.
+func (r *Renderer) Scan(src []byte) Scanned {
 	if r.cache != nil {
 		return r.cache.scan(r, src)
 	}
 	return r.scan(src)
 }
 
-func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
+func (r *Renderer) scan(src []byte) Scanned {
 	if Guard(src) != nil {
-		return nil, nil
+		return Scanned{}
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	rc := newRefCollector(src)
@@ -59,11 +72,12 @@ func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
 			rc.add(n, n.Destination, n.Reference, false)
 		case *ast.Image:
 			rc.add(n, n.Destination, n.Reference, true)
+		case *ast.Heading:
+			rc.addID(n)
 		}
 		return ast.WalkContinue, nil
 	})
-	refs := rc.refs()
-	return refs, dots
+	return Scanned{Refs: rc.refs(), Dots: dots, IDs: rc.ids}
 }
 
 // refCollector gathers the links and images of one parse with their
@@ -73,6 +87,7 @@ func (r *Renderer) scan(src []byte) ([]Ref, []DotBlock) {
 type refCollector struct {
 	loc   *locator
 	found []foundRef
+	ids   []HeadingID // in document order, as the walk meets headings
 }
 
 type foundRef struct {
@@ -87,6 +102,16 @@ func (rc *refCollector) add(n ast.Node, dest []byte, ref *ast.ReferenceLink, ima
 	// Locate the raw text, report the decoded URL the resolver also sees.
 	line, col := rc.loc.lineCol(rc.loc.find(n, dest, ref))
 	rc.found = append(rc.found, foundRef{n.Pos(), Ref{Dest: string(decodeDest(dest)), Image: image, Line: line, Col: col}})
+}
+
+// addID records the explicit id of heading h, if it has one.
+func (rc *refCollector) addID(h *ast.Heading) {
+	id, ok := explicitID(h)
+	if !ok {
+		return
+	}
+	line, col := rc.loc.lineCol(rc.loc.attributes(h))
+	rc.ids = append(rc.ids, HeadingID{ID: string(id), Line: line, Col: col})
 }
 
 // refs returns what was found in source order. A walk is in tree order,
@@ -225,6 +250,27 @@ func (l *locator) definition(label, dest []byte) (int, bool) {
 		return 0, false
 	}
 	return off, true
+}
+
+// attributes returns the offset of the '{' that opens heading h's
+// attributes: goldmark keeps their values, not where they were. They end
+// the heading's last line of text, after it.
+func (l *locator) attributes(h *ast.Heading) int {
+	from := h.Pos()
+	if n := h.Lines().Len(); n > 0 {
+		from = h.Lines().At(n - 1).Start
+	}
+	if from < 0 || from > len(l.src) {
+		return 0
+	}
+	line := l.src[from:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if i := bytes.LastIndexByte(line, '{'); i >= 0 {
+		return from + i
+	}
+	return from
 }
 
 // lineCol converts a byte offset to a 1-based line and a 1-based column in runes.

@@ -53,6 +53,9 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		switch n := n.(type) {
 		case *ast.Heading:
 			headings = append(headings, n)
+			if st.refs != nil {
+				st.refs.addID(n)
+			}
 		case *ast.Text:
 			joinWideLines(n, src)
 			if st.glossary != nil && linkable(n) {

@@ -29,56 +29,8 @@ type Group struct {
 	Rows     []Row
 }
 
-// OrderRoles sorts roles for display: internal teams first, in teams.toml
-// order, then by reporting depth (managers before their reports), then id.
-func OrderRoles(h *model.Handbook, roles []*model.Role) []*model.Role {
-	teamRank := map[string]int{}
-	for i, t := range h.Teams {
-		rank := i
-		if t.External() {
-			rank += len(h.Teams)
-		}
-		if _, ok := teamRank[t.ID]; !ok {
-			teamRank[t.ID] = rank
-		}
-	}
-	depth := func(r *model.Role) int {
-		d := 0
-		for seen := map[string]bool{}; r != nil && r.ReportsTo != "" && !seen[r.ID]; d++ {
-			seen[r.ID] = true
-			r = h.RoleByID[r.ReportsTo]
-		}
-		return d
-	}
-	out := slices.Clone(roles)
-	slices.SortStableFunc(out, func(a, b *model.Role) int {
-		ta, ok := teamRank[a.Team]
-		if !ok {
-			ta = 2 * len(h.Teams)
-		}
-		tb, ok := teamRank[b.Team]
-		if !ok {
-			tb = 2 * len(h.Teams)
-		}
-		if ta != tb {
-			return ta - tb
-		}
-		if da, db := depth(a), depth(b); da != db {
-			return da - db
-		}
-		if a.ID < b.ID {
-			return -1
-		}
-		if a.ID > b.ID {
-			return 1
-		}
-		return 0
-	})
-	return out
-}
-
 // ForWorkflow builds a workflow's matrix over the roles its steps name.
-func ForWorkflow(h *model.Handbook, w *model.Workflow) Matrix {
+func ForWorkflow(h *model.Handbook, o *Order, w *model.Workflow) Matrix {
 	used := map[string]bool{}
 	for _, s := range w.Steps {
 		for _, id := range s.Roles() {
@@ -91,7 +43,7 @@ func ForWorkflow(h *model.Handbook, w *model.Workflow) Matrix {
 			roles = append(roles, r)
 		}
 	}
-	m := Matrix{Roles: OrderRoles(h, roles)}
+	m := Matrix{Roles: o.Sort(roles)}
 	m.Rows = rows(w, m.Roles)
 	return m
 }
@@ -110,8 +62,8 @@ func rows(w *model.Workflow, roles []*model.Role) []Row {
 
 // Department builds the matrix of every step of every workflow × every role
 // that appears in any step, grouped by workflow.
-func Department(h *model.Handbook) (roles []*model.Role, groups []Group) {
-	roles, _ = DepartmentRoles(h)
+func Department(h *model.Handbook, o *Order) (roles []*model.Role, groups []Group) {
+	roles, _ = DepartmentRoles(h, o)
 	for _, w := range h.Workflows {
 		groups = append(groups, Group{Workflow: w, Rows: rows(w, roles)})
 	}
@@ -146,12 +98,13 @@ type Index struct {
 	assign map[string][]WorkflowAssignments
 	counts map[string]Counts
 	shared map[string]map[string]int // role -> other role -> shared steps
-	h      *model.Handbook
+	order  *Order
 }
 
-// NewIndex indexes h. The results equal ForRole's and Neighbours'.
-func NewIndex(h *model.Handbook) *Index {
-	ix := &Index{assign: map[string][]WorkflowAssignments{}, counts: map[string]Counts{}, shared: map[string]map[string]int{}, h: h}
+// NewIndex indexes h, whose roles o orders. The results equal ForRole's
+// and Neighbours'.
+func NewIndex(h *model.Handbook, o *Order) *Index {
+	ix := &Index{assign: map[string][]WorkflowAssignments{}, counts: map[string]Counts{}, shared: map[string]map[string]int{}, order: o}
 	for _, w := range h.Workflows {
 		for _, s := range w.Steps {
 			roles := s.Roles()
@@ -198,14 +151,21 @@ func (ix *Index) ForRole(role string) ([]WorkflowAssignments, Counts) {
 	return ix.assign[role], ix.counts[role]
 }
 
-// Neighbours is Neighbours(h, role), from the index.
+// Neighbours is Neighbours(h, role), from the index: most shared steps
+// first, then in display order. It sorts the role's own neighbours rather
+// than filter every role of the handbook, once per onboarding page.
 func (ix *Index) Neighbours(role string) []Neighbour {
 	var out []Neighbour
-	for _, r := range OrderRoles(ix.h, ix.h.Roles) {
-		if n := ix.shared[role][r.ID]; n > 0 {
+	for id, n := range ix.shared[role] {
+		if r, ok := ix.order.Role(id); ok {
 			out = append(out, Neighbour{Role: r, Steps: n})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Neighbour) int { return b.Steps - a.Steps })
+	slices.SortFunc(out, func(a, b Neighbour) int {
+		if a.Steps != b.Steps {
+			return b.Steps - a.Steps
+		}
+		return ix.order.rank[a.Role.ID] - ix.order.rank[b.Role.ID]
+	})
 	return out
 }

@@ -25,7 +25,7 @@ func sample() *model.Handbook {
 
 func TestForWorkflow_cells(t *testing.T) {
 	h := sample()
-	m := ForWorkflow(h, h.Workflows[0])
+	m := ForWorkflow(h, NewOrder(h), h.Workflows[0])
 	var cols []string
 	for _, r := range m.Roles {
 		cols = append(cols, r.ID)
@@ -63,7 +63,7 @@ func TestForRole_counts(t *testing.T) {
 
 func TestDepartment_groups(t *testing.T) {
 	h := sample()
-	roles, groups := Department(h)
+	roles, groups := Department(h, NewOrder(h))
 	if len(roles) != 3 || len(groups) != 1 || len(groups[0].Rows) != 2 {
 		t.Fatalf("got %d roles, %d groups", len(roles), len(groups))
 	}
@@ -71,7 +71,7 @@ func TestDepartment_groups(t *testing.T) {
 
 func TestIndex_sameAsScans(t *testing.T) {
 	h := sample()
-	ix := NewIndex(h)
+	ix := NewIndex(h, NewOrder(h))
 	for _, r := range h.Roles {
 		wantA, wantN := ForRole(h, r.ID)
 		gotA, gotN := ix.ForRole(r.ID)

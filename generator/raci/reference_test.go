@@ -61,7 +61,7 @@ func Neighbours(h *model.Handbook, role string) []Neighbour {
 		}
 	}
 	var out []Neighbour
-	for _, r := range OrderRoles(h, h.Roles) {
+	for _, r := range orderByWalk(h, h.Roles) {
 		if n := count[r.ID]; n > 0 {
 			out = append(out, Neighbour{Role: r, Steps: n})
 		}

@@ -21,7 +21,7 @@ type Roster struct {
 // DepartmentRoles returns every role that appears in any step, in display
 // order, and the number of steps: the columns and rows of the department
 // matrix, without building it.
-func DepartmentRoles(h *model.Handbook) (roles []*model.Role, steps int) {
+func DepartmentRoles(h *model.Handbook, o *Order) (roles []*model.Role, steps int) {
 	used := map[string]bool{}
 	for _, w := range h.Workflows {
 		steps += len(w.Steps)
@@ -34,7 +34,7 @@ func DepartmentRoles(h *model.Handbook) (roles []*model.Role, steps int) {
 			roles = append(roles, r)
 		}
 	}
-	return OrderRoles(h, roles), steps
+	return o.Sort(roles), steps
 }
 
 // Rosters folds the department matrix over roles (in display order) to one

@@ -17,8 +17,8 @@ func ids(roles []*model.Role) []string {
 
 func TestDepartmentRoles_sameAsDepartment(t *testing.T) {
 	h := sample()
-	want, groups := Department(h)
-	got, steps := DepartmentRoles(h)
+	want, groups := Department(h, NewOrder(h))
+	got, steps := DepartmentRoles(h, NewOrder(h))
 	if !reflect.DeepEqual(ids(got), ids(want)) {
 		t.Errorf("roles %v, want %v", ids(got), ids(want))
 	}
@@ -29,7 +29,7 @@ func TestDepartmentRoles_sameAsDepartment(t *testing.T) {
 
 func TestRosters(t *testing.T) {
 	h := sample()
-	roles, _ := DepartmentRoles(h)
+	roles, _ := DepartmentRoles(h, NewOrder(h))
 	got := Rosters(h, roles)
 	if len(got) != 1 {
 		t.Fatalf("%d rosters, want 1", len(got))

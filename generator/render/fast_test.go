@@ -71,7 +71,7 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 			{Workflow: w, Steps: []raci.Assignment{{Step: steps[0], Letters: "R/A"}, {Step: steps[1], Letters: "C"}}},
 			{Workflow: h.Workflows[1], Steps: []raci.Assignment{{Step: steps[0], Letters: ""}}},
 		}
-		matrix := raci.ForWorkflow(h, w)
+		matrix := raci.ForWorkflow(h, raci.NewOrder(h), w)
 		neighbours := []raci.Neighbour{{Role: h.Roles[0], Steps: 3}, {Role: h.Roles[2], Steps: 12}}
 		reading := []ReadingItem{
 			{Key: "policies/p1", URL: "policies/p1.html", Minutes: 3},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/site"
 )
 
@@ -126,6 +127,6 @@ func (l *Lazy) All() error {
 // fork returns a renderer that shares the read-only parts of r (templates,
 // sidebar cache, glossary) and has its own results, written to out.
 func (r *renderer) fork(out site.Output) *renderer {
-	return &renderer{in: r.in, out: out, parsed: map[string]Parsed{}, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav,
-		glossary: r.glossary, navHTML: r.navHTML, ix: r.ix, minutes: map[string]int{}, ownSkeleton: r.ownSkeleton, ownPageContent: r.ownPageContent}
+	return &renderer{in: r.in, out: out, parsed: map[string]markdown.Scanned{}, h: r.h, t: r.t, tmpl: r.tmpl, nav: r.nav,
+		glossary: r.glossary, navHTML: r.navHTML, order: r.order, ix: r.ix, reports: r.reports, minutes: map[string]int{}, ownSkeleton: r.ownSkeleton, ownPageContent: r.ownPageContent}
 }

@@ -100,7 +100,7 @@ func (r *renderer) printSources() []string {
 	if r.h.PageByPath["index"] != nil {
 		keys = append(keys, "pages/index")
 	}
-	for _, ro := range raci.OrderRoles(r.h, r.h.Roles) {
+	for _, ro := range r.order.Roles() {
 		keys = append(keys, "roles/"+ro.ID)
 	}
 	for _, w := range r.h.Workflows {

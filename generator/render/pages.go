@@ -8,7 +8,6 @@ import (
 
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
-	"github.com/accord-handbook/accord/generator/raci"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -125,7 +124,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 	if !r.printing {
 		r.mu.Lock()
 		if _, ok := r.parsed[src]; !ok {
-			r.parsed[src] = Parsed{Refs: res.Refs, Dots: res.Dots}
+			r.parsed[src] = markdown.Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs}
 		}
 		r.mu.Unlock()
 	}
@@ -169,7 +168,7 @@ func (r *renderer) teamRoles() []TeamRoles {
 				roles = append(roles, ro)
 			}
 		}
-		out = append(out, TeamRoles{Team: t, Roles: raci.OrderRoles(r.h, roles)})
+		out = append(out, TeamRoles{Team: t, Roles: r.order.Sort(roles)})
 	}
 	// Internal teams first, keeping teams.toml order within each kind.
 	slices.SortStableFunc(out, func(a, b TeamRoles) int {

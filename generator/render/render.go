@@ -44,17 +44,11 @@ type Input struct {
 
 // Result is what a render found besides its files.
 type Result struct {
-	// Parsed holds, by source path, the links and ```dot blocks of each
-	// Markdown source as its page's parse found them: the link check
-	// takes them instead of parsing every source a second time.
-	Parsed map[string]Parsed
+	// Parsed holds, by source path, the links, ```dot blocks and heading
+	// ids of each Markdown source as its page's parse found them: the
+	// checks take them instead of parsing every source a second time.
+	Parsed map[string]markdown.Scanned
 	Stats  Stats
-}
-
-// Parsed is what the parse of one Markdown source found.
-type Parsed struct {
-	Refs []markdown.Ref
-	Dots []markdown.DotBlock
 }
 
 // Graphs supplies the SVG of each graph, already safe to inline. A nil
@@ -104,7 +98,7 @@ type renderer struct {
 	// unwritten are the files the output refused (errors.go).
 	unwritten []unwritten
 	docs      []search.Doc
-	parsed    map[string]Parsed
+	parsed    map[string]markdown.Scanned
 	stats     Stats
 	// minutes is the reading time of each source key, for reading lists.
 	minutes  map[string]int
@@ -112,7 +106,9 @@ type renderer struct {
 	printed  map[string]template.HTML // source key -> its content for print/
 	navHTML  *navCache
 	glossary *markdown.Glossary
-	ix       *raci.Index // every role's assignments, computed once
+	order    *raci.Order              // the display order of roles, computed once
+	ix       *raci.Index              // every role's assignments, computed once
+	reports  map[string][]*model.Role // role id -> direct reports, in role order
 	sizes    pageSizes
 	// ownSkeleton, ownPageContent: the handbook's templates/base.html
 	// writes the page skeleton, its page.html a free page's content, not
@@ -128,7 +124,9 @@ type Stats struct {
 var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
 
 func newRenderer(in Input, out site.Output) (*renderer, error) {
-	r := &renderer{in: in, out: out, parsed: map[string]Parsed{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, ix: raci.NewIndex(in.Handbook)}
+	r := &renderer{in: in, out: out, parsed: map[string]markdown.Scanned{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, order: raci.NewOrder(in.Handbook)}
+	r.ix = raci.NewIndex(in.Handbook, r.order)
+	r.reports = directReports(in.Handbook)
 	var words [][]string
 	for _, t := range in.Handbook.Terms {
 		words = append(words, append([]string{t.Term}, t.Aliases...))

@@ -18,7 +18,8 @@ import (
 // RoleData is a role's page.
 type RoleData struct {
 	Role           *model.Role
-	Chain          []*model.Role // from the top of the tree down to the direct manager
+	Chain          []*model.Role // the nearest managers, top-down, ending at the direct manager
+	ChainCut       bool          // more managers above Chain[0] (maxChain)
 	Reports        []*model.Role
 	Body           template.HTML
 	Assignments    []raci.WorkflowAssignments
@@ -30,6 +31,18 @@ type RoleData struct {
 	Graph          template.HTML
 }
 
+// directReports lists each role's direct reports in role order, once for
+// the site rather than by a scan of every role on each role page.
+func directReports(h *model.Handbook) map[string][]*model.Role {
+	out := map[string][]*model.Role{}
+	for _, o := range h.Roles {
+		if o.ReportsTo != "" && o.ReportsTo != o.ID {
+			out[o.ReportsTo] = append(out[o.ReportsTo], o)
+		}
+	}
+	return out
+}
+
 func (r *renderer) role(ro *model.Role) {
 	p := r.rolePage(ro, urls.Role(ro.ID))
 	d := p.Data.(RoleData)
@@ -37,18 +50,24 @@ func (r *renderer) role(ro *model.Role) {
 	r.execute("role", p)
 }
 
+// maxChain bounds the reporting line a role page shows. A page showing
+// every manager up to the top made each page of a long reports_to chain as
+// long as the chain, and the site quadratic in it; past the bound the line
+// starts with "…", and the first manager shown links further up.
+const maxChain = 12
+
 func (r *renderer) rolePage(ro *model.Role, site string) *Page {
-	d := RoleData{Role: ro, Onboarding: ro.Onboarding}
+	d := RoleData{Role: ro, Onboarding: ro.Onboarding, Reports: r.reports[ro.ID]}
 	seen := map[string]bool{ro.ID: true}
 	for m := r.h.RoleByID[ro.ReportsTo]; m != nil && !seen[m.ID]; m = r.h.RoleByID[m.ReportsTo] {
-		seen[m.ID] = true
-		d.Chain = append([]*model.Role{m}, d.Chain...)
-	}
-	for _, o := range r.h.Roles {
-		if o.ReportsTo == ro.ID && o.ID != ro.ID {
-			d.Reports = append(d.Reports, o)
+		if len(d.Chain) == maxChain {
+			d.ChainCut = true
+			break
 		}
+		seen[m.ID] = true
+		d.Chain = append(d.Chain, m)
 	}
+	slices.Reverse(d.Chain)
 	if ro.Body != nil {
 		d.Body = r.markdown(ro.Body.Path, ro.Body.Text, site)
 	}
@@ -95,7 +114,7 @@ func (r *renderer) workflow(w *model.Workflow) {
 }
 
 func (r *renderer) workflowPage(w *model.Workflow, site string) *Page {
-	d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, w)}
+	d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, r.order, w)}
 	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Workflow(w, site) })
 	crumbs := append(r.home2crumbs("workflows", urls.Workflows), r.crumb(w.Name, ""))
 	return r.page("workflow", site, w.Name, crumbs, d)
@@ -155,11 +174,11 @@ type RACIData struct {
 
 func (r *renderer) raciPage() {
 	d := RACIData{}
-	d.Roles, d.Steps = raci.DepartmentRoles(r.h)
+	d.Roles, d.Steps = raci.DepartmentRoles(r.h, r.order)
 	if len(d.Roles)*d.Steps > raci.MaxDepartmentCells {
 		d.Rosters = raci.Rosters(r.h, d.Roles)
 	} else {
-		d.Roles, d.Groups = raci.Department(r.h)
+		d.Roles, d.Groups = raci.Department(r.h, r.order)
 	}
 	r.execute("raci", r.page("raci", urls.RACI, r.t["raci"], r.home2crumbs("raci", ""), d))
 }

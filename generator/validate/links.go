@@ -45,32 +45,33 @@ type Dot struct {
 	Source string
 }
 
-// A Scanner returns the links and ```dot blocks of a Markdown source: what
-// its page's render found, or a parse of its own (Scan).
-type Scanner func(MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock)
+// A Scanner returns the links, ```dot blocks and explicit heading ids of a
+// Markdown source: what its page's render found, or a parse of its own
+// (Scan).
+type Scanner func(MarkdownDoc) markdown.Scanned
 
 // Scan is the Scanner that parses each source with md. A source that
 // Guards refuses is not parsed: the parser would take minutes on it, and
 // Guards reports it.
 func Scan(md *markdown.Renderer) Scanner {
-	return func(d MarkdownDoc) ([]markdown.Ref, []markdown.DotBlock) {
+	return func(d MarkdownDoc) markdown.Scanned {
 		if markdown.Guard(d.Body) != nil {
-			return nil, nil
+			return markdown.Scanned{}
 		}
 		return md.Scan(d.Body)
 	}
 }
 
 // Links checks every link and image of every Markdown source, as scan
-// finds them: each must resolve to a page or an asset of the handbook. It
-// returns every ```dot block, for the caller to lay out (a syntax error is
+// finds them: each must resolve to a page or an asset of the handbook; and
+// no heading's explicit {#id} may be one accord's pages use themselves
+// (markdown.IsReservedID). It returns every ```dot block, for the caller to lay out (a syntax error is
 // a problem of the Markdown file, at its line). Parsing is most of the
 // cost of `accord check` on a large handbook, so the sources are scanned
 // in parallel, one worker per CPU; the results are in document order.
 func Links(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
 	return eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) {
-		refs, blocks := scan(d)
-		return linksAndDots(d, refs, blocks, table)
+		return checkScanned(d, scan(d), table)
 	})
 }
 
@@ -140,15 +141,26 @@ func guard(d MarkdownDoc) (diags source.List) {
 	return diags
 }
 
-// linksAndDots checks the links found in one document and places its dot
-// blocks in its file.
-func linksAndDots(d MarkdownDoc, refs []markdown.Ref, blocks []markdown.DotBlock, table *links.Table) (diags source.List, dots []Dot) {
-	for _, ref := range refs {
+// checkScanned checks the links and heading ids found in one document and
+// places its dot blocks in its file.
+//
+// A reserved id given explicitly is an error rather than renamed, as a
+// heading whose text makes one is: the author chose it to link to, and a
+// link to it would land on accord's element instead, without a word.
+func checkScanned(d MarkdownDoc, found markdown.Scanned, table *links.Table) (diags source.List, dots []Dot) {
+	for _, ref := range found.Refs {
 		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
 			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "%v", err)
 		}
 	}
-	for _, b := range blocks {
+	for _, id := range found.IDs {
+		if markdown.IsReservedID(id.ID) {
+			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + id.Line, Col: id.Col},
+				"heading id %q is reserved: accord's pages give it to an element of their own (reserved: %s); choose another",
+				id.ID, strings.Join(markdown.ReservedIDs(), ", "))
+		}
+	}
+	for _, b := range found.Dots {
 		pos := d.Src.Line(d.Line + b.Line)
 		for _, l := range dotLinks(b.Source) {
 			at := pos

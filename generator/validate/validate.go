@@ -233,19 +233,18 @@ func (c *checker) onboarding(r *model.Role) {
 }
 
 // cycles reports each reports_to cycle once, at the role that comes first
-// in sorted order.
+// in sorted order. A walk stops at a role an earlier walk met: everything
+// above it was walked then, and any cycle there reported. Walking every
+// role to the top instead made a long chain quadratic.
 func (c *checker) cycles() {
-	reported := map[string]bool{}
+	walked := map[string]bool{}
 	for _, r := range c.h.Roles {
 		var chain []string
 		onChain := map[string]int{}
 		cur := r
-		for cur != nil && !reported[cur.ID] {
+		for cur != nil && !walked[cur.ID] {
 			if i, ok := onChain[cur.ID]; ok {
 				cycle := chain[i:]
-				for _, id := range cycle {
-					reported[id] = true
-				}
 				first := slices.Min(cycle)
 				start := slices.Index(cycle, first)
 				loop := append(append(slices.Clone(cycle[start:]), cycle[:start]...), first)
@@ -259,6 +258,9 @@ func (c *checker) cycles() {
 				break
 			}
 			cur = c.h.RoleByID[cur.ReportsTo]
+		}
+		for _, id := range chain {
+			walked[id] = true
 		}
 	}
 }

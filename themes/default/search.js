@@ -165,7 +165,7 @@
     results.slice(0, limit).forEach(function (r, n) {
       var d = r.doc, li = document.createElement("li"), a = document.createElement("a");
       li.setAttribute("role", "option");
-      li.id = list.id + "-" + n;
+      li.id = list.id + ":" + n; // no heading id has a ":" (markdown.IsReservedID)
       a.href = root + d[2];
       var t = document.createElement("span");
       t.className = "result-title";
