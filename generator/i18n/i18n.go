@@ -34,7 +34,7 @@ var messages = map[string]map[string]string{
 		// (Page.Count); a language without plurals has none.
 		"stepsInOne": "step", "roleCountOne": "role", "sharedStepsOne": "shared step",
 		// listSep joins the items of a list written out in a sentence.
-		"listSep": ", ",
+		"listSep":           ", ",
 		"departmentMatrix":  "Every step of every workflow against every role.",
 		"departmentRosters": "%d roles and %d steps are too many for one matrix. Each workflow is one row here, with the roles that hold each letter on any of its steps; its page has the full matrix.",
 		"hours":             "h", "days": "d", "minutes": "min",
@@ -83,7 +83,7 @@ var messages = map[string]map[string]string{
 		"allPages": "全部文档", "generated": "由 accord 根据以下版本的源文件生成：",
 		"workflowCount": "个步骤", "introduction": "引言", "noneYet": "暂无。",
 		"top": "最高层级", "stepsIn": "个步骤", "roleCount": "个岗位",
-		"listSep": "、",
+		"listSep":           "、",
 		"departmentMatrix":  "所有流程的每个步骤与每个岗位的对应关系。",
 		"departmentRosters": "%d 个岗位、%d 个步骤，放不进一张矩阵。这里每个流程占一行，列出在其任一步骤上担任各角色的岗位；完整矩阵见各流程页面。",
 		"hours":             "小时", "days": "天", "minutes": "分钟",

@@ -2,10 +2,10 @@ package render
 
 import (
 	"encoding/json"
-	"strconv"
 	"fmt"
 	"html/template"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
