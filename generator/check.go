@@ -4,6 +4,8 @@ import (
 	"os"
 
 	"github.com/accord-handbook/accord/generator/health"
+	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/versions"
 )
 
@@ -18,7 +20,7 @@ func Check(opts Options) *Checked {
 	defer src.close()
 	gr := opts.graphs()
 	defer gr.close()
-	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown))
+	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown), opts.asOf())
 	hb.linksStage(nil, gr.r)
 	if hb.versioned() && opts.FS == nil {
 		if _, err := os.Stat(opts.Dir); err == nil {
@@ -41,3 +43,7 @@ func (c *Checked) Counts() Counts {
 // Advice is the RACI health advice on a checked handbook: bottlenecks,
 // silos, overload. Advice never fails a check.
 func (c *Checked) Advice() []health.Finding { return health.Analyse(c.Handbook).Findings }
+
+// Review is the review report of the checked handbook as of asOf: what
+// `accord review` prints.
+func (c *Checked) Review(asOf model.Date) *review.Report { return review.NewReport(c.Handbook, asOf) }

@@ -48,7 +48,7 @@ func diffSide(arg, cwd string, diags *source.List) (*model.Handbook, error) {
 		diags.Add(hb.diags)
 		return nil, fmt.Errorf("%s", msg)
 	}
-	validateStage(hb)
+	validateStage(hb, model.Date{})
 	label := hb.h.Meta.Version
 	if label == "" {
 		label = arg

@@ -28,6 +28,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/source"
@@ -45,6 +46,12 @@ type Options struct {
 	Out  string // output folder, replaced atomically
 	// Force builds even when Out is up to date.
 	Force bool
+	// AsOf is the date documents are due, overdue or scheduled as of
+	// (see AsOf); zero means today's.
+	AsOf model.Date
+	// Drafts publishes the documents marked draft (accord serve does, under
+	// a banner); without it they are left out of the site.
+	Drafts bool
 
 	// Extra is HTML added at the end of every page (serve's reload script).
 	Extra template.HTML
@@ -91,9 +98,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	gr := opts.graphs()
 	defer func() { res.Graphs = gr.stats() }()
 	defer gr.close()
-	record := uptodate.Start(opts.Dir, opts.Out) // lists the inputs beside the check
+	opts.AsOf = opts.asOf()
+	// The as-of date and drafts decide pages as the sources do.
+	record := uptodate.Start(opts.Dir, opts.Out, fmt.Sprintf("as-of %s drafts %v", opts.AsOf, opts.Drafts))
 
-	hb := validateStage(loadStage(record.FS(src.fsys), opts.name(), opts.Markdown))
+	hb := validateStage(loadStage(record.FS(src.fsys), opts.name(), opts.Markdown), opts.AsOf)
 	hb.diags.Add(OutputInside(opts.Dir, opts.Out))
 	res.Checked = hb.checked()
 	clock.done("check")
@@ -179,7 +188,8 @@ func Compile(ctx context.Context, opts Options) ([]site.File, *Checked, error) {
 	defer src.close()
 	gr := opts.graphs()
 	defer gr.close()
-	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown))
+	opts.AsOf = opts.asOf()
+	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown), opts.AsOf)
 	if hb.diags.HasErrors() {
 		return nil, hb.checked(), hb.linksStage(nil, gr.r)
 	}
@@ -210,7 +220,8 @@ func CompileLazy(ctx context.Context, opts Options) (*render.Lazy, *Checked, err
 	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
-	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown))
+	opts.AsOf = opts.asOf()
+	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown), opts.AsOf)
 	if err := hb.linksStage(nil, gr.r); err != nil || hb.versioned() {
 		return nil, hb.checked(), err
 	}

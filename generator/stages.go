@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/accord-handbook/accord/generator/diff"
 	"github.com/accord-handbook/accord/generator/figures"
@@ -16,6 +17,7 @@ import (
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/rootfs"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/source"
@@ -85,9 +87,13 @@ func loadStage(fsys fs.FS, name string, cache *markdown.Cache) *handbook {
 }
 
 // validateStage adds every problem of the rules, the Markdown the parser
-// must not see (too large, too deep) and the graphs too large to draw.
-func validateStage(hb *handbook) *handbook {
+// must not see (too large, too deep) and the graphs too large to draw;
+// and, as of asOf (unless zero), reviews dated after it.
+func validateStage(hb *handbook, asOf model.Date) *handbook {
 	hb.diags.Add(validate.Check(hb.h))
+	if !asOf.IsZero() {
+		hb.diags.Add(review.Check(hb.h, asOf))
+	}
 	hb.diags.Add(figures.Limits(hb.h))
 	hb.diags.Add(validate.Guards(hb.h))
 	hb.diags.Sort()
@@ -138,7 +144,7 @@ func checkDots(gr *graphviz.Renderer, dots []validate.Dot, diags *source.List) {
 // checkFS is every check of the handbook in fsys but the graph layouts
 // and [versions]: what an earlier version is held to.
 func checkFS(fsys fs.FS, name string) *handbook {
-	hb := validateStage(loadStage(fsys, name, nil))
+	hb := validateStage(loadStage(fsys, name, nil), model.Date{})
 	hb.linksStage(nil, nil)
 	return hb
 }
@@ -158,7 +164,8 @@ func without(l, drop *source.List) *source.List {
 // one last, each with what changed since the one before.
 type history struct {
 	list    []*render.Version
-	sources []fs.FS // of each earlier version
+	sources []fs.FS        // of each earlier version
+	links   []*links.Table // of each earlier version, drafts included
 }
 
 // versionsStage loads and checks every earlier version that [versions]
@@ -186,20 +193,43 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 		return nil, err
 	}
 	hs := &history{}
+	published := func(h *model.Handbook) *model.Handbook {
+		if opts.Drafts {
+			return h
+		}
+		return h.Published()
+	}
 	for _, v := range earlier {
 		hs.list = append(hs.list, &render.Version{Number: v.Number, Slug: versions.Slug(v.Number),
-			Date: v.Date.String(), Label: v.Label, Handbook: v.Handbook})
+			Date: v.Date.String(), Label: v.Label, Handbook: published(v.Handbook)})
 		hs.sources = append(hs.sources, v.FS)
+		hs.links = append(hs.links, links.NewTable(v.Handbook))
 	}
 	cur := hb.h.Meta
 	hs.list = append(hs.list, &render.Version{Number: cur.Version, Slug: versions.Slug(cur.Version),
-		Date: cur.EffectiveDate.String(), Handbook: hb.h})
+		Date: cur.EffectiveDate.String(), Handbook: published(hb.h)})
 	for i := 1; i < len(hs.list); i++ {
 		old, v := hs.list[i-1], hs.list[i]
 		v.Changes = diff.Compare(old.Handbook, v.Handbook)
 		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
 	}
+	hb.diags.Add(editorialUnchanged(hb.h, hs.list[len(hs.list)-1].Changes))
+	hb.diags.Sort()
 	return hs, nil
+}
+
+// editorialUnchanged warns about a [review] editorial entry that names a
+// document this version did not change: nobody must re-read it anyway.
+func editorialUnchanged(h *model.Handbook, c *diff.ChangeSet) *source.List {
+	diags := &source.List{}
+	kinds := map[string]string{"roles": "role", "workflows": "workflow", "policies": "policy", "pages": "page"}
+	for _, e := range h.Meta.Review.Editorial {
+		prefix, id, _ := strings.Cut(e, "/")
+		if kind := kinds[prefix]; kind != "" && c != nil && !c.Touches(kind, id) {
+			diags.Warnf(h.Meta.Src.Value("review.editorial", e), "[review] editorial: %q did not change in version %s: remove it from the list", e, h.Meta.Version)
+		}
+	}
+	return diags
 }
 
 // renderStage renders the site into out: the current sources (in src) at
@@ -218,7 +248,7 @@ func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, s
 		// The current handbook's settings decide what may reach a page,
 		// in every version: an old tag must not turn raw HTML back on.
 		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
-		vin.Links = links.NewTable(v.Handbook)
+		vin.Links = hs.links[i]
 		vin.History = &render.History{List: hs.list, Self: i}
 		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
 			return render.Result{}, err
@@ -231,15 +261,21 @@ func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, s
 // renderInput is what rendering the current version needs; src is its
 // folder, for assets and the templates and theme it overrides.
 func renderInput(opts Options, hb *handbook, src fs.FS, gr *graphs) render.Input {
+	h := hb.h
+	if !opts.Drafts {
+		h = h.Published()
+	}
 	return render.Input{
-		Handbook:  hb.h,
+		Handbook:  h,
+		AsOf:      opts.asOf(),
+		Drafts:    opts.Drafts,
 		Markdown:  hb.md,
 		Links:     hb.links,
 		Source:    src,
 		Templates: overlay{top: subIfDir(src, "templates"), base: templates.FS},
 		Theme:     overlay{top: subIfDir(src, "theme"), base: theme.FS},
 		Extra:     opts.Extra,
-		Graphs:    gr.of(hb.h),
+		Graphs:    gr.of(h),
 	}
 }
 

@@ -14,8 +14,9 @@ import (
 )
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[DIR] [--advice]\n\nValidate the handbook in DIR (default ./content): every problem as file:line:col.", stderr)
+	fs := newFlags("check", "[DIR] [--advice] [--as-of DATE]\n\nValidate the handbook in DIR (default ./content): every problem as file:line:col.", stderr)
 	advice := fs.Bool("advice", false, "also print RACI health advice (bottlenecks, silos, overload); advice never fails the check")
+	asOfArg := asOfFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -24,9 +25,13 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	asOf, err := generator.AsOf(*asOfArg)
+	if err != nil {
+		return usageError{err.Error()}
+	}
 	// ```dot blocks are laid out to find syntax errors; unchanged ones come
 	// from the graph cache.
-	chk := generator.Check(generator.Options{Dir: dir, Name: displayDir(dir)})
+	chk := generator.Check(generator.Options{Dir: dir, Name: displayDir(dir), AsOf: asOf})
 	if chk.Diags.Report(stderr) {
 		return errHandbook
 	}

@@ -72,14 +72,18 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 // testdata/check and compares its stderr with the case's want.txt, and its
 // exit code with the kind of case: 0 for *-clean and *-warning, 1 for the
 // others. It is not parallel: it changes the working directory.
-func TestCheckCases_cli(t *testing.T) { checkCases(t, "check", ".") }
+func TestCheckCases_cli(t *testing.T) { checkCases(t, "check", ".", "--as-of", casesAsOf) }
+
+// casesAsOf is the date the check cases are checked as of, as in
+// generator/validate's test of them.
+const casesAsOf = "2026-12-06"
 
 // TestCheckCases_build: `accord build` reports exactly what `accord check`
 // does, though it checks links from the pages' own render (one parse per
 // page) when the rest of the handbook is clean.
 func TestCheckCases_build(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
-	checkCases(t, "build", ".", "-o", out)
+	checkCases(t, "build", ".", "-o", out, "--as-of", casesAsOf)
 }
 
 func checkCases(t *testing.T, args ...string) {

@@ -72,3 +72,8 @@ func (l *stringList) Set(v string) error {
 	*l = append(*l, v)
 	return nil
 }
+
+// asOfFlag adds --as-of: the date documents are due or overdue as of.
+func asOfFlag(fs *flag.FlagSet) *string {
+	return fs.String("as-of", "", "the `date` (YYYY-MM-DD) documents are due, overdue or scheduled as of; default: SOURCE_DATE_EPOCH's date, else today")
+}

@@ -5,6 +5,7 @@
 //	accord serve [DIR]               build, serve on 127.0.0.1, rebuild on change
 //	accord check [DIR]               validate only
 //	accord diff OLD NEW              what changed between two versions
+//	accord review [DIR]              documents overdue or due soon for review
 //	accord init DIR                  start a new handbook
 //	accord version                   print accord's version (also accord --version)
 //
@@ -68,6 +69,7 @@ func commands() []command {
 		{"serve", "build, serve on 127.0.0.1 and rebuild on every change", runServe},
 		{"check", "validate a handbook; every problem as file:line:col", runCheck},
 		{"diff", "what changed between two versions of the agreement", runDiff},
+		{"review", "the review calendar: documents overdue or due soon, by owner", runReview},
 		{"init", "start a new handbook from a starter template", runInit},
 		{"version", "print accord's version", runVersion},
 	}

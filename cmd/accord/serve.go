@@ -6,26 +6,38 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"syscall"
 
+	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/session"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", "[DIR] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME]...\n\n"+
+	fs := newFlags("serve", "[DIR] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME]... [--as-of DATE]\n\n"+
 		"Build the handbook in DIR (default ./content), serve it from memory and rebuild on every\n"+
 		"change. Open pages reload; a broken build shows its problems over the last good page.\n"+
 		"Only requests addressed to this machine's own names and addresses are answered, so that\n"+
-		"no web page can read the handbook through a DNS name pointed at it; --allow-host adds a name.", stderr)
+		"no web page can read the handbook through a DNS name pointed at it; --allow-host adds a name.\n"+
+		"Drafts are shown, under a banner.", stderr)
 	port := fs.Int("port", 1313, "TCP `port` to listen on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; anything but loopback shows the handbook to the network")
 	var allow stringList
 	fs.Var(&allow, "allow-host", "also answer requests addressed to `NAME` (a host name or address readers use); repeatable")
+	asOfArg := asOfFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
+	// Without --as-of or SOURCE_DATE_EPOCH, serve follows the clock: it
+	// builds again at midnight, when documents may fall due.
+	var pinned bool
+	asOf, err := generator.AsOf(*asOfArg)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	pinned = *asOfArg != "" || os.Getenv("SOURCE_DATE_EPOCH") != ""
 	dir, err := handbookDir(pos)
 	if err != nil {
 		return err
@@ -42,7 +54,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return session.Serve(ctx, session.Config{Dir: dir, Name: displayDir(dir), Stdout: stdout, Stderr: stderr}, ln, hosts)
+	cfg := session.Config{Dir: dir, Name: displayDir(dir), Stdout: stdout, Stderr: stderr, Drafts: true}
+	if pinned {
+		cfg.AsOf = asOf
+	}
+	return session.Serve(ctx, cfg, ln, hosts)
 }
 
 // listen opens the port, and warns when it is open to the network.

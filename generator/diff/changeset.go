@@ -1,5 +1,7 @@
 package diff
 
+import "slices"
+
 // Schema names the JSON format; it changes only when the format breaks.
 const Schema = "accord-diff/1"
 
@@ -209,4 +211,23 @@ func (c *ChangeSet) Empty() bool {
 	return len(c.Handbook) == 0 && len(c.Teams) == 0 && len(c.Roles) == 0 &&
 		len(c.Workflows) == 0 && len(c.RACI) == 0 && len(c.Responsibilities) == 0 &&
 		len(c.Policies) == 0 && len(c.Pages) == 0 && len(c.Glossary) == 0 && c.Assets == nil
+}
+
+// Touches reports whether c says anything about a document: a role ("role"
+// and its id; its fields or its RACI letters), a workflow (its fields,
+// steps or cells), a policy or a page (its path).
+func (c *ChangeSet) Touches(kind, id string) bool {
+	switch kind {
+	case "role":
+		return slices.ContainsFunc(c.Roles, func(r RoleChange) bool { return r.ID == id }) ||
+			slices.ContainsFunc(c.Responsibilities, func(r RoleResponsibilities) bool { return r.Role == id })
+	case "workflow":
+		return slices.ContainsFunc(c.Workflows, func(w WorkflowChange) bool { return w.ID == id }) ||
+			slices.ContainsFunc(c.RACI, func(cell RACICell) bool { return cell.Workflow == id })
+	case "policy":
+		return slices.ContainsFunc(c.Policies, func(p PolicyChange) bool { return p.ID == id })
+	case "page":
+		return slices.ContainsFunc(c.Pages, func(p PageChange) bool { return p.Path == id })
+	}
+	return false
 }

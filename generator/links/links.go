@@ -24,33 +24,45 @@ type Target struct {
 	External bool   // a URL outside the site, written as is
 	Site     string // site path of the page or file, with #fragment; "" for External
 	Raw      string // the destination as written
+	Draft    bool   // the page of a draft, which a build leaves out
 }
 
 // Table maps source paths to site paths for one handbook.
 type Table struct {
 	pages  map[string]string // source path ("policies/x.md") -> site path
+	drafts map[string]bool   // source paths of drafts
 	assets map[string]bool
 	known  []string // sorted source paths, for suggestions
 }
 
 // NewTable indexes every linkable source of h.
 func NewTable(h *model.Handbook) *Table {
-	t := &Table{pages: map[string]string{}, assets: map[string]bool{}}
+	t := &Table{pages: map[string]string{}, drafts: map[string]bool{}, assets: map[string]bool{}}
 	add := func(src, site string) { t.pages[src] = site }
+	draft := func(src string, d bool) {
+		if d {
+			t.drafts[src] = true
+		}
+	}
 	for _, r := range h.Roles {
 		add("roles/"+r.ID+".toml", urls.Role(r.ID))
+		draft("roles/"+r.ID+".toml", r.Draft)
 		if r.Body != nil {
 			add("roles/"+r.ID+".md", urls.Role(r.ID))
+			draft("roles/"+r.ID+".md", r.Draft)
 		}
 	}
 	for _, w := range h.Workflows {
 		add("workflows/"+w.ID+".toml", urls.Workflow(w.ID))
+		draft("workflows/"+w.ID+".toml", w.Draft)
 	}
 	for _, p := range h.Policies {
 		add("policies/"+p.ID+".md", urls.Policy(p.ID))
+		draft("policies/"+p.ID+".md", p.Draft)
 	}
 	for _, p := range h.Pages {
 		add("pages/"+p.Path+".md", urls.Page(p.Path))
+		draft("pages/"+p.Path+".md", p.Draft)
 	}
 	add("glossary.toml", urls.Glossary)
 	add("teams.toml", urls.Teams)
@@ -126,7 +138,7 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 	if frag != "" {
 		site += "#" + frag
 	}
-	return Target{Site: site, Raw: raw}, nil
+	return Target{Site: site, Raw: raw, Draft: t.drafts[full]}, nil
 }
 
 // orList writes "a, b or c".
@@ -145,6 +157,9 @@ func escapePath(p string) string {
 	}
 	return strings.Join(segs, "/")
 }
+
+// IsDraft reports whether the source path src is a draft.
+func (t *Table) IsDraft(src string) bool { return t.drafts[src] }
 
 // relFrom writes a source path relative to the folder of from, the way an
 // author writes it in a link.

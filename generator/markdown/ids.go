@@ -39,7 +39,7 @@ var reservedIDs = map[string]bool{
 	"main": true, "q": true, "q-results": true,
 	// A role page.
 	"description": true, "duties": true, "goals": true, "history": true, "kpis": true,
-	"onboarding": true, "owns": true, "policies": true, "responsibilities": true,
+	"onboarding": true, "owns": true, "approves": true, "policies": true, "responsibilities": true,
 	// The index of pages.
 	"all-pages": true,
 }

@@ -16,16 +16,27 @@ import (
 // a resolver bug can put a script URL in an href; it runs in RawHTML mode too,
 // where goldmark itself would let it through.
 func (st *renderState) destination(raw []byte, image bool) []byte {
-	dest := decodeDest(raw)
+	dest, _ := st.resolveDest(raw, image)
+	return dest
+}
+
+// resolveDest is destination, and reports a link that the resolver wants
+// written as its text alone: an empty answer it calls ok (a link to a
+// draft, which the site leaves out).
+func (st *renderState) resolveDest(raw []byte, image bool) (dest []byte, unlink bool) {
+	dest = decodeDest(raw)
 	if st.resolve != nil {
 		if out, ok := st.resolve(string(dest), image); ok {
+			if out == "" {
+				return nil, true
+			}
 			dest = []byte(out)
 		}
 	}
 	if dangerousURL(dest, image) {
-		return nil
+		return nil, false
 	}
-	return encodeDest(dest)
+	return encodeDest(dest), false
 }
 
 // decodeDest resolves what CommonMark lets a destination escape, as goldmark's

@@ -65,7 +65,8 @@ func New(opts Options) *Renderer {
 }
 
 // Resolver maps a destination as written in the source to the href/src to emit.
-// ok=false leaves the destination unchanged. It is called for links and images
+// ok=false leaves the destination unchanged; "" with ok=true writes a link
+// as its text alone, without the link. It is called for links and images
 // (autolinks are not), with backslash escapes and entities already resolved —
 // the same string Refs reports. Whatever it returns is still checked: a
 // dangerous URL is emptied.

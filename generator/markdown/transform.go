@@ -45,6 +45,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		tables    []*east.Table
 		dots      []*ast.FencedCodeBlock
 		texts     []*ast.Text
+		unlinks   []*ast.Link
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -65,7 +66,11 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, false)
 			}
-			n.Destination = st.destination(n.Destination, false)
+			var unlink bool
+			n.Destination, unlink = st.resolveDest(n.Destination, false)
+			if unlink {
+				unlinks = append(unlinks, n)
+			}
 		case *ast.Image:
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, true)
@@ -92,6 +97,9 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	for _, a := range autolinks {
 		neutraliseAutoLink(a, src)
 	}
+	for _, l := range unlinks {
+		unlink(l)
+	}
 	for _, t := range tables {
 		wrapTable(t)
 	}
@@ -101,6 +109,18 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	if st.glossary != nil {
 		st.linkTerms(texts, src)
 	}
+}
+
+// unlink puts a link's text in the link's place.
+func unlink(l *ast.Link) {
+	parent := l.Parent()
+	for c := l.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		l.RemoveChild(l, c)
+		parent.InsertBefore(parent, l, c)
+		c = next
+	}
+	parent.RemoveChild(parent, l)
 }
 
 // wrapTable puts the table in a tableWrap block so wide tables scroll sideways

@@ -40,6 +40,7 @@ type Meta struct {
 	Markdown      MarkdownOptions `toml:"markdown" json:"-"`
 	Versions      VersionSources  `toml:"versions" json:"-"`
 	RACI          RACIOptions     `toml:"raci" json:"-"`
+	Review        ReviewOptions   `toml:"review" json:"review,omitzero"`
 	// Labels overrides interface strings of the site by key.
 	Labels map[string]string `toml:"labels" json:"-"`
 	Src    *source.Doc       `toml:"-" json:"-"`
@@ -66,6 +67,19 @@ type RACIOptions struct {
 	MaxResponsibleLoad  int `toml:"max_responsible_load"`  // steps per role
 }
 
+// ReviewOptions is the [review] table: the defaults of document control.
+type ReviewOptions struct {
+	Cycle    string `toml:"cycle" json:"cycle,omitempty"`       // default review_cycle
+	Owner    string `toml:"owner" json:"owner,omitempty"`       // default owner of roles and pages
+	Approver string `toml:"approver" json:"approver,omitempty"` // default approver
+	// DueSoon is how many days before its due date a document is due
+	// soon; nil means the default (30).
+	DueSoon *int `toml:"due_soon" json:"due_soon,omitempty"`
+	// Editorial lists the documents (keys: "policies/x") whose change in
+	// this version is editorial: nobody must re-read them.
+	Editorial []string `toml:"editorial" json:"editorial,omitempty"`
+}
+
 // Team is one [[team]] of teams.toml.
 type Team struct {
 	ID          string      `toml:"id" json:"id"`
@@ -81,17 +95,23 @@ func (t *Team) External() bool { return t.Kind == "external" }
 
 // Role is roles/<id>.toml plus the optional roles/<id>.md.
 type Role struct {
-	ID         string      `toml:"-" json:"id"`
-	Name       string      `toml:"name" json:"name"`
-	Team       string      `toml:"team" json:"team"`
-	ReportsTo  string      `toml:"reports_to" json:"reports_to,omitempty"`
-	Summary    string      `toml:"summary" json:"summary,omitempty"`
-	Duties     []string    `toml:"duties" json:"duties"`
-	Goals      []string    `toml:"goals" json:"goals"`
-	KPIs       []KPI       `toml:"kpi" json:"kpis"`
-	Onboarding []string    `toml:"onboarding" json:"onboarding"`
-	Src        *source.Doc `toml:"-" json:"-"`
-	Body       *source.Doc `toml:"-" json:"-"` // roles/<id>.md, nil when absent
+	ID         string   `toml:"-" json:"id"`
+	Name       string   `toml:"name" json:"name"`
+	Team       string   `toml:"team" json:"team"`
+	ReportsTo  string   `toml:"reports_to" json:"reports_to,omitempty"`
+	Summary    string   `toml:"summary" json:"summary,omitempty"`
+	Duties     []string `toml:"duties" json:"duties"`
+	Goals      []string `toml:"goals" json:"goals"`
+	KPIs       []KPI    `toml:"kpi" json:"kpis"`
+	Onboarding []string `toml:"onboarding" json:"onboarding"`
+	// Document control (see Control); empty values take [review]'s.
+	Owner       string      `toml:"owner" json:"owner,omitempty"`
+	Approver    string      `toml:"approver" json:"approver,omitempty"`
+	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
+	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
+	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Src         *source.Doc `toml:"-" json:"-"`
+	Body        *source.Doc `toml:"-" json:"-"` // roles/<id>.md, nil when absent
 }
 
 // KPI is one [[kpi]] of a role.
@@ -103,13 +123,18 @@ type KPI struct {
 
 // Workflow is workflows/<id>.toml.
 type Workflow struct {
-	ID      string      `toml:"-" json:"id"`
-	Name    string      `toml:"name" json:"name"`
-	Owner   string      `toml:"owner" json:"owner"`
-	Trigger string      `toml:"trigger" json:"trigger,omitempty"`
-	Summary string      `toml:"summary" json:"summary,omitempty"`
-	Steps   []*Step     `toml:"step" json:"steps"`
-	Src     *source.Doc `toml:"-" json:"-"`
+	ID      string  `toml:"-" json:"id"`
+	Name    string  `toml:"name" json:"name"`
+	Owner   string  `toml:"owner" json:"owner"`
+	Trigger string  `toml:"trigger" json:"trigger,omitempty"`
+	Summary string  `toml:"summary" json:"summary,omitempty"`
+	Steps   []*Step `toml:"step" json:"steps"`
+	// Document control (see Control); empty values take [review]'s.
+	Approver    string      `toml:"approver" json:"approver,omitempty"`
+	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
+	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
+	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Src         *source.Doc `toml:"-" json:"-"`
 }
 
 // Step is one [[step]] of a workflow.
@@ -129,27 +154,37 @@ type Step struct {
 
 // Policy is policies/<id>.md.
 type Policy struct {
-	ID            string      `toml:"-" json:"id"`
-	Title         string      `toml:"title" json:"title"`
-	Owner         string      `toml:"owner" json:"owner"`
-	AppliesTo     AppliesTo   `toml:"applies_to" json:"applies_to"`
-	ReviewCycle   string      `toml:"review_cycle" json:"review_cycle"`
-	EffectiveDate Date        `toml:"effective_date" json:"effective_date,omitzero"`
-	Summary       string      `toml:"summary" json:"summary,omitempty"`
-	Src           *source.Doc `toml:"-" json:"-"`
-	Body          []byte      `toml:"-" json:"-"` // Markdown after the front matter
-	BodyLine      int         `toml:"-" json:"-"` // lines of Src before Body
+	ID            string    `toml:"-" json:"id"`
+	Title         string    `toml:"title" json:"title"`
+	Owner         string    `toml:"owner" json:"owner"`
+	AppliesTo     AppliesTo `toml:"applies_to" json:"applies_to"`
+	ReviewCycle   string    `toml:"review_cycle" json:"review_cycle"`
+	EffectiveDate Date      `toml:"effective_date" json:"effective_date,omitzero"`
+	Summary       string    `toml:"summary" json:"summary,omitempty"`
+	// Document control (see Control); empty values take [review]'s.
+	Approver string      `toml:"approver" json:"approver,omitempty"`
+	Reviewed Date        `toml:"reviewed" json:"reviewed,omitzero"`
+	Draft    bool        `toml:"draft" json:"draft,omitempty"`
+	Src      *source.Doc `toml:"-" json:"-"`
+	Body     []byte      `toml:"-" json:"-"` // Markdown after the front matter
+	BodyLine int         `toml:"-" json:"-"` // lines of Src before Body
 }
 
 // Page is pages/**/*.md.
 type Page struct {
-	Path     string      `toml:"-" json:"path"` // under pages/, without .md: "runbooks/lc-checklist"
-	Title    string      `toml:"title" json:"title"`
-	Weight   int         `toml:"weight" json:"weight,omitempty"`
-	Summary  string      `toml:"summary" json:"summary,omitempty"`
-	Src      *source.Doc `toml:"-" json:"-"`
-	Body     []byte      `toml:"-" json:"-"` // Markdown after the front matter
-	BodyLine int         `toml:"-" json:"-"` // lines of Src before Body
+	Path    string `toml:"-" json:"path"` // under pages/, without .md: "runbooks/lc-checklist"
+	Title   string `toml:"title" json:"title"`
+	Weight  int    `toml:"weight" json:"weight,omitempty"`
+	Summary string `toml:"summary" json:"summary,omitempty"`
+	// Document control (see Control); empty values take [review]'s.
+	Owner       string      `toml:"owner" json:"owner,omitempty"`
+	Approver    string      `toml:"approver" json:"approver,omitempty"`
+	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
+	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
+	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Src         *source.Doc `toml:"-" json:"-"`
+	Body        []byte      `toml:"-" json:"-"` // Markdown after the front matter
+	BodyLine    int         `toml:"-" json:"-"` // lines of Src before Body
 }
 
 // Term is one [[term]] of glossary.toml.

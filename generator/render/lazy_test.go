@@ -3,10 +3,11 @@ package render_test
 import (
 	"bytes"
 	"context"
-	"github.com/accord-handbook/accord/generator/site"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/accord-handbook/accord/generator/site"
 
 	"github.com/accord-handbook/accord/generator"
 )

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -111,7 +112,10 @@ func (r *renderer) modelJSON() {
 	out := struct {
 		Schema string `json:"schema"`
 		*modelAlias
-	}{ModelSchema, (*modelAlias)(r.h)}
+		// Documents is each document's control as of the build's date.
+		AsOf      model.Date        `json:"as_of"`
+		Documents []review.Document `json:"documents"`
+	}{ModelSchema, (*modelAlias)(r.h), r.in.AsOf, r.controlList()}
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		r.fail(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -28,6 +29,8 @@ type Page struct {
 	Extra  template.HTML
 	// History is set in a versioned site: see versions.go.
 	History *History
+	// Control is the document control of a document's page (control.go).
+	Control *review.Document
 
 	r *renderer // for the sidebar cache
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -29,6 +30,7 @@ func (r *renderer) ownPages() []pageJob {
 		{urls.Home, (*renderer).home}, {urls.RACI, (*renderer).raciPage}, {urls.Health, (*renderer).healthPage},
 		{urls.Graphs, (*renderer).graphsPage}, {urls.Glossary, (*renderer).glossaryPage},
 		{urls.Teams, (*renderer).teamsPage}, {urls.ModelJSON, (*renderer).modelJSON},
+		{urls.Review, (*renderer).reviewPage},
 	}
 	for _, list := range []string{urls.Roles, urls.Workflows, urls.Policies} {
 		jobs = append(jobs, pageJob{list, func(x *renderer) { x.listPage(list) }})
@@ -94,6 +96,9 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 		if err != nil || t.External {
 			return "", false
 		}
+		if t.Draft && !r.in.Drafts {
+			return "", true // the site leaves the draft out: the link's text alone
+		}
 		if strings.HasPrefix(t.Site, "#") {
 			return t.Site, true
 		}
@@ -151,6 +156,7 @@ type HomeData struct {
 	Teams     []TeamRoles
 	Graph     template.HTML
 	StepCount int
+	Overdue   int // documents overdue for review
 }
 
 // TeamRoles is a team with its roles in display order.
@@ -187,6 +193,11 @@ func (r *renderer) home() {
 	d := HomeData{Intro: r.h.PageByPath["index"], Teams: r.teamRoles()}
 	for _, w := range r.h.Workflows {
 		d.StepCount += len(w.Steps)
+	}
+	for _, doc := range r.controlList() {
+		if doc.Status == review.Overdue {
+			d.Overdue++
+		}
 	}
 	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Department(urls.Home) })
 	r.execute("home", r.page("home", urls.Home, r.h.Meta.Title, nil, d))

@@ -20,6 +20,7 @@ import (
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/search"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/urls"
@@ -34,6 +35,12 @@ type Input struct {
 	Templates fs.FS // page templates (embedded defaults overlaid by the handbook's)
 	Theme     fs.FS // static theme files, copied under urls.ThemeDir
 	Graphs    Graphs
+	// AsOf is the date documents are due or overdue as of.
+	AsOf model.Date
+	// Drafts says that drafts are published (accord serve), under a
+	// banner; without it Handbook has none, and links to them (Links
+	// knows them) are written as their text.
+	Drafts bool
 	// Extra is HTML inserted at the end of every page's body: the live-reload
 	// script of `accord serve`. Never set by `accord build`.
 	Extra template.HTML
@@ -110,6 +117,10 @@ type renderer struct {
 	ix       *raci.Index              // every role's assignments, computed once
 	reports  map[string][]*model.Role // role id -> direct reports, in role order
 	sizes    pageSizes
+	// ctl is every document's control, by key, computed once (control.go).
+	ctlOnce sync.Once
+	ctlList []review.Document
+	ctl     map[string]*review.Document
 	// ownSkeleton, ownPageContent: the handbook's templates/base.html
 	// writes the page skeleton, its page.html a free page's content, not
 	// skeleton.go.
@@ -121,7 +132,7 @@ type Stats struct {
 	SearchDocs, SearchTerms, SearchBytes int
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes"}
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes", "review"}
 
 func newRenderer(in Input, out site.Output) (*renderer, error) {
 	r := &renderer{in: in, out: out, parsed: map[string]markdown.Scanned{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, order: raci.NewOrder(in.Handbook)}

@@ -8,6 +8,7 @@ import (
 	"github.com/accord-handbook/accord/generator/health"
 	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/raci"
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -27,6 +28,9 @@ type RoleData struct {
 	Policies       []*model.Policy // that apply to the role
 	OwnedPolicies  []*model.Policy
 	OwnedWorkflows []*model.Workflow
+	// Owns and Approves are the documents whose owner or approver the
+	// role is, with their next review.
+	Owns, Approves []review.Document
 	Onboarding     []string // source keys, in reading order
 	Graph          template.HTML
 }
@@ -86,8 +90,16 @@ func (r *renderer) rolePage(ro *model.Role, site string) *Page {
 		}
 	}
 	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Neighbourhood(ro.ID, site) })
+	for _, doc := range r.controlList() {
+		if doc.Owner == ro.ID {
+			d.Owns = append(d.Owns, doc)
+		}
+		if doc.Approver == ro.ID {
+			d.Approves = append(d.Approves, doc)
+		}
+	}
 	crumbs := append(r.home2crumbs("roles", urls.Roles), r.crumb(ro.Name, ""))
-	return r.page("role", site, ro.Name, crumbs, d)
+	return r.control(r.page("role", site, ro.Name, crumbs, d), "roles/"+ro.ID)
 }
 
 // WorkflowData is a workflow's page.
@@ -117,7 +129,7 @@ func (r *renderer) workflowPage(w *model.Workflow, site string) *Page {
 	d := WorkflowData{Workflow: w, Matrix: raci.ForWorkflow(r.h, r.order, w)}
 	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Workflow(w, site) })
 	crumbs := append(r.home2crumbs("workflows", urls.Workflows), r.crumb(w.Name, ""))
-	return r.page("workflow", site, w.Name, crumbs, d)
+	return r.control(r.page("workflow", site, w.Name, crumbs, d), "workflows/"+w.ID)
 }
 
 // PolicyData is a policy's page.
@@ -136,7 +148,7 @@ func (r *renderer) policy(pol *model.Policy) {
 func (r *renderer) policyPage(pol *model.Policy, site string) *Page {
 	d := PolicyData{Policy: pol, Body: r.markdown(pol.Src.Path, pol.Body, site)}
 	crumbs := append(r.home2crumbs("policies", urls.Policies), r.crumb(pol.Title, ""))
-	return r.page("policy", site, pol.Title, crumbs, d)
+	return r.control(r.page("policy", site, pol.Title, crumbs, d), "policies/"+pol.ID)
 }
 
 // PageData is a free page; the pages index also lists every page.
@@ -160,7 +172,7 @@ func (r *renderer) freePage(pg *model.Page, site string) *Page {
 	} else {
 		crumbs[1].URL = ""
 	}
-	return r.page("page", site, pg.Title, crumbs, d)
+	return r.control(r.page("page", site, pg.Title, crumbs, d), "pages/"+pg.Path)
 }
 
 // RACIData is the department matrix or, past raci.MaxDepartmentCells, one

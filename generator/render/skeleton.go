@@ -37,6 +37,7 @@ func (r *renderer) writeSkeleton(b *bytes.Buffer, kind string, p *Page) error {
 			return err
 		}
 	}
+	writeBanners(b, p)
 	if len(p.Crumbs) > 0 {
 		b.WriteString("\n<nav class=\"crumbs\" aria-label=\"")
 		escape.HTML(b, p.Tr("breadcrumbs"))
@@ -62,6 +63,7 @@ func (r *renderer) writeSkeleton(b *bytes.Buffer, kind string, p *Page) error {
 	if err := r.writeContent(b, kind, p); err != nil {
 		return err
 	}
+	writeControl(b, p)
 	prev, next := p.Prev(), p.Next()
 	if prev != nil || next != nil {
 		b.WriteString("\n<nav class=\"pager\" aria-label=\"")

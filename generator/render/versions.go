@@ -221,39 +221,7 @@ func (p *Page) ChangeNote(kind, id string) *Note {
 }
 
 // changed reports whether c says anything about an entity.
-func changed(c *diff.ChangeSet, kind, id string) bool {
-	switch kind {
-	case "role":
-		for _, r := range c.Roles {
-			if r.ID == id {
-				return true
-			}
-		}
-		for _, r := range c.Responsibilities {
-			if r.Role == id {
-				return true
-			}
-		}
-	case "workflow":
-		for _, w := range c.Workflows {
-			if w.ID == id {
-				return true
-			}
-		}
-		for _, cell := range c.RACI {
-			if cell.Workflow == id {
-				return true
-			}
-		}
-	case "policy":
-		for _, pc := range c.Policies {
-			if pc.ID == id {
-				return true
-			}
-		}
-	}
-	return false
-}
+func changed(c *diff.ChangeSet, kind, id string) bool { return c.Touches(kind, id) }
 
 // RoleHistoryEntry is what one version changed for a role.
 type RoleHistoryEntry struct {

@@ -52,6 +52,7 @@ func (s *Session) serve(ctx context.Context, ln net.Listener, handler http.Handl
 	fmt.Fprintf(s.cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", s.name, ln.Addr())
 
 	var failed error
+	midnight := s.midnight()
 loop:
 	for {
 		select {
@@ -67,6 +68,10 @@ loop:
 			s.rebuildServed(ctx, srv, &b)
 		case err := <-w.Errors():
 			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
+		case <-midnight:
+			// A new day: documents may have fallen due.
+			s.rebuildServed(ctx, srv, &watch.Batch{})
+			midnight = s.midnight()
 		}
 	}
 
@@ -133,6 +138,17 @@ func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch
 		return
 	}
 	fmt.Fprintf(s.cfg.Stdout, "rebuilt in %s (%s, %d of %d files updated)\n", ms(c.took), describe(*b), ch.Total(), len(c.files))
+}
+
+// midnight fires at the next local midnight, when a session that follows
+// the clock builds again as of the new day; nil when the date is pinned.
+func (s *Session) midnight() <-chan time.Time {
+	if !s.cfg.AsOf.IsZero() {
+		return nil
+	}
+	now := time.Now()
+	next := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 1, 0, now.Location())
+	return time.After(next.Sub(now))
 }
 
 // lazySite reports in the terminal a page that fails to render on request.

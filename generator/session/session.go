@@ -26,6 +26,7 @@ import (
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/markdown"
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/site"
 	"github.com/accord-handbook/accord/generator/source"
@@ -39,6 +40,10 @@ type Config struct {
 	Out  string // the output folder of build --watch
 
 	Stdout, Stderr io.Writer
+	// AsOf pins the date documents are due as of; zero follows the clock
+	// (each build is as of its day). Drafts publishes drafts (serve does).
+	AsOf   model.Date
+	Drafts bool
 	// Graphs lays out the graphs; nil makes one for the session, caching
 	// under the user's cache folder. NoGraphs draws none.
 	Graphs   *graphviz.Renderer
@@ -68,7 +73,8 @@ type Session struct {
 func New(cfg Config) *Session {
 	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr},
 		name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out), retryPauses: retryPauses}
-	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs}
+	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs,
+		AsOf: cfg.AsOf, Drafts: cfg.Drafts}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
 		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
 	}
@@ -210,8 +216,11 @@ func (p *printer) print(b built, cmd string) {
 
 // describe says what a batch of file-system changes was.
 func describe(b watch.Batch) string {
-	if b.Overflow {
+	switch {
+	case b.Overflow:
 		return "many sources changed"
+	case len(b.Paths) == 0:
+		return "a new day"
 	}
 	return source.Plural(len(b.Paths), "source") + " changed"
 }

@@ -30,6 +30,7 @@ import (
 // record says nothing of), digest fails unless every file the build read
 // is a listed file, and every listed file can still be read.
 type inputs struct {
+	also    string        // what else the site depends on (see Start)
 	listed  chan struct{} // closed when entries and listErr are set
 	entries []inputEntry
 	listErr error
@@ -172,7 +173,7 @@ func (in *inputs) digest() (string, error) {
 		return "", first
 	}
 	h := sha256.New()
-	io.WriteString(h, "accord inputs 1\x00"+exe+"\x00")
+	io.WriteString(h, "accord inputs 1\x00"+exe+"\x00"+in.also+"\x00")
 	for _, e := range in.entries {
 		io.WriteString(h, e.rel+"\x00"+e.kind+"\x00"+e.sum+"\x00")
 	}

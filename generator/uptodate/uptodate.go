@@ -29,11 +29,14 @@ type Build struct {
 	digest string  // of the inputs, once Current has taken it
 }
 
-// Start lists the inputs of a build of dir into out, in the background.
-func Start(dir, out string) *Build {
+// Start lists the inputs of a build of dir into out, in the background;
+// also names what else decides the site (the as-of date, say), which the
+// digest then includes.
+func Start(dir, out, also string) *Build {
 	b := &Build{record: recordPath(out)}
 	if b.record != "" {
 		b.in = listInputs(dir, out)
+		b.in.also = also
 	}
 	return b
 }

@@ -21,12 +21,14 @@ const (
 	// file://, where fetch() is refused.
 	SearchIndex = ThemeDir + "/search-index.js"
 	Glossary    = "glossary.html"
-	Teams       = "teams.html"
-	ModelJSON   = "model.json"
-	Roles       = "roles/index.html"
-	Workflows   = "workflows/index.html"
-	Policies    = "policies/index.html"
-	Pages       = "pages/index.html"
+	// Review is the review calendar: every document by owner and due date.
+	Review    = "review.html"
+	Teams     = "teams.html"
+	ModelJSON = "model.json"
+	Roles     = "roles/index.html"
+	Workflows = "workflows/index.html"
+	Policies  = "policies/index.html"
+	Pages     = "pages/index.html"
 	// ThemeDir is where the theme's files land, and the folder of what
 	// accord adds to a site besides pages.
 	ThemeDir = "_accord"

@@ -1,10 +1,9 @@
 package validate
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
+	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/source"
 )
 
@@ -26,13 +25,10 @@ func (c *checker) policies() {
 		for _, r := range p.AppliesTo.Roles {
 			c.roleRef(doc, "applies_to", r)
 		}
-		if !slices.Contains(reviewCycles, p.ReviewCycle) && !doc.Failed("review_cycle") {
-			what := "is missing"
-			if p.ReviewCycle != "" {
-				what = fmt.Sprintf("%q is not known", p.ReviewCycle)
-			}
-			c.diags.Errorf(doc.Key("review_cycle"), `review_cycle %s: use "quarterly", "semi-annual" or "annual"`, what)
+		if p.ReviewCycle == "" && c.h.Meta.Review.Cycle == "" && !doc.Failed("review_cycle") {
+			c.diags.Errorf(doc.Key("review_cycle"), `review_cycle is missing: use %s, or give every document a default with [review] cycle in handbook.toml`, quoteList(review.CycleNames))
 		}
+		c.cycle(doc, "review_cycle", p.ReviewCycle)
 		if p.EffectiveDate.IsZero() && !doc.Failed("effective_date") {
 			c.diags.Errorf(doc.Key("effective_date"), "effective_date is missing: add effective_date = 2026-07-01")
 		}

@@ -149,8 +149,10 @@ func guard(d MarkdownDoc) (diags source.List) {
 // link to it would land on accord's element instead, without a word.
 func checkScanned(d MarkdownDoc, found markdown.Scanned, table *links.Table) (diags source.List, dots []Dot) {
 	for _, ref := range found.Refs {
-		if _, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
+		if t, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
 			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "%v", err)
+		} else if t.Draft && !table.IsDraft(d.Src.Path) {
+			diags.Warnf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "link %q leads to a draft, which accord build leaves out: the link is shown as plain text until it is published", ref.Dest)
 		}
 	}
 	for _, id := range found.IDs {

@@ -33,6 +33,8 @@ func Check(h *model.Handbook) *source.List {
 	c.policies()
 	c.pages()
 	c.glossary()
+	c.control()
+	c.drafts()
 	c.unusedRoles()
 	c.diags.Sort()
 	return c.diags
@@ -79,8 +81,7 @@ func (c *checker) index() {
 }
 
 var (
-	reviewCycles = []string{"quarterly", "semi-annual", "annual"}
-	teamKinds    = []string{"internal", "external"}
+	teamKinds = []string{"internal", "external"}
 )
 
 func (c *checker) meta() {
@@ -281,7 +282,11 @@ func (c *checker) ownerRef(doc *source.Doc, key, id string) {
 	}
 	r := c.h.RoleByID[id]
 	if t := c.h.TeamByID[r.Team]; t != nil && t.External() {
-		c.diags.Errorf(doc.Value(key, id), "%s: %q is a role of the external team %q: an owner keeps the document current, so it is a role of the department (an external role can be consulted or informed)", lastKey(key), id, r.Team)
+		why := "an owner keeps the document current"
+		if strings.HasSuffix(key, "approver") {
+			why = "an approver approves its new versions"
+		}
+		c.diags.Errorf(doc.Value(key, id), "%s: %q is a role of the external team %q: %s, so it is a role of the department (an external role can be consulted or informed)", lastKey(key), id, r.Team, why)
 	}
 }
 
@@ -326,7 +331,7 @@ func sourceFile(key string) string {
 	}
 	return key + ".md"
 }
-func (c *checker) sourceKeys() []string         { return c.keyList }
+func (c *checker) sourceKeys() []string { return c.keyList }
 
 func parseDuration(s string) (time.Duration, error) {
 	d, err := time.ParseDuration(s)
