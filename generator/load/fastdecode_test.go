@@ -170,7 +170,7 @@ func TestFastDecode_declines(t *testing.T) {
 		{meta, "title = \"T\" x\n", "f:1:13: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead"},
 		{meta, "\"title\" = \"T\"\nmarkdown.raw_html = true\n", ""},
 		{policy, "title = \"P\"\napplies_to = [\"a\", 1]\n", "f:2:14: applies_to: applies_to must list role ids as strings"},
-		{policy, "title = \"P\"\neffective_date = 2026-01-02 # date\nweight = 1\n", `f:3:1: unknown key "weight" (known keys here: title, owner, applies_to, review_cycle, effective_date, summary, approver, reviewed, draft)`},
+		{policy, "title = \"P\"\neffective_date = 2026-01-02 # date\nweight = 1\n", `f:3:1: unknown key "weight" (known keys here: title, owner, applies_to, review_cycle, effective_date, summary, approver, reviewed, draft, aliases)`},
 	}
 	for _, tt := range tests {
 		text := []byte(tt.text)

@@ -49,7 +49,7 @@ func TestLoad_diagnostics(t *testing.T) {
 		{"front matter never closed", map[string]string{"handbook.toml": okMeta, "pages/p.md": "+++\ntitle = \"x\"\n"},
 			"hb/pages/p.md:1:1: front matter opened with `+++` is never closed: add a line `+++` after its last key"},
 		{"front matter unknown key at its line", map[string]string{"handbook.toml": okMeta, "pages/p.md": "+++\ntitle = \"x\"\nauthor = \"me\"\n+++\nbody\n"},
-			`hb/pages/p.md:3:1: unknown key "author" (known keys here: title, weight, summary, owner, approver, reviewed, review_cycle, draft)`},
+			`hb/pages/p.md:3:1: unknown key "author" (known keys here: title, weight, summary, owner, approver, reviewed, review_cycle, draft, aliases)`},
 		{"invalid utf-8", map[string]string{"handbook.toml": okMeta, "pages/p.md": "+++\ntitle = \"x\"\n+++\nab\xff\n"},
 			"hb/pages/p.md:4:3: invalid UTF-8: save the file as UTF-8"},
 		{"md without toml", map[string]string{"handbook.toml": okMeta, "roles/ghost.md": "text\n"},

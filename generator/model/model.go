@@ -41,6 +41,7 @@ type Meta struct {
 	Versions      VersionSources  `toml:"versions" json:"-"`
 	RACI          RACIOptions     `toml:"raci" json:"-"`
 	Review        ReviewOptions   `toml:"review" json:"review,omitzero"`
+	Site          SiteOptions     `toml:"site" json:"-"`
 	// Labels overrides interface strings of the site by key.
 	Labels map[string]string `toml:"labels" json:"-"`
 	Src    *source.Doc       `toml:"-" json:"-"`
@@ -65,6 +66,13 @@ type RACIOptions struct {
 	MaxConsulted        int `toml:"max_consulted"`
 	MaxAccountableShare int `toml:"max_accountable_share"` // percent of all steps
 	MaxResponsibleLoad  int `toml:"max_responsible_load"`  // steps per role
+}
+
+// SiteOptions is the [site] table: where the site is published.
+type SiteOptions struct {
+	// BaseURL is the site's address on the intranet, ending in "/": with
+	// it the site has canonical links, sitemap.xml and feed.xml.
+	BaseURL string `toml:"base_url"`
 }
 
 // ReviewOptions is the [review] table: the defaults of document control.
@@ -110,6 +118,7 @@ type Role struct {
 	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
 	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
 	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Aliases     []string    `toml:"aliases" json:"aliases,omitempty"` // old ids, redirected to its page
 	Src         *source.Doc `toml:"-" json:"-"`
 	Body        *source.Doc `toml:"-" json:"-"` // roles/<id>.md, nil when absent
 }
@@ -134,6 +143,7 @@ type Workflow struct {
 	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
 	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
 	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Aliases     []string    `toml:"aliases" json:"aliases,omitempty"`
 	Src         *source.Doc `toml:"-" json:"-"`
 }
 
@@ -165,6 +175,7 @@ type Policy struct {
 	Approver string      `toml:"approver" json:"approver,omitempty"`
 	Reviewed Date        `toml:"reviewed" json:"reviewed,omitzero"`
 	Draft    bool        `toml:"draft" json:"draft,omitempty"`
+	Aliases  []string    `toml:"aliases" json:"aliases,omitempty"`
 	Src      *source.Doc `toml:"-" json:"-"`
 	Body     []byte      `toml:"-" json:"-"` // Markdown after the front matter
 	BodyLine int         `toml:"-" json:"-"` // lines of Src before Body
@@ -182,6 +193,7 @@ type Page struct {
 	Reviewed    Date        `toml:"reviewed" json:"reviewed,omitzero"`
 	ReviewCycle string      `toml:"review_cycle" json:"review_cycle,omitempty"`
 	Draft       bool        `toml:"draft" json:"draft,omitempty"`
+	Aliases     []string    `toml:"aliases" json:"aliases,omitempty"` // old paths under pages/, without .md
 	Src         *source.Doc `toml:"-" json:"-"`
 	Body        []byte      `toml:"-" json:"-"` // Markdown after the front matter
 	BodyLine    int         `toml:"-" json:"-"` // lines of Src before Body

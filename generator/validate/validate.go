@@ -35,6 +35,8 @@ func Check(h *model.Handbook) *source.List {
 	c.glossary()
 	c.control()
 	c.drafts()
+	c.aliases()
+	c.site()
 	c.unusedRoles()
 	c.diags.Sort()
 	return c.diags
