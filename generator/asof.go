@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/validate"
 )
 
 // AsOf is the date a handbook is built as of: flag when given
@@ -45,3 +46,7 @@ func (o Options) asOf() model.Date {
 	}
 	return d
 }
+
+// CheckBaseURL reports a --base-url that is not an absolute http or https
+// address, as [site] base_url is checked.
+func CheckBaseURL(s string) error { return validate.CheckBaseURL(s) }

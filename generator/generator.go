@@ -49,6 +49,9 @@ type Options struct {
 	// AsOf is the date documents are due, overdue or scheduled as of
 	// (see AsOf); zero means today's.
 	AsOf model.Date
+	// BaseURL is the site's address on the intranet (--base-url); it
+	// overrides [site] base_url.
+	BaseURL string
 	// Drafts publishes the documents marked draft (accord serve does, under
 	// a banner); without it they are left out of the site.
 	Drafts bool

@@ -34,6 +34,8 @@ func TestGolden_small(t *testing.T) {
 		switch {
 		case f.Path == "index.html" || f.Path == "model.json":
 			data = f.Data
+		case bytes.Contains(f.Data, []byte(`http-equiv="refresh"`)):
+			continue // a redirect: see TestGolden_published
 		case strings.HasSuffix(f.Path, ".html"):
 			data = mainElement(t, f.Path, f.Data)
 		default:
@@ -71,6 +73,44 @@ func TestGolden_small(t *testing.T) {
 			t.Errorf("%s: missing", name)
 		}
 		t.Log("if the change is intended: go test ./generator -run Golden -update")
+	}
+}
+
+// TestGolden_published: the small handbook published under a base URL:
+// sitemap.xml, 404.html, the redirect of a renamed role, and the head of a
+// page with its canonical link (testdata/golden/published.txtar; -update).
+func TestGolden_published(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "golden", "small")
+	files, c, err := generator.Compile(context.Background(), generator.Options{Dir: dir, Name: "small", NoGraphs: true, AsOf: goldenAsOf,
+		BaseURL: "https://intranet.example.com/handbook"})
+	if err != nil {
+		t.Fatalf("compile: %v\n%v", err, c.Diags.Items)
+	}
+	var got txtar.Archive
+	for _, f := range files {
+		data := f.Data
+		switch f.Path {
+		case "sitemap.xml", "404.html", "roles/developer.html":
+		case "roles/engineer.html":
+			data = data[:bytes.Index(data, []byte("</head>"))]
+		default:
+			continue
+		}
+		got.Files = append(got.Files, txtar.File{Name: f.Path, Data: data})
+	}
+	path := filepath.Join("..", "testdata", "golden", "published.txtar")
+	if *update {
+		if err := os.WriteFile(path, txtar.Format(&got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -run Golden -update)", err)
+	}
+	if !bytes.Equal(txtar.Format(&got), want) {
+		t.Errorf("%s differs; if the change is intended: go test ./generator -run Golden -update\n%s", path, txtar.Format(&got))
 	}
 }
 

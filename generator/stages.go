@@ -269,6 +269,7 @@ func renderInput(opts Options, hb *handbook, src fs.FS, gr *graphs) render.Input
 		Handbook:  h,
 		AsOf:      opts.asOf(),
 		Drafts:    opts.Drafts,
+		BaseURL:   opts.baseURL(hb.h),
 		Markdown:  hb.md,
 		Links:     hb.links,
 		Source:    src,
@@ -314,6 +315,18 @@ func (g *graphs) of(h *model.Handbook) render.Graphs {
 		return nil
 	}
 	return figures.New(h, g.r)
+}
+
+// baseURL is --base-url, else [site] base_url, ending in "/".
+func (o Options) baseURL(h *model.Handbook) string {
+	b := o.BaseURL
+	if b == "" {
+		b = h.Meta.Site.BaseURL
+	}
+	if b != "" && !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
 }
 
 func (o Options) name() string {

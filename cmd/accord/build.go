@@ -15,13 +15,14 @@ import (
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	args, stopProfiling := profiling(args, stderr) // hidden --cpuprofile/--memprofile FILE (profile.go)
 	defer stopProfiling()
-	fs := newFlags("build", "[DIR] [-o OUT] [--watch] [--force] [--as-of DATE] [--drafts]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.\nWhen neither the handbook nor accord changed since OUT was built, and OUT is as it was\nwritten, the handbook is checked and nothing is rendered.", stderr)
+	fs := newFlags("build", "[DIR] [-o OUT] [--watch] [--force] [--as-of DATE] [--drafts] [--base-url URL]\n\nCompile the handbook in DIR (default ./content) into a static site in OUT (default ./public).\nOUT is replaced atomically: a failed build leaves the previous site as it was.\nWhen neither the handbook nor accord changed since OUT was built, and OUT is as it was\nwritten, the handbook is checked and nothing is rendered.", stderr)
 	out := fs.String("o", "public", "output `folder`")
 	verbose := fs.Bool("verbose", false, "print what the build did")
 	watching := fs.Bool("watch", false, "keep running: rebuild on every change, writing only the files that changed")
 	force := fs.Bool("force", false, "render the whole site even when OUT is up to date")
 	asOfArg := asOfFlag(fs)
 	drafts := fs.Bool("drafts", false, "publish the documents marked draft = true too")
+	baseURL := baseURLFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -34,10 +35,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if *watching {
-		return session.Watch(ctx, session.Config{Dir: dir, Name: displayDir(dir), Out: *out, Stdout: stdout, Stderr: stderr, AsOf: asOf, Drafts: *drafts})
+	if err := checkBaseURL(*baseURL); err != nil {
+		return err
 	}
-	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out, Force: *force, AsOf: asOf, Drafts: *drafts})
+	if *watching {
+		return session.Watch(ctx, session.Config{Dir: dir, Name: displayDir(dir), Out: *out, Stdout: stdout, Stderr: stderr, AsOf: asOf, Drafts: *drafts, BaseURL: *baseURL})
+	}
+	res, err := generator.Build(ctx, generator.Options{Dir: dir, Name: displayDir(dir), Out: *out, Force: *force, AsOf: asOf, Drafts: *drafts, BaseURL: *baseURL})
 	if res != nil && res.Checked != nil {
 		if res.Checked.Diags.Report(stderr) {
 			return errHandbook

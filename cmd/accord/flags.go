@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/accord-handbook/accord/generator"
 	"io"
 	"strings"
 )
@@ -76,4 +77,20 @@ func (l *stringList) Set(v string) error {
 // asOfFlag adds --as-of: the date documents are due or overdue as of.
 func asOfFlag(fs *flag.FlagSet) *string {
 	return fs.String("as-of", "", "the `date` (YYYY-MM-DD) documents are due, overdue or scheduled as of; default: SOURCE_DATE_EPOCH's date, else today")
+}
+
+// baseURLFlag adds --base-url: the site's address on the intranet.
+func baseURLFlag(fs *flag.FlagSet) *string {
+	return fs.String("base-url", "", "the site's `address` on the intranet (overrides [site] base_url): canonical links, sitemap.xml and feed.xml")
+}
+
+// checkBaseURL is a usage error for a bad --base-url.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	if err := generator.CheckBaseURL(s); err != nil {
+		return usagef("--base-url %q: %v", s, err)
+	}
+	return nil
 }

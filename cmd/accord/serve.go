@@ -26,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var allow stringList
 	fs.Var(&allow, "allow-host", "also answer requests addressed to `NAME` (a host name or address readers use); repeatable")
 	asOfArg := asOfFlag(fs)
+	baseURL := baseURLFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -38,6 +39,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{err.Error()}
 	}
 	pinned = *asOfArg != "" || os.Getenv("SOURCE_DATE_EPOCH") != ""
+	if err := checkBaseURL(*baseURL); err != nil {
+		return err
+	}
 	dir, err := handbookDir(pos)
 	if err != nil {
 		return err
@@ -54,7 +58,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	cfg := session.Config{Dir: dir, Name: displayDir(dir), Stdout: stdout, Stderr: stderr, Drafts: true}
+	cfg := session.Config{Dir: dir, Name: displayDir(dir), Stdout: stdout, Stderr: stderr, Drafts: true, BaseURL: *baseURL}
 	if pinned {
 		cfg.AsOf = asOf
 	}

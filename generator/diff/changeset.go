@@ -106,8 +106,9 @@ type RoleChange struct {
 	ID          string            `json:"id"`
 	Name        string            `json:"name"`
 	Change      string            `json:"change"`
-	Fields      []FieldChange     `json:"fields,omitempty"` // name, team, reports_to, summary
-	Lists       []ListChange      `json:"lists,omitempty"`  // duties, goals, onboarding
+	RenamedFrom string            `json:"renamed_from,omitempty"` // its old id (the new version's aliases name it)
+	Fields      []FieldChange     `json:"fields,omitempty"`       // name, team, reports_to, summary
+	Lists       []ListChange      `json:"lists,omitempty"`        // duties, goals, onboarding
 	KPIs        []KPIChange       `json:"kpis,omitempty"`
 	Description []ParagraphChange `json:"description,omitempty"` // roles/<id>.md
 }
@@ -124,11 +125,12 @@ type KPIChange struct {
 
 // WorkflowChange is a workflow added, removed or changed.
 type WorkflowChange struct {
-	ID     string        `json:"id"`
-	Name   string        `json:"name"`
-	Change string        `json:"change"`
-	Fields []FieldChange `json:"fields,omitempty"` // name, owner, trigger, summary
-	Steps  []StepChange  `json:"steps,omitempty"`
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Change      string        `json:"change"`
+	RenamedFrom string        `json:"renamed_from,omitempty"`
+	Fields      []FieldChange `json:"fields,omitempty"` // name, owner, trigger, summary
+	Steps       []StepChange  `json:"steps,omitempty"`
 	// Reordered is set when the steps both versions have are in a
 	// different order; OldOrder and NewOrder are then the step ids.
 	Reordered bool     `json:"reordered,omitempty"`
@@ -180,21 +182,23 @@ type Assignment struct {
 
 // PolicyChange is a policy added, removed or changed.
 type PolicyChange struct {
-	ID     string            `json:"id"`
-	Title  string            `json:"title"`
-	Change string            `json:"change"`
-	Fields []FieldChange     `json:"fields,omitempty"` // title, owner, review_cycle, effective_date, summary
-	Lists  []ListChange      `json:"lists,omitempty"`  // applies_to ("*" is an item)
-	Text   []ParagraphChange `json:"text,omitempty"`
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Change      string            `json:"change"`
+	RenamedFrom string            `json:"renamed_from,omitempty"`
+	Fields      []FieldChange     `json:"fields,omitempty"` // title, owner, review_cycle, effective_date, summary
+	Lists       []ListChange      `json:"lists,omitempty"`  // applies_to ("*" is an item)
+	Text        []ParagraphChange `json:"text,omitempty"`
 }
 
 // PageChange is a free page added, removed or changed.
 type PageChange struct {
-	Path   string            `json:"path"`
-	Title  string            `json:"title"`
-	Change string            `json:"change"`
-	Fields []FieldChange     `json:"fields,omitempty"` // title, summary, weight
-	Text   []ParagraphChange `json:"text,omitempty"`
+	Path        string            `json:"path"`
+	Title       string            `json:"title"`
+	Change      string            `json:"change"`
+	RenamedFrom string            `json:"renamed_from,omitempty"` // its old path under pages/
+	Fields      []FieldChange     `json:"fields,omitempty"`       // title, summary, weight
+	Text        []ParagraphChange `json:"text,omitempty"`
 }
 
 // TermChange is a glossary term added, removed or changed, matched by the

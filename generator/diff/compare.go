@@ -19,6 +19,10 @@ func Compare(old, new *model.Handbook) *ChangeSet {
 		new = &model.Handbook{}
 	}
 	c := &ChangeSet{Schema: Schema, Old: side(old), New: side(new)}
+	rn := findRenames(old, new)
+	if !rn.empty() {
+		old = rn.apply(old)
+	}
 	c.Handbook = compareMeta(old.Meta, new.Meta)
 	c.Teams = compareTeams(old.Teams, new.Teams)
 	c.Roles = compareRoles(old.Roles, new.Roles)
@@ -30,6 +34,9 @@ func Compare(old, new *model.Handbook) *ChangeSet {
 	c.Glossary = compareTerms(old.Terms, new.Terms)
 	if l, ok := listChange("assets", old.Assets, new.Assets, false); ok {
 		c.Assets = &l
+	}
+	if !rn.empty() {
+		markRenames(c, rn, new)
 	}
 	return c
 }
@@ -182,10 +189,12 @@ func compareRoles(old, new []*model.Role) []RoleChange {
 			f.add("team", a.Team, b.Team)
 			f.add("reports_to", a.ReportsTo, b.ReportsTo)
 			f.add("summary", a.Summary, b.Summary)
+			controlFields(&f, a.Owner, b.Owner, a.Approver, b.Approver, a.Reviewed, b.Reviewed, a.ReviewCycle, b.ReviewCycle, a.Draft, b.Draft)
 			var l lists
 			l.add("duties", a.Duties, b.Duties, false)
 			l.add("goals", a.Goals, b.Goals, false)
 			l.add("onboarding", a.Onboarding, b.Onboarding, true)
+			l.add("aliases", a.Aliases, b.Aliases, false)
 			rc.Fields, rc.Lists = f, l
 			rc.KPIs = compareKPIs(a.KPIs, b.KPIs)
 			rc.Description = diffText(body(a.Body), body(b.Body))

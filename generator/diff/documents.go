@@ -28,8 +28,10 @@ func comparePolicies(old, new []*model.Policy) []PolicyChange {
 			f.add("review_cycle", a.ReviewCycle, b.ReviewCycle)
 			f.add("effective_date", a.EffectiveDate.String(), b.EffectiveDate.String())
 			f.add("summary", a.Summary, b.Summary)
+			controlFields(&f, "", "", a.Approver, b.Approver, a.Reviewed, b.Reviewed, "", "", a.Draft, b.Draft)
 			var l lists
 			l.add("applies_to", appliesTo(a.AppliesTo), appliesTo(b.AppliesTo), false)
+			l.add("aliases", a.Aliases, b.Aliases, false)
 			pc.Fields, pc.Lists = f, l
 			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(l) == 0 && len(pc.Text) == 0 {
@@ -50,6 +52,10 @@ func comparePages(old, new []*model.Page) []PageChange {
 			f.add("title", a.Title, b.Title)
 			f.add("summary", a.Summary, b.Summary)
 			f.add("weight", strconv.Itoa(a.Weight), strconv.Itoa(b.Weight))
+			controlFields(&f, a.Owner, b.Owner, a.Approver, b.Approver, a.Reviewed, b.Reviewed, a.ReviewCycle, b.ReviewCycle, a.Draft, b.Draft)
+			if l, ok := listChange("aliases", a.Aliases, b.Aliases, false); ok {
+				f = append(f, FieldChange{Field: "aliases", Old: strings.Join(l.Old, ", "), New: strings.Join(l.New, ", ")})
+			}
 			pc.Fields = f
 			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(pc.Text) == 0 {
@@ -86,4 +92,22 @@ func compareTerms(old, new []*model.Term) []TermChange {
 // lines of a change are those of the file.
 func inFile(body []byte, line int) string {
 	return strings.Repeat("\n", line) + string(body)
+}
+
+// controlFields adds the changes of a document's control: owner (for
+// roles and pages; workflows and policies compare theirs with their other
+// fields), approver, last review, review cycle, draft.
+func controlFields(f *fields, oldOwner, newOwner, oldApprover, newApprover string, oldReviewed, newReviewed model.Date, oldCycle, newCycle string, oldDraft, newDraft bool) {
+	f.add("owner", oldOwner, newOwner)
+	f.add("approver", oldApprover, newApprover)
+	f.add("reviewed", oldReviewed.String(), newReviewed.String())
+	f.add("review_cycle", oldCycle, newCycle)
+	f.add("draft", draftWord(oldDraft), draftWord(newDraft))
+}
+
+func draftWord(d bool) string {
+	if d {
+		return "true"
+	}
+	return ""
 }

@@ -114,6 +114,23 @@ var goldenCases = []struct {
 		edit(new, "policies/quotes.md", "- in US dollars\n", "- in US dollars or euros\n- signed by the rep\n")
 		edit(new, "policies/quotes.md", "# Quotes\n\n", "# Quotes\n\nThis policy applies from July.\n\n")
 	}},
+	{"renamed", func(old, new files) {
+		// A review renames a role, a workflow and a policy: each is one
+		// document changed and renamed (its aliases name the old id), with
+		// the RACI cells that follow the ids unchanged, not one removed
+		// and another added.
+		new["roles/account-rep.toml"] = "aliases = [\"rep\"]\n" + new["roles/rep.toml"]
+		new["roles/account-rep.md"] = new["roles/rep.md"]
+		delete(new, "roles/rep.toml")
+		delete(new, "roles/rep.md")
+		for name, text := range new {
+			new[name] = strings.ReplaceAll(strings.ReplaceAll(text, `"rep"`, `"account-rep"`), `"policies/quotes"`, `"policies/quoting"`)
+		}
+		new["roles/account-rep.toml"] = strings.Replace(new["roles/account-rep.toml"], `aliases = ["account-rep"]`, `aliases = ["rep"]`, 1)
+		new["policies/quoting.md"] = strings.Replace(new["policies/quotes.md"], "+++\n", "+++\naliases = [\"quotes\"]\n", 1)
+		delete(new, "policies/quotes.md")
+		edit(new, "policies/quoting.md", "Every quote is costed", "Every quote is fully costed")
+	}},
 	{"policy-list-item", func(old, new files) {
 		// An item inserted in a list is one inserted item, not words
 		// spread over its neighbours; a changed item marks its words.

@@ -19,6 +19,10 @@ func compareWorkflows(old, new []*model.Workflow) []WorkflowChange {
 			f.add("owner", a.Owner, b.Owner)
 			f.add("trigger", a.Trigger, b.Trigger)
 			f.add("summary", a.Summary, b.Summary)
+			controlFields(&f, "", "", a.Approver, b.Approver, a.Reviewed, b.Reviewed, a.ReviewCycle, b.ReviewCycle, a.Draft, b.Draft)
+			if l, ok := listChange("aliases", a.Aliases, b.Aliases, false); ok {
+				f = append(f, FieldChange{Field: "aliases", Old: strings.Join(l.Old, ", "), New: strings.Join(l.New, ", ")})
+			}
 			wc.Fields = f
 			wc.Steps = compareSteps(a.Steps, b.Steps)
 			if order, ok := listChange("steps", stepIDs(a.Steps), stepIDs(b.Steps), true); ok && order.Reordered {

@@ -52,7 +52,7 @@ func NewLazy(in Input) (*Lazy, error) {
 	for _, f := range static.Files() {
 		l.static[f.Path] = f.Data
 	}
-	for _, j := range r.ownPages() {
+	for _, j := range append(r.ownPages(), append(r.redirects(), r.publishPages()...)...) {
 		l.jobs[j.path] = j
 	}
 	return l, nil

@@ -69,7 +69,7 @@ func (r *renderer) bind(pages []pageJob) []func() {
 // no wave starts.
 func (r *renderer) pages(ctx context.Context) {
 	r.nav = r.buildNav()
-	r.parallel(ctx, r.bind(r.ownPages()))
+	r.parallel(ctx, r.bind(append(r.ownPages(), append(r.redirects(), r.publishPages()...)...)))
 	if ctx.Err() != nil {
 		return // the search index would be of part of the pages
 	}

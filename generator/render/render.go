@@ -35,6 +35,9 @@ type Input struct {
 	Templates fs.FS // page templates (embedded defaults overlaid by the handbook's)
 	Theme     fs.FS // static theme files, copied under urls.ThemeDir
 	Graphs    Graphs
+	// BaseURL is the site's address on the intranet, ending in "/", or "":
+	// with it pages name their canonical address and there is a sitemap.
+	BaseURL string
 	// AsOf is the date documents are due or overdue as of.
 	AsOf model.Date
 	// Drafts says that drafts are published (accord serve), under a

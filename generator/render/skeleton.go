@@ -26,6 +26,7 @@ func (r *renderer) writeSkeleton(b *bytes.Buffer, kind string, p *Page) error {
 	}
 	escape.HTML(b, p.H.Meta.Title)
 	b.WriteString("</title>\n")
+	writeCanonical(b, p)
 	if err := writeChrome(b, p, "top"); err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func (vs *History) isCurrent() bool { return vs.Self == len(vs.List)-1 }
 func sitePages(h *model.Handbook) map[string]bool {
 	r := &renderer{h: h}
 	m := map[string]bool{urls.Search: true}
-	for _, list := range [][]pageJob{r.ownPages(), r.onboarding(), r.printPages()} {
+	for _, list := range [][]pageJob{r.ownPages(), r.redirects(), r.onboarding(), r.printPages()} {
 		for _, j := range list {
 			m[j.path] = true
 		}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/model"
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/report.txtar")

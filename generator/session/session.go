@@ -42,8 +42,9 @@ type Config struct {
 	Stdout, Stderr io.Writer
 	// AsOf pins the date documents are due as of; zero follows the clock
 	// (each build is as of its day). Drafts publishes drafts (serve does).
-	AsOf   model.Date
-	Drafts bool
+	AsOf    model.Date
+	Drafts  bool
+	BaseURL string // overrides [site] base_url
 	// Graphs lays out the graphs; nil makes one for the session, caching
 	// under the user's cache folder. NoGraphs draws none.
 	Graphs   *graphviz.Renderer
@@ -74,7 +75,7 @@ func New(cfg Config) *Session {
 	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr},
 		name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out), retryPauses: retryPauses}
 	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs,
-		AsOf: cfg.AsOf, Drafts: cfg.Drafts}
+		AsOf: cfg.AsOf, Drafts: cfg.Drafts, BaseURL: cfg.BaseURL}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
 		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
 	}

@@ -22,7 +22,13 @@ const (
 	SearchIndex = ThemeDir + "/search-index.js"
 	Glossary    = "glossary.html"
 	// Review is the review calendar: every document by owner and due date.
-	Review    = "review.html"
+	Review = "review.html"
+	// NotFound is what a web server shows for a path the site lacks.
+	NotFound = "404.html"
+	// Sitemap lists every page's address, for a site with a base URL.
+	Sitemap = "sitemap.xml"
+	// PrintDir holds the print pages.
+	PrintDir  = "print/"
 	Teams     = "teams.html"
 	ModelJSON = "model.json"
 	Roles     = "roles/index.html"
