@@ -96,6 +96,11 @@ func validateStage(hb *handbook, asOf model.Date) *handbook {
 	}
 	hb.diags.Add(figures.Limits(hb.h))
 	hb.diags.Add(validate.Guards(hb.h))
+	if !hb.versioned() {
+		// Without [versions] the current version is the only one an
+		// acknowledgement can name; versionsStage checks the others.
+		hb.diags.Add(validate.Acks(hb.h, map[string]model.Date{strings.TrimSpace(hb.h.Meta.Version): hb.h.Meta.EffectiveDate}))
+	}
 	hb.diags.Sort()
 	return hb
 }
@@ -144,7 +149,11 @@ func checkDots(gr *graphviz.Renderer, dots []validate.Dot, diags *source.List) {
 // checkFS is every check of the handbook in fsys but the graph layouts
 // and [versions]: what an earlier version is held to.
 func checkFS(fsys fs.FS, name string) *handbook {
-	hb := validateStage(loadStage(fsys, name, nil), model.Date{})
+	hb := loadStage(fsys, name, nil)
+	// The current acknowledgements.toml is the register: what an earlier
+	// version's said is history, and it is neither checked nor used.
+	hb.h.Acks = nil
+	hb = validateStage(hb, model.Date{})
 	hb.linksStage(nil, nil)
 	return hb
 }
@@ -214,8 +223,22 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
 	}
 	hb.diags.Add(editorialUnchanged(hb.h, hs.list[len(hs.list)-1].Changes))
+	hb.diags.Add(validate.Acks(hb.h, hs.known()))
 	hb.diags.Sort()
+	if err := hb.diags.Err(); err != nil {
+		return nil, err
+	}
 	return hs, nil
+}
+
+// known is every version of the history: number → effective date.
+func (hs *history) known() map[string]model.Date {
+	m := map[string]model.Date{}
+	for _, v := range hs.list {
+		d, _ := model.ParseDate(v.Date)
+		m[v.Number] = d
+	}
+	return m
 }
 
 // editorialUnchanged warns about a [review] editorial entry that names a

@@ -41,6 +41,7 @@ func Load(fsys fs.FS, name string) (*model.Handbook, *source.List) {
 	l.meta()
 	l.teams()
 	l.glossary()
+	l.people()
 	l.dir("roles", (*loader).role)
 	l.dir("workflows", (*loader).workflow)
 	l.dir("policies", (*loader).policy)
@@ -50,6 +51,15 @@ func Load(fsys fs.FS, name string) (*model.Handbook, *source.List) {
 	l.roleBodies()
 	l.h.Index()
 	l.diags.Sort()
+	return l.h, l.diags
+}
+
+// Meta reads only handbook.toml of the handbook in fsys: enough to know
+// which version it is and since when.
+func Meta(fsys fs.FS, name string) (*model.Handbook, *source.List) {
+	l := &loader{fsys: fsys, name: name, diags: &source.List{}, h: &model.Handbook{}}
+	l.meta()
+	l.h.Index()
 	return l.h, l.diags
 }
 
@@ -229,6 +239,30 @@ func (l *loader) glossary() {
 		t.Src, t.Key = doc, "term."+itoa(i)
 	}
 	l.h.Terms = f.Term
+}
+
+// people reads people.toml and acknowledgements.toml, both optional.
+func (l *loader) people() {
+	if doc, ok := l.read("people.toml"); ok {
+		var f struct {
+			Person []*model.Person `toml:"person"`
+		}
+		decodeTOML(doc, doc.Text, &f, l.diags)
+		for i, p := range f.Person {
+			p.Src, p.Key = doc, "person."+itoa(i)
+		}
+		l.h.People = f.Person
+	}
+	if doc, ok := l.read("acknowledgements.toml"); ok {
+		var f struct {
+			Ack []*model.Ack `toml:"ack"`
+		}
+		decodeTOML(doc, doc.Text, &f, l.diags)
+		for i, a := range f.Ack {
+			a.Src, a.Key = doc, "ack."+itoa(i)
+		}
+		l.h.Acks = f.Ack
+	}
 }
 
 // dir calls fn for every file directly in folder, sorted, reporting

@@ -57,3 +57,12 @@ const ValueErrorPrefix = "accord value: "
 func valueErrorf(format string, args ...any) error {
 	return fmt.Errorf(ValueErrorPrefix+format, args...)
 }
+
+// ParseDate reads YYYY-MM-DD, as String writes it; "" is the zero Date.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	return Date{t}, err
+}

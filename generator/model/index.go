@@ -50,6 +50,12 @@ func (h *Handbook) Index() {
 	for _, p := range h.Policies {
 		h.PolicyByID[p.ID] = p
 	}
+	h.PersonByID = map[string]*Person{}
+	for _, p := range h.People {
+		if _, dup := h.PersonByID[p.ID]; !dup {
+			h.PersonByID[p.ID] = p
+		}
+	}
 	h.PageByPath = map[string]*Page{}
 	for _, p := range h.Pages {
 		h.PageByPath[p.Path] = p

@@ -22,12 +22,18 @@ type Handbook struct {
 	Pages     []*Page     `json:"pages"`
 	Terms     []*Term     `json:"glossary"`
 	Assets    []string    `json:"assets"` // slash paths under assets/, sorted
+	// People and Acks are people.toml and acknowledgements.toml: who
+	// holds which role and who has read which version. They are kept out
+	// of model.json, which is published with the site.
+	People []*Person `json:"-"`
+	Acks   []*Ack    `json:"-"`
 
 	TeamByID     map[string]*Team     `json:"-"`
 	RoleByID     map[string]*Role     `json:"-"`
 	WorkflowByID map[string]*Workflow `json:"-"`
 	PolicyByID   map[string]*Policy   `json:"-"`
 	PageByPath   map[string]*Page     `json:"-"`
+	PersonByID   map[string]*Person   `json:"-"`
 }
 
 // Meta is handbook.toml.
@@ -197,6 +203,30 @@ type Page struct {
 	Src         *source.Doc `toml:"-" json:"-"`
 	Body        []byte      `toml:"-" json:"-"` // Markdown after the front matter
 	BodyLine    int         `toml:"-" json:"-"` // lines of Src before Body
+}
+
+// Person is one [[person]] of people.toml.
+type Person struct {
+	ID     string      `toml:"id"`
+	Name   string      `toml:"name"`
+	Roles  []string    `toml:"roles"`
+	Joined Date        `toml:"joined"` // zero: not given
+	Left   Date        `toml:"left"`   // zero: still here
+	Src    *source.Doc `toml:"-"`
+	Key    string      `toml:"-"` // key path in Src, e.g. "person.2"
+}
+
+// Present reports whether the person is still in the department on day.
+func (p *Person) Present(day Date) bool { return p.Left.IsZero() || p.Left.After(day.Time) }
+
+// Ack is one [[ack]] of acknowledgements.toml: a person has read what a
+// version changed for them.
+type Ack struct {
+	Person  string      `toml:"person"`
+	Version string      `toml:"version"`
+	Date    Date        `toml:"date"`
+	Src     *source.Doc `toml:"-"`
+	Key     string      `toml:"-"` // key path in Src, e.g. "ack.0"
 }
 
 // Term is one [[term]] of glossary.toml.

@@ -37,6 +37,8 @@ func Check(h *model.Handbook) *source.List {
 	c.drafts()
 	c.aliases()
 	c.site()
+	c.people()
+	c.acks()
 	c.unusedRoles()
 	c.diags.Sort()
 	return c.diags
