@@ -16,6 +16,7 @@ import (
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/notice"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/rootfs"
@@ -221,6 +222,7 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 		old, v := hs.list[i-1], hs.list[i]
 		v.Changes = diff.Compare(old.Handbook, v.Handbook)
 		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
+		v.ReRead = notice.ReRead(v.Changes, v.Handbook)
 	}
 	hb.diags.Add(editorialUnchanged(hb.h, hs.list[len(hs.list)-1].Changes))
 	hb.diags.Add(validate.Acks(hb.h, hs.known()))

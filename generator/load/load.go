@@ -339,6 +339,8 @@ func (l *loader) checkID(p, id string) bool {
 		l.diags.Errorf(pos, "file name %q is %d characters long, more than the %d an id may have: shorten it", id, len(id), MaxIDLen)
 	case reserved[path.Dir(p)][id] != "":
 		l.diags.Errorf(pos, "the id %q is reserved here: %s; rename the file", id, reserved[path.Dir(p)][id])
+	case path.Dir(p) == "roles" && strings.HasPrefix(id, urls.AcknowledgePrefix):
+		l.diags.Errorf(pos, "a role id may not start with %q: its printed booklet would take the place of a version's sign-off sheet, print/%s<version>.html; rename the file", urls.AcknowledgePrefix, urls.AcknowledgePrefix)
 	default:
 		return true
 	}

@@ -40,6 +40,7 @@ var reservedIDs = map[string]bool{
 	// A role page.
 	"description": true, "duties": true, "goals": true, "history": true, "kpis": true,
 	"onboarding": true, "owns": true, "approves": true, "policies": true, "responsibilities": true,
+	"for-you": true,
 	// The index of pages.
 	"all-pages": true,
 }

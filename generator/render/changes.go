@@ -66,6 +66,9 @@ func (d ChangesData) URL(change, target string) string {
 // OldHome and NewHome link to the home pages of the two versions.
 func (d ChangesData) OldHome() string { return urls.Rel(d.page, d.oldPrefix+urls.Home) }
 
+// SignOffURL links to the new version's sign-off sheet.
+func (d ChangesData) SignOffURL() string { return urls.Rel(d.page, urls.Acknowledge(d.New.Slug)) }
+
 // NewHome links to the home page of the new version.
 func (d ChangesData) NewHome() string { return urls.Rel(d.page, d.newPrefix+urls.Home) }
 
@@ -94,6 +97,9 @@ func (r *renderer) versionPages() {
 		title := fmt.Sprintf(r.t["changesTitle"], v.Number)
 		crumbs := append(r.home2crumbs("versions", VersionsPage), r.crumb(title, ""))
 		r.execute("changes", r.page("changes", page, title, crumbs, cd))
+	}
+	for _, j := range r.signOffPages() {
+		j.run(r)
 	}
 }
 

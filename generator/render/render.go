@@ -135,7 +135,7 @@ type Stats struct {
 	SearchDocs, SearchTerms, SearchBytes int
 }
 
-var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes", "review"}
+var pageTemplates = []string{"home", "role", "workflow", "policy", "page", "list", "raci", "health", "glossary", "teams", "search", "onboarding", "print", "graphs", "versions", "changes", "review", "acknowledge"}
 
 func newRenderer(in Input, out site.Output) (*renderer, error) {
 	r := &renderer{in: in, out: out, parsed: map[string]markdown.Scanned{}, h: in.Handbook, t: i18n.Strings(in.Handbook.Meta.Language, in.Handbook.Meta.Labels), tmpl: map[string]*template.Template{}, minutes: map[string]int{}, navHTML: &navCache{m: map[string]string{}, chrome: map[string]string{}}, order: raci.NewOrder(in.Handbook)}

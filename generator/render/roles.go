@@ -33,6 +33,7 @@ type RoleData struct {
 	Owns, Approves []review.Document
 	Onboarding     []string // source keys, in reading order
 	Graph          template.HTML
+	Holders        []*model.Person // who holds the role (people.toml)
 }
 
 // directReports lists each role's direct reports in role order, once for
@@ -61,7 +62,7 @@ func (r *renderer) role(ro *model.Role) {
 const maxChain = 12
 
 func (r *renderer) rolePage(ro *model.Role, site string) *Page {
-	d := RoleData{Role: ro, Onboarding: ro.Onboarding, Reports: r.reports[ro.ID]}
+	d := RoleData{Role: ro, Onboarding: ro.Onboarding, Reports: r.reports[ro.ID], Holders: r.holders(ro.ID)}
 	seen := map[string]bool{ro.ID: true}
 	for m := r.h.RoleByID[ro.ReportsTo]; m != nil && !seen[m.ID]; m = r.h.RoleByID[m.ReportsTo] {
 		if len(d.Chain) == maxChain {

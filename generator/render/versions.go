@@ -6,6 +6,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/diff"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/notice"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -44,8 +45,9 @@ type Version struct {
 	Label    string // the tag or folder it was read from; "" for the current sources
 	Handbook *model.Handbook
 	// Changes is what changed since the version before it; nil for the
-	// first.
+	// first. ReRead is what each role must re-read, drawn from Changes.
 	Changes *diff.ChangeSet
+	ReRead  notice.Lists
 
 	once  sync.Once
 	pages map[string]bool
@@ -63,6 +65,7 @@ func (vs *History) pagesOf(i int) map[string]bool {
 			v.pages[VersionsPage] = true
 			for _, o := range vs.List[1:] {
 				v.pages[ChangesPage(o.Slug)] = true
+				v.pages[urls.Acknowledge(o.Slug)] = true
 			}
 		}
 	})

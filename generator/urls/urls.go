@@ -61,6 +61,13 @@ const PrintAll = "print/handbook.html"
 // PrintRole is a role's booklet: its page and its reading list, for print.
 func PrintRole(role string) string { return "print/" + role + ".html" }
 
+// AcknowledgePrefix starts the name of a version's sign-off sheet in
+// print/, which no role's booklet may take.
+const AcknowledgePrefix = "acknowledge-"
+
+// Acknowledge is the sign-off sheet of the version whose slug is given.
+func Acknowledge(slug string) string { return "print/" + AcknowledgePrefix + slug + ".html" }
+
 // Policy returns the page of a policy.
 func Policy(id string) string { return "policies/" + id + ".html" }
 

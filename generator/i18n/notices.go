@@ -1,0 +1,47 @@
+package i18n
+
+// Interface strings of change notices: what a version changed for a role,
+// who holds it, the sign-off sheet and the feed. Like the others, [labels]
+// overrides them.
+var noticeMessages = map[string]map[string]string{
+	"en": {
+		"forYou":          "What changed for you in version %s",
+		"forYouIntro":     "Version %s took effect on %s. Read what changed in these documents, then sign the sign-off sheet:",
+		"forYouLetters":   "Your letters in the workflows:",
+		"heldBy":          "Held by",
+		"signOff":         "Sign-off sheet",
+		"signOffTitle":    "Sign-off sheet: version %s",
+		"signOffIntro":    "Version %s of %s took effect on %s. Everyone below reads what changed in the documents listed for their role, then signs.",
+		"signOffNone":     "Nobody has anything to re-read in this version: every change was editorial or to document control.",
+		"signOffNoPeople": "people.toml does not say who holds each role: write the names in.",
+		"toReRead":        "To re-read",
+		"name":            "Name",
+		"signedOn":        "Date",
+		"signature":       "Signature",
+		"new":             "new",
+		"firstVersion":    "The first published version.",
+		"feedChanged":     "Changed",
+		"feedAdded":       "Added",
+		"feedRemoved":     "Removed",
+	},
+	"zh-CN": {
+		"forYou":          "%s 版中与你相关的变更",
+		"forYouIntro":     "%s 版自 %s 起生效。请阅读以下文件中的变更，然后在签收单上签字：",
+		"forYouLetters":   "你在流程中的职责变化：",
+		"heldBy":          "在岗人员",
+		"signOff":         "签收单",
+		"signOffTitle":    "%s 版签收单",
+		"signOffIntro":    "《%[2]s》%[1]s 版自 %[3]s 起生效。下列人员阅读本岗位所列文件的变更后签字确认。",
+		"signOffNone":     "本版本没有需要重新学习的内容：所有变更均为文字修订或文件控制信息。",
+		"signOffNoPeople": "people.toml 未列出各岗位的在岗人员：请手写姓名。",
+		"toReRead":        "需重新学习",
+		"name":            "姓名",
+		"signedOn":        "日期",
+		"signature":       "签字",
+		"new":             "新增",
+		"firstVersion":    "首个发布版本。",
+		"feedChanged":     "变更",
+		"feedAdded":       "新增",
+		"feedRemoved":     "删除",
+	},
+}
