@@ -141,8 +141,8 @@ func Strings(lang string, overrides map[string]string) map[string]string {
 	if !Has(lang) {
 		lang = "en"
 	}
-	out := make(map[string]string, len(messages[lang])+len(versionMessages[lang]))
-	for _, m := range []map[string]string{messages[lang], versionMessages[lang], overrides} {
+	out := make(map[string]string, len(messages[lang])+len(versionMessages[lang])+len(printMessages[lang]))
+	for _, m := range []map[string]string{messages[lang], versionMessages[lang], printMessages[lang], overrides} {
 		for k, v := range m {
 			out[k] = v
 		}
