@@ -187,6 +187,13 @@ func OutputInside(dir, out string) *source.List {
 // Compile checks and renders the handbook in opts.Dir into memory, without
 // writing anything; opts.Out is ignored.
 func Compile(ctx context.Context, opts Options) ([]site.File, *Checked, error) {
+	files, hb, _, err := compile(ctx, opts)
+	return files, hb.checked(), err
+}
+
+// compile is Compile, also returning the versions of a versioned site
+// (nil for others).
+func compile(ctx context.Context, opts Options) ([]site.File, *handbook, *history, error) {
 	src := opts.open()
 	defer src.close()
 	gr := opts.graphs()
@@ -194,21 +201,21 @@ func Compile(ctx context.Context, opts Options) ([]site.File, *Checked, error) {
 	opts.AsOf = opts.asOf()
 	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown), opts.AsOf)
 	if hb.diags.HasErrors() {
-		return nil, hb.checked(), hb.linksStage(nil, gr.r)
+		return nil, hb, nil, hb.linksStage(nil, gr.r)
 	}
 	earlier, err := versionsStage(ctx, opts, hb)
 	if err != nil {
-		return nil, hb.checked(), err
+		return nil, hb, nil, err
 	}
 	var out site.Memory
 	parsed, err := renderStage(ctx, opts, hb, earlier, src.fsys, gr, &out)
 	if err != nil {
-		return nil, hb.checked(), err
+		return nil, hb, nil, err
 	}
 	if err := hb.linksStage(parsed.Parsed, gr.r); err != nil {
-		return nil, hb.checked(), err
+		return nil, hb, nil, err
 	}
-	return out.Files(), hb.checked(), nil
+	return out.Files(), hb, earlier, nil
 }
 
 // CompileLazy checks the handbook like Check and returns a site that

@@ -40,8 +40,16 @@ func TestCLI(t *testing.T) {
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
 		// A cache folder of the script's own: graphs and build records.
+		// $ACCORD_BIN is the folder of the accord command alone, for a
+		// script to set PATH to (accord pdf without Chromium).
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
+			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+				if isFile(filepath.Join(dir, "accord")) {
+					env.Setenv("ACCORD_BIN", dir)
+					break
+				}
+			}
 			return nil
 		},
 	})

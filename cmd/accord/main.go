@@ -6,6 +6,7 @@
 //	accord check [DIR]               validate only
 //	accord diff OLD NEW              what changed between two versions
 //	accord review [DIR]              documents overdue or due soon for review
+//	accord pdf [DIR]                 the handbook, or a role's booklet, as a PDF
 //	accord init DIR                  start a new handbook
 //	accord version                   print accord's version (also accord --version)
 //
@@ -70,6 +71,7 @@ func commands() []command {
 		{"check", "validate a handbook; every problem as file:line:col", runCheck},
 		{"diff", "what changed between two versions of the agreement", runDiff},
 		{"review", "the review calendar: documents overdue or due soon, by owner", runReview},
+		{"pdf", "print the handbook, or a role's booklet, to PDF", runPDF},
 		{"init", "start a new handbook from a starter template", runInit},
 		{"version", "print accord's version", runVersion},
 	}

@@ -149,8 +149,8 @@ func Strings(lang string, overrides map[string]string) map[string]string {
 	if !Has(lang) {
 		lang = "en"
 	}
-	out := make(map[string]string, len(messages[lang])+len(versionMessages[lang])+len(noticeMessages[lang]))
-	for _, m := range []map[string]string{messages[lang], versionMessages[lang], noticeMessages[lang], overrides} {
+	out := make(map[string]string, len(messages[lang])+len(versionMessages[lang])+len(noticeMessages[lang])+len(printMessages[lang]))
+	for _, m := range []map[string]string{messages[lang], versionMessages[lang], noticeMessages[lang], printMessages[lang], overrides} {
 		for k, v := range m {
 			out[k] = v
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accord-handbook/accord/generator/chromium"
 	"github.com/chromedp/chromedp"
 )
 
@@ -20,42 +21,44 @@ func Path(t testing.TB) string {
 	if testing.Short() {
 		t.Skip("browser test: skipped under -short")
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	p, err := chromium.Find()
+	if err == nil {
+		return p
 	}
 	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, but CI must run the browser tests (.ci/run installs it)")
+		t.Fatalf("%v; CI must run the browser tests (.ci/run installs chromium)", err)
 	}
-	t.Skip("SKIPPING BROWSER TEST: chromium is not installed (apt-get install -y chromium)")
+	t.Skipf("SKIPPING BROWSER TEST: %v", err)
+	return ""
+}
+
+// Tool returns the executable name, or skips (fails under CI) the test,
+// naming pkg, the Debian package that has it.
+func Tool(t testing.TB, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed, but CI must run this test (.ci/run installs %s)", name, pkg)
+	}
+	t.Skipf("SKIPPING TEST: %s is not installed (apt-get install -y %s)", name, pkg)
 	return ""
 }
 
 // Start starts Chromium with a profile of its own and a window of width ×
 // height (0: Chromium's default), for up to timeout; it is stopped when the
-// test ends. The flags keep it from reaching for the network on its own:
-// this machine's closed network refuses those connections.
+// test ends.
 func Start(t testing.TB, width, height int, timeout time.Duration) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(Path(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("allow-file-access-from-files", false),
-		chromedp.UserDataDir(t.TempDir()),
-	)
+	var opts []chromedp.ExecAllocatorOption
 	if width > 0 && height > 0 {
 		opts = append(opts, chromedp.WindowSize(width, height))
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, stop := chromium.Start(context.Background(), Path(t), t.TempDir(), opts...)
 	ctx, cancelT := context.WithTimeout(ctx, timeout)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	t.Cleanup(func() { cancelT(); stop() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
