@@ -112,11 +112,11 @@ func (r *Report) Text(w io.Writer, color bool) error {
 // Markdown writes the report as the agenda of a review meeting.
 func (r *Report) Markdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Review calendar: %s, as of %s\n\n**%s**.\n", mdText(r.Title), r.AsOf, r.summary())
+	fmt.Fprintf(&b, "# Review calendar: %s, as of %s\n\n**%s**.\n", source.MarkdownLine(r.Title), r.AsOf, r.summary())
 	for _, g := range r.due() {
-		fmt.Fprintf(&b, "\n## %s\n\n| Document | Kind | Due | Status |\n|---|---|---|---|\n", mdText(r.ownerName(g.owner)))
+		fmt.Fprintf(&b, "\n## %s\n\n| Document | Kind | Due | Status |\n|---|---|---|---|\n", source.MarkdownLine(r.ownerName(g.owner)))
 		for _, d := range g.docs {
-			fmt.Fprintf(&b, "| %s `%s` | %s | %s | %s |\n", mdText(d.Title), d.Key, d.Kind, d.Due, d.Status)
+			fmt.Fprintf(&b, "| %s `%s` | %s | %s | %s |\n", source.MarkdownLine(d.Title), d.Key, d.Kind, d.Due, d.Status)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -135,14 +135,6 @@ func (r *Report) JSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// mdText escapes what Markdown would read as markup in a table cell or a
-// heading, and what a terminal would obey.
-func mdText(s string) string {
-	s = source.EscapeLine(s)
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", "#", `\#`)
-	return r.Replace(s)
 }
 
 // SortByDue returns docs ordered by due date, then key.
