@@ -5,6 +5,7 @@ import (
 
 	"github.com/accord-handbook/accord/generator/diff"
 	"github.com/accord-handbook/accord/generator/model"
+	"github.com/accord-handbook/accord/generator/notice"
 	"github.com/accord-handbook/accord/generator/source"
 	"github.com/accord-handbook/accord/generator/versions"
 )
@@ -15,8 +16,9 @@ import (
 // its problems come back as warnings that name it, the old version's
 // first. The error is for a version that cannot be read at all, or that
 // holds nothing a handbook is made of; diags then has its problems as they
-// are.
-func Diff(oldArg, newArg, cwd string) (c *diff.ChangeSet, diags *source.List, err error) {
+// are. With role, the change set is what concerns that role (see
+// notice.ForRole); a role neither version has is an *ArgError.
+func Diff(oldArg, newArg, cwd, role string) (c *diff.ChangeSet, diags *source.List, err error) {
 	diags = &source.List{}
 	old, err := diffSide(oldArg, cwd, diags)
 	if err != nil {
@@ -28,6 +30,12 @@ func Diff(oldArg, newArg, cwd string) (c *diff.ChangeSet, diags *source.List, er
 	}
 	c = diff.Compare(old, new)
 	c.Old.Name, c.New.Name = oldArg, newArg
+	if role != "" {
+		if new.RoleByID[role] == nil && old.RoleByID[role] == nil {
+			return nil, diags, unknownRole(new, role, "")
+		}
+		c = notice.ForRole(c, old, new, role)
+	}
 	return c, diags, nil
 }
 
@@ -39,6 +47,7 @@ func diffSide(arg, cwd string, diags *source.List) (*model.Handbook, error) {
 	}
 	defer close()
 	hb := loadStage(fsys, name, nil)
+	hb.h.Acks = nil // the register of the version being compared is not compared
 	if empty(hb.h) {
 		nerr, nwarn := hb.diags.Count()
 		msg := fmt.Sprintf("%s: nothing could be loaded (%d errors, %d warnings)", arg, nerr, nwarn)

@@ -45,7 +45,7 @@ func TestDiff_sides(t *testing.T) {
 		{"..", filepath.Join(hb, "roles"), "3.0-draft", ""},
 	}
 	for _, tt := range tests {
-		c, diags, err := generator.Diff(tt.arg, tt.arg, tt.cwd)
+		c, diags, err := generator.Diff(tt.arg, tt.arg, tt.cwd, "")
 		if err != nil {
 			t.Errorf("Diff(%q) in %s: %v", tt.arg, tt.cwd, err)
 			continue
@@ -69,7 +69,7 @@ func TestDiff_contentFolder(t *testing.T) {
 	r.Commit("start")
 	r.Tag("v1.0")
 	for _, arg := range []string{"v1.0", "."} {
-		c, _, err := generator.Diff(arg, arg, r.Dir)
+		c, _, err := generator.Diff(arg, arg, r.Dir, "")
 		if err != nil || c.New.Title != "Small" {
 			t.Errorf("Diff(%q) from the repository top: %v", arg, err)
 		}
@@ -89,7 +89,7 @@ func TestDiff_unreadable(t *testing.T) {
 		{"v1.0", empty, "v1.0 is neither a folder nor a git ref: "},
 	}
 	for _, tt := range tests {
-		c, _, err := generator.Diff(tt.arg, ".", tt.cwd)
+		c, _, err := generator.Diff(tt.arg, ".", tt.cwd, "")
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || c != nil {
 			t.Errorf("Diff(%q) error = %v, want prefix %q", tt.arg, err, tt.want)
 		}
@@ -104,7 +104,7 @@ func TestDiff_oldVersionWithErrors(t *testing.T) {
 	v1["handbook/roles/lead.toml"] += "colour = \"blue\"\n" // unknown key: an error today
 	r.Write(v1)
 	r.Commit("old")
-	c, diags, err := generator.Diff("HEAD", ".", filepath.Join(r.Dir, "handbook"))
+	c, diags, err := generator.Diff("HEAD", ".", filepath.Join(r.Dir, "handbook"), "")
 	if err != nil || c == nil || diags.HasErrors() || len(diags.Items) == 0 {
 		t.Fatalf("an old version with errors must still be compared: err=%v diags=%v", err, diags.Items)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,7 @@ import (
 	"github.com/accord-handbook/accord/generator/diff"
 )
 
-const diffUsage = `[flags] OLD NEW
+const diffUsage = `[flags] OLD NEW [--role ROLE]
 
 Say what changed between two versions of the agreement: roles, teams,
 workflows and steps, every RACI cell, responsibilities gained and lost,
@@ -22,6 +23,10 @@ OLD and NEW are each a folder of sources (a handbook, or a folder with the
 handbook in content/) or a git ref of the repository holding the current
 folder (v1.0, HEAD, a branch, a commit): "accord diff v1.0 content" compares
 the tag with the working tree. Git history is read without a checkout.
+
+With --role, only what concerns that role: its own document and letters,
+and the workflows where it holds a letter, the policies that apply to it
+and the pages of its onboarding, in either version.
 
 A version that no longer passes today's checks is still compared; its
 problems are printed on stderr as warnings naming the version.
@@ -38,6 +43,7 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	color := fs.String("color", "auto", "colour the text format: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	exitCode := fs.Bool("exit-code", false, "exit with 1 when anything changed, 0 when nothing did (for CI)")
 	out := fs.String("o", "", "write to `file` instead of stdout")
+	role := fs.String("role", "", "only what concerns the `role` (its id)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -55,11 +61,15 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, diags, err := generator.Diff(pos[0], pos[1], cwd)
+	c, diags, err := generator.Diff(pos[0], pos[1], cwd, *role)
 	for _, d := range diags.Items {
 		fmt.Fprintln(stderr, d.String())
 	}
-	if err != nil {
+	var ae *generator.ArgError
+	switch {
+	case errors.As(err, &ae):
+		return usageError{ae.Msg}
+	case err != nil:
 		return err
 	}
 

@@ -41,6 +41,15 @@ type ChangeSet struct {
 	Pages            []PageChange           `json:"pages"`
 	Glossary         []TermChange           `json:"glossary"`
 	Assets           *ListChange            `json:"assets,omitempty"`
+	// Role is set when the change set is what concerns one role (accord
+	// diff --role): teams, the glossary and the assets are then left out.
+	Role *RoleRef `json:"role,omitempty"`
+}
+
+// RoleRef names a role.
+type RoleRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // Side describes one of the two versions compared.

@@ -55,7 +55,11 @@ func heading(c *ChangeSet) string {
 	if title == "" {
 		title = c.Old.Title
 	}
-	return fmt.Sprintf("%s: %s %s → %s", Label(lang, "title"), title, versionLine(c.Old), versionLine(c.New))
+	h := fmt.Sprintf("%s: %s %s → %s", Label(lang, "title"), title, versionLine(c.Old), versionLine(c.New))
+	if c.Role != nil {
+		h += " · " + fmt.Sprintf(Label(lang, "for_role"), named(c.Role.Name, c.Role.ID))
+	}
+	return h
 }
 
 // paragraphTitle shows where a paragraph is: "paragraph 3, line 12" in

@@ -27,6 +27,7 @@ var labels = map[string]map[string]string{
 		"long_description": "description", "text": "text", "letters": "letters",
 		"para": "paragraph %d", "para_at": "paragraph %d, line %d",
 		"old_para": "old paragraph %d", "old_para_at": "old paragraph %d, line %d",
+		"for_role": "for the role %s",
 	},
 	"zh-CN": {
 		"title": "变更对比", "nochange": "没有变化。", "from": "从", "to": "到",
@@ -49,6 +50,7 @@ var labels = map[string]map[string]string{
 		"long_description": "岗位说明", "text": "正文", "letters": "职责",
 		"para": "第 %d 段", "para_at": "第 %d 段，第 %d 行",
 		"old_para": "原第 %d 段", "old_para_at": "原第 %d 段，第 %d 行",
+		"for_role": "与岗位%s相关",
 	},
 }
 

@@ -14,7 +14,7 @@ import (
 // everything. The version's own fields stay; teams, the glossary and the
 // assets concern everyone and no one, and are left out.
 func ForRole(c *diff.ChangeSet, old, new *model.Handbook, role string) *diff.ChangeSet {
-	out := &diff.ChangeSet{Schema: c.Schema, Old: c.Old, New: c.New, Handbook: c.Handbook}
+	out := &diff.ChangeSet{Schema: c.Schema, Old: c.Old, New: c.New, Handbook: c.Handbook, Role: &diff.RoleRef{ID: role}}
 	oldRole := role
 	for _, rc := range c.Roles {
 		if rc.ID == role {
@@ -23,6 +23,11 @@ func ForRole(c *diff.ChangeSet, old, new *model.Handbook, role string) *diff.Cha
 				oldRole = rc.RenamedFrom
 			}
 		}
+	}
+	if r := new.RoleByID[role]; r != nil {
+		out.Role.Name = r.Name
+	} else if r := old.RoleByID[oldRole]; r != nil {
+		out.Role.Name = r.Name
 	}
 	var lost []diff.Assignment
 	for _, rr := range c.Responsibilities {
