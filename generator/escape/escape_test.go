@@ -49,3 +49,19 @@ func FuzzSameAsHTMLTemplate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { same(t, s) })
 }
+
+func TestXML(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`a & b <c> "d" 'e'`, "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;"},
+		{"bell\x07 esc\x1b nul\x00", "bell\uFFFD esc\uFFFD nul\uFFFD"},
+		{"tab\tline\nret\r", "tab\tline\nret\r"},
+		{"中文 \uFFFE\U0001F600", "中文 \uFFFD\U0001F600"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+	} {
+		var b strings.Builder
+		XML(&b, tc.in)
+		if b.String() != tc.want {
+			t.Errorf("XML(%q) = %q, want %q", tc.in, b.String(), tc.want)
+		}
+	}
+}

@@ -27,11 +27,16 @@ func (p *Page) Canonical() string {
 	return p.r.in.BaseURL + prefix + p.Path
 }
 
-// writeCanonical writes the page's canonical link, when there is a base URL.
+// writeCanonical writes the page's canonical link and the link to the
+// feed, when there is a base URL.
 func writeCanonical(b *bytes.Buffer, p *Page) {
 	if c := p.Canonical(); c != "" {
 		b.WriteString("<link rel=\"canonical\" href=\"")
 		escape.URL(b, c, true)
+		b.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
+		escape.URL(b, p.r.in.BaseURL+urls.Feed, true)
+		b.WriteString("\" title=\"")
+		escape.HTML(b, p.r.h.Meta.Title)
 		b.WriteString("\">\n")
 	}
 }
@@ -41,14 +46,15 @@ func writeCanonical(b *bytes.Buffer, p *Page) {
 func (r *renderer) root() bool { return r.in.History == nil || r.in.History.isCurrent() }
 
 // publishPages lists the files of the root of the site that are not
-// pages of the handbook: 404.html, and sitemap.xml with a base URL.
+// pages of the handbook: 404.html, and sitemap.xml and feed.xml with a
+// base URL.
 func (r *renderer) publishPages() []pageJob {
 	if !r.root() {
 		return nil
 	}
 	jobs := []pageJob{{urls.NotFound, (*renderer).notFoundPage}}
 	if r.in.BaseURL != "" {
-		jobs = append(jobs, pageJob{urls.Sitemap, (*renderer).sitemap})
+		jobs = append(jobs, pageJob{urls.Sitemap, (*renderer).sitemap}, pageJob{urls.Feed, (*renderer).feed})
 	}
 	return jobs
 }

@@ -27,6 +27,8 @@ const (
 	NotFound = "404.html"
 	// Sitemap lists every page's address, for a site with a base URL.
 	Sitemap = "sitemap.xml"
+	// Feed announces each version, for a site with a base URL.
+	Feed = "feed.xml"
 	// PrintDir holds the print pages.
 	PrintDir  = "print/"
 	Teams     = "teams.html"
