@@ -120,3 +120,48 @@ func TestWrite_emptyFolderIsFine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWrite_peopleUncommented: people.toml and acknowledgements.toml come
+// commented out; with their examples uncommented the starter still checks
+// clean, and its role pages name the holders.
+func TestWrite_peopleUncommented(t *testing.T) {
+	for _, lang := range starter.Languages() {
+		t.Run(lang, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "handbook")
+			if _, err := starter.Write(dir, lang); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"people.toml", "acknowledgements.toml"} {
+				p := filepath.Join(dir, name)
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out []string
+				examples := false
+				for _, line := range strings.Split(string(b), "\n") {
+					if strings.HasPrefix(line, "# [[") {
+						examples = true
+					}
+					if examples {
+						line = strings.TrimPrefix(strings.TrimPrefix(line, "# "), "#")
+					}
+					out = append(out, line)
+				}
+				if !examples {
+					t.Fatalf("%s has no commented example", name)
+				}
+				if err := os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c := generator.Check(generator.Options{FS: os.DirFS(dir), Name: ".", NoGraphs: true})
+			for _, d := range c.Diags.Items {
+				t.Errorf("check: %s", d)
+			}
+			if len(c.Handbook.People) != 2 || len(c.Handbook.Acks) != 1 {
+				t.Errorf("%d people and %d acknowledgements", len(c.Handbook.People), len(c.Handbook.Acks))
+			}
+		})
+	}
+}
