@@ -22,9 +22,11 @@ import (
 // over the text, read with the lexer of the key index and the nesting guard
 // (tomlscan), that fills v directly, for: bare keys that name a field
 // exactly, [table] and [[table]] headers of one bare key at the top of the
-// file, [[table.array]] headers of an array of tables in such a table, basic strings with the common escapes, literal strings, decimal
-// integers, true and false, local dates and arrays of strings. It gives up on anything else (other values, dotted or quoted
-// keys, unknown or mis-cased keys, a key written twice, a type that does not
+// file, [[table.array]] headers of an array of tables in such a table,
+// basic strings with the common escapes, literal strings, decimal integers
+// (into int or *int), true and false, local dates and arrays of strings.
+// It gives up on anything else (other values, dotted or quoted keys,
+// unknown or mis-cased keys, a key written twice, a type that does not
 // fit, control characters, a lone carriage return, a value of a type it
 // does not know), so that every error and everything it cannot be sure of
 // is left to the decoder. Accepted text must decode to exactly what
@@ -55,6 +57,7 @@ const (
 	fastOther       fastKind = iota // left to the decoder
 	fastString                      // string
 	fastInt                         // int
+	fastIntPtr                      // *int (a value that may be left out, as [review] due_soon)
 	fastBool                        // bool
 	fastStrings                     // []string
 	fastUnmarshaler                 // decodes itself (model.Date, model.AppliesTo)
@@ -78,6 +81,7 @@ var (
 	fastPlans   sync.Map // reflect.Type -> *fastStruct
 	stringType  = reflect.TypeFor[string]()
 	intType     = reflect.TypeFor[int]()
+	intPtrType  = reflect.TypeFor[*int]()
 	boolType    = reflect.TypeFor[bool]()
 	stringsType = reflect.TypeFor[[]string]()
 )
@@ -107,6 +111,8 @@ func fastPlanOf(t reflect.Type) *fastStruct {
 			f.kind = fastString
 		case ft == intType:
 			f.kind = fastInt
+		case ft == intPtrType:
+			f.kind = fastIntPtr
 		case ft == boolType:
 			f.kind = fastBool
 		case ft == stringsType:
@@ -255,6 +261,11 @@ func (p *fastParser) value(fv reflect.Value, kind fastKind) bool {
 	case fastInt:
 		n, ok := parseInt(p.scalar())
 		fv.SetInt(n)
+		return ok
+	case fastIntPtr:
+		n, ok := parseInt(p.scalar())
+		v := int(n)
+		fv.Set(reflect.ValueOf(&v))
 		return ok
 	case fastBool:
 		s, ok := p.scalar()

@@ -214,6 +214,7 @@ func TestFastDecode_values(t *testing.T) {
 		"effective_date = 2026-07-01# no blank",
 		"[raci]\nmax_consulted = 3\n[[raci.independent]]\nrole = \"qc\"\nfrom = [\"sales\"]\nreason = \"r\"\n[[raci.independent]]\nrole = \"fin\"\n[versions]\nfolders = [\"a\"]\n",
 		"title = \"T\"\n[[raci.independent]]\nrole = \"qc\"\nfrom = []\n",
+		"[review]\nowner = \"a\"\ndue_soon = 30\neditorial = [\"policies/x\"]\n", "[review]\ndue_soon = 0\n", "[review]\ndue_soon = -3\n",
 	} {
 		fast, slow, ok, diags := bothWays(t, reflect.TypeFor[model.Meta](), []byte(text))
 		if fast == nil || !ok || len(diags.Items) > 0 || !reflect.DeepEqual(fast, slow) {
