@@ -70,6 +70,12 @@ func (c *Checked) Counts() Counts {
 // silos, overload. Advice never fails a check.
 func (c *Checked) Advice() []health.Finding { return health.Analyse(c.Handbook).Findings }
 
+// Segregation is how the checked handbook meets its rules of segregation
+// of duties: its approval steps and its [[raci.independent]] rules.
+func (c *Checked) Segregation() health.Segregation {
+	return health.AnalyseSegregation(c.Handbook)
+}
+
 // Review is the review report of the checked handbook as of asOf: what
 // `accord review` prints.
 func (c *Checked) Review(asOf model.Date) *review.Report { return review.NewReport(c.Handbook, asOf) }

@@ -15,7 +15,7 @@ import (
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "[DIR] [--advice] [--as-of DATE]\n\nValidate the handbook in DIR (default ./content): every problem as file:line:col.", stderr)
-	advice := fs.Bool("advice", false, "also print RACI health advice (bottlenecks, silos, overload); advice never fails the check")
+	advice := fs.Bool("advice", false, "also print RACI health advice (bottlenecks, silos, overload) and how the rules of segregation of duties are met; advice never fails the check")
 	asOfArg := asOfFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -41,6 +41,11 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 			fmt.Fprintf(stdout, "%s: advice: %s\n", f.Pos, source.EscapeLine(f.Message))
 		}
 		fmt.Fprintf(stdout, "%s of RACI health advice\n", source.Plural(len(findings), "finding"))
+		sod := chk.Segregation()
+		for _, line := range sod.Lines() {
+			fmt.Fprintf(stdout, "%s\n", source.EscapeLine(line))
+		}
+		fmt.Fprintf(stdout, "segregation of duties: %s, %s\n", source.Plural(len(sod.Approvals), "approval step"), source.Plural(len(sod.Rules), "independence rule"))
 	}
 	fmt.Fprintf(stdout, "%s: ok: %s\n", source.EscapeLine(displayDir(dir)), summary(chk.Counts()))
 	return nil

@@ -30,7 +30,7 @@ func TestSearch(t *testing.T) {
 			b := newBrowser(t, 1280, 900)
 			tests := []struct{ q, want string }{
 				{"信用证", "信用证"},              // a Chinese term
-				{"审证", "信用证审证要点"},           // a Chinese substring of a title
+				{"审证要点", "信用证审证要点"},         // a Chinese substring of a title (审证 alone finds the step 信用证审证与改证 first)
 				{"Letter of Credit", "信用证"}, // an English alias
 				{"fob", "FOB"},              // case-insensitive, English
 			}

@@ -154,7 +154,7 @@ type StepChange struct {
 	ID     string        `json:"id"`
 	Name   string        `json:"name"`
 	Change string        `json:"change"`
-	Fields []FieldChange `json:"fields,omitempty"` // name, duration
+	Fields []FieldChange `json:"fields,omitempty"` // name, duration, approval
 	Lists  []ListChange  `json:"lists,omitempty"`  // next, outputs
 }
 

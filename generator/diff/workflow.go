@@ -99,6 +99,7 @@ func compareSteps(old, new []*model.Step) []StepChange {
 			b = &model.Step{}
 		}
 		f.add("duration", a.Duration, b.Duration)
+		f.add("approval", boolField(a.Approval), boolField(b.Approval))
 		var l lists
 		l.add("next", a.Next, b.Next, false)
 		l.add("outputs", a.Outputs, b.Outputs, false)
@@ -109,6 +110,15 @@ func compareSteps(old, new []*model.Step) []StepChange {
 		out = append(out, sc)
 	}
 	return out
+}
+
+// boolField writes a boolean field: "true", or nothing for false, so that a
+// step left as it was is no change and a new approval step shows "true".
+func boolField(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 // letters is Step.Letters for a step that may be missing.

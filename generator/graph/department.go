@@ -312,7 +312,7 @@ func pairEdge(t *relTable, l Labels, p pair, lk, back *link) (from, to string, a
 }
 
 // dirTip says what joins two roles one way:
-// "外贸业务员 → 外贸经理: 5 个步骤 (交付/咨询/知会)".
+// "外贸业务员 → 外贸经理: 5 个步骤 (交付/征求意见/知会)".
 func dirTip(t *relTable, l Labels, p pair, lk *link) string {
 	return t.names[p.from] + " → " + t.names[p.to] + ": " + l.steps(len(lk.steps)) +
 		" (" + strings.Join(lk.rels.words(l), "/") + ")"

@@ -32,14 +32,14 @@ type Labels struct {
 }
 
 var zhLabels = Labels{
-	Handoff: "交付", Consults: "咨询", Informs: "知会",
+	Handoff: "交付", Consults: "征求意见", Informs: "知会",
 	StepOne: "%d 个步骤", StepMany: "%d 个步骤",
 	External: "外部", List: "、",
 	Department: "部门协作图", OrgChart: "组织架构图", Strongest: "（图中只画出最强的 %d 条协作关系，共 %d 条，见下表）",
 	Neighbourhood: "%s 的协作关系", Workflow: "%s 流程图", Closest: "（图中只画出共同步骤最多的 %d 个岗位，共 %d 个，见下表）",
 	From: "从", To: "到", Steps: "步骤数", Relations: "关系",
 	Role: "岗位", ReportsTo: "汇报给", Team: "团队",
-	Step: "步骤", R: "负责 (R)", A: "批准 (A)", C: "咨询 (C)", I: "知会 (I)",
+	Step: "步骤", R: "执行 (R)", A: "最终负责 (A)", C: "征求意见 (C)", I: "知会 (I)",
 	Next: "下一步", Shared: "共同步骤",
 }
 

@@ -2,7 +2,9 @@
 // practitioner reviews them: beyond the hard rules that validate enforces,
 // where does work pile up, where are decisions concentrated, which steps
 // happen in a silo? It returns advice, never errors: a clean handbook stays
-// clean. Thresholds come from handbook.toml's [raci] table.
+// clean. Thresholds come from handbook.toml's [raci] table. It also shows
+// how the handbook meets its rules of segregation of duties (approval steps
+// and [[raci.independent]], which validate enforces).
 package health
 
 import (
@@ -82,11 +84,13 @@ type Report struct {
 	Loads      []Load // every role, department order
 	Findings   []Finding
 	Max        raci.Counts // the largest count of each letter, to scale the heat map
+	// Segregation is how the rules of segregation of duties are met.
+	Segregation Segregation
 }
 
 // Analyse computes the report for h.
 func Analyse(h *model.Handbook) *Report {
-	r := &Report{Thresholds: FromOptions(h.Meta.RACI)}
+	r := &Report{Thresholds: FromOptions(h.Meta.RACI), Segregation: AnalyseSegregation(h)}
 	t := r.Thresholds
 	for _, w := range h.Workflows {
 		for i, s := range w.Steps {

@@ -1,6 +1,7 @@
 package health
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/model"
@@ -80,5 +81,43 @@ func TestHeat(t *testing.T) {
 		if got := Heat(tt.n, tt.max); got != tt.want {
 			t.Errorf("Heat(%d, %d) = %d, want %d", tt.n, tt.max, got, tt.want)
 		}
+	}
+}
+
+// TestAnalyseSegregation: approval steps and independence rules are listed
+// with how they are met, the reporting line walked through every manager.
+func TestAnalyseSegregation(t *testing.T) {
+	h := handbook(
+		&model.Step{ID: "s1", Responsible: []string{"a"}, Accountable: "b", Approval: true},
+		&model.Step{ID: "s2", Responsible: []string{"a", "b"}, Accountable: "b", Approval: true},
+		&model.Step{ID: "s3", Responsible: []string{"c"}, Accountable: "b"},
+	)
+	h.RoleByID["a"].ReportsTo = "b"
+	h.RoleByID["b"].ReportsTo = "c"
+	h.RoleByID["d"].ReportsTo = "e"
+	h.Meta.RACI.Independent = []model.Independence{
+		{Role: "a", From: []string{"c"}, Reason: "checks c"},
+		{Role: "d", From: []string{"a", "b"}},
+		{Role: "ghost", From: []string{"a"}},
+	}
+	s := AnalyseSegregation(h)
+	if len(s.Approvals) != 2 || !s.Approvals[0].Met || s.Approvals[1].Met || s.Approvals[1].Step.ID != "s2" {
+		t.Errorf("approvals: %+v", s.Approvals)
+	}
+	if len(s.Rules) != 3 {
+		t.Fatalf("rules: %+v", s.Rules)
+	}
+	if r := s.Rules[0]; r.Met() || r.Breach == nil || r.Breach.ID != "c" || len(r.Chain) != 3 {
+		t.Errorf("a reports to c through b: %+v", r)
+	}
+	if r := s.Rules[1]; !r.Met() || len(r.Chain) != 2 {
+		t.Errorf("d reports to e only: %+v", r)
+	}
+	if r := s.Rules[2]; r.Met() || r.Role != nil {
+		t.Errorf("an unknown role is not met: %+v", r)
+	}
+	lines := s.Lines()
+	if len(lines) != 5 || !strings.Contains(lines[2], `"a" reports to b → c; must not report to "c": NOT MET: reports to "c"`) {
+		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
 	}
 }

@@ -22,9 +22,11 @@ import (
 // over the text, read with the lexer of the key index and the nesting guard
 // (tomlscan), that fills v directly, for: bare keys that name a field
 // exactly, [table] and [[table]] headers of one bare key at the top of the
-// file, basic strings with the common escapes, literal strings, decimal
-// integers, true and false, local dates and arrays of strings. It gives up on anything else (other values, dotted or quoted
-// keys, unknown or mis-cased keys, a key written twice, a type that does not
+// file, [[table.array]] headers of an array of tables in such a table,
+// basic strings with the common escapes, literal strings, decimal integers
+// (into int or *int), true and false, local dates and arrays of strings.
+// It gives up on anything else (other values, dotted or quoted keys,
+// unknown or mis-cased keys, a key written twice, a type that does not
 // fit, control characters, a lone carriage return, a value of a type it
 // does not know), so that every error and everything it cannot be sure of
 // is left to the decoder. Accepted text must decode to exactly what
@@ -55,6 +57,7 @@ const (
 	fastOther       fastKind = iota // left to the decoder
 	fastString                      // string
 	fastInt                         // int
+	fastIntPtr                      // *int (a value that may be left out, as [review] due_soon)
 	fastBool                        // bool
 	fastStrings                     // []string
 	fastUnmarshaler                 // decodes itself (model.Date, model.AppliesTo)
@@ -78,6 +81,7 @@ var (
 	fastPlans   sync.Map // reflect.Type -> *fastStruct
 	stringType  = reflect.TypeFor[string]()
 	intType     = reflect.TypeFor[int]()
+	intPtrType  = reflect.TypeFor[*int]()
 	boolType    = reflect.TypeFor[bool]()
 	stringsType = reflect.TypeFor[[]string]()
 )
@@ -107,6 +111,8 @@ func fastPlanOf(t reflect.Type) *fastStruct {
 			f.kind = fastString
 		case ft == intType:
 			f.kind = fastInt
+		case ft == intPtrType:
+			f.kind = fastIntPtr
 		case ft == boolType:
 			f.kind = fastBool
 		case ft == stringsType:
@@ -129,10 +135,12 @@ type fastParser struct {
 	str string // Src as a string: values without escapes are slices of it
 }
 
-// file reads the whole text into root. Headers name fields of root only:
-// there is no [a.b], so a table is never reopened or nested.
+// file reads the whole text into root. Headers name fields of root, and
+// [[a.b]] an array of tables b in the [a] of root: a table is never
+// reopened, and nests no deeper.
 func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 	var rootSeen, tableSeen uint64 // the keys and headers each table has had
+	var subSeen map[int]uint64     // per table of the file, its [[table.array]]s begun
 	cur, curPlan, seen := root, plan, &rootSeen
 	for {
 		p.Blank()
@@ -153,7 +161,12 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 		case c == '[':
 			p.Pos++
 			array := p.Accept('[')
-			name := p.bareKey()
+			name, sub := p.bareKey(), ""
+			if p.Accept('.') {
+				if sub = p.bareKey(); sub == "" {
+					return false
+				}
+			}
 			if name == "" || !p.Accept(']') || array && !p.Accept(']') {
 				return false
 			}
@@ -162,26 +175,43 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 				return false
 			}
 			fv := root.Field(f.index)
+			elem := f.elem
 			switch {
+			case sub != "":
+				// [[table.array]]: an array of tables in a [table] of the
+				// file ([[raci.independent]]), whether or not [table] was
+				// written before; a [table] after it is the decoder's.
+				if !array || f.kind != fastTable {
+					return false
+				}
+				tplan := fastPlanOf(f.elem)
+				if tplan == nil {
+					return false
+				}
+				sf, ok := tplan.fields[sub]
+				if !ok || sf.kind != fastTables {
+					return false
+				}
+				if subSeen == nil {
+					subSeen = map[int]uint64{}
+				}
+				if subSeen[f.index]&sf.bit == 0 {
+					fv.Field(sf.index).SetZero()
+				}
+				subSeen[f.index] |= sf.bit
+				cur, elem = appendTable(fv.Field(sf.index), sf), sf.elem
 			case !array && f.kind == fastTable && rootSeen&f.bit == 0:
 				cur = fv
 			case array && f.kind == fastTables:
 				if rootSeen&f.bit == 0 {
 					fv.SetZero() // the first [[table]] starts the array afresh
 				}
-				if f.ptr {
-					e := reflect.New(f.elem)
-					fv.Set(reflect.Append(fv, e))
-					cur = e.Elem()
-				} else {
-					fv.Set(reflect.Append(fv, reflect.New(f.elem).Elem()))
-					cur = fv.Index(fv.Len() - 1)
-				}
+				cur = appendTable(fv, f)
 			default:
 				return false
 			}
 			rootSeen |= f.bit
-			if curPlan = fastPlanOf(f.elem); curPlan == nil {
+			if curPlan = fastPlanOf(elem); curPlan == nil {
 				return false
 			}
 			tableSeen, seen = 0, &tableSeen
@@ -209,6 +239,18 @@ func (p *fastParser) file(root reflect.Value, plan *fastStruct) bool {
 	}
 }
 
+// appendTable appends a new table to the array of tables fv, the field f,
+// and returns it.
+func appendTable(fv reflect.Value, f fastField) reflect.Value {
+	if f.ptr {
+		e := reflect.New(f.elem)
+		fv.Set(reflect.Append(fv, e))
+		return e.Elem()
+	}
+	fv.Set(reflect.Append(fv, reflect.New(f.elem).Elem()))
+	return fv.Index(fv.Len() - 1)
+}
+
 // value reads the value of a key into fv.
 func (p *fastParser) value(fv reflect.Value, kind fastKind) bool {
 	switch kind {
@@ -219,6 +261,11 @@ func (p *fastParser) value(fv reflect.Value, kind fastKind) bool {
 	case fastInt:
 		n, ok := parseInt(p.scalar())
 		fv.SetInt(n)
+		return ok
+	case fastIntPtr:
+		n, ok := parseInt(p.scalar())
+		v := int(n)
+		fv.Set(reflect.ValueOf(&v))
 		return ok
 	case fastBool:
 		s, ok := p.scalar()

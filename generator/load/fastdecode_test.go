@@ -169,6 +169,11 @@ func TestFastDecode_declines(t *testing.T) {
 		{meta, "title = \"\"\"T\"\"\"\ndescription = \"a\\u00e9\"\n", ""},
 		{meta, "title = \"T\" x\n", "f:1:13: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead"},
 		{meta, "\"title\" = \"T\"\nmarkdown.raw_html = true\n", ""},
+		{meta, "title = \"T\"\n[[raci.independent]]\nrole = \"qc\"\n[raci]\nmax_consulted = 3\n", ""},
+		{meta, "title = \"T\"\n\n[[raci.independnt]]\nrole = \"qc\"\n", `f:3:1: unknown key "raci.independnt" (did you mean "independent"?)`},
+		{meta, "title = \"T\"\n[raci.independent]\nrole = \"qc\"\n", "f:2:1: independent: expected tables written as [[independent]]"},
+		{meta, "title = \"T\"\n[[raci.independent]]\nrole = \"qc\"\nfrm = [\"s\"]\n", `f:4:1: unknown key "raci.independent.frm" (did you mean "from"?)`},
+		{meta, "title = \"T\"\n[[raci.independent]]\nrole = \"qc\"\n[[raci.independent.x]]\n", `f:4:1: unknown key "raci.independent.x" (known keys here: role, from, reason)`},
 		{policy, "title = \"P\"\napplies_to = [\"a\", 1]\n", "f:2:14: applies_to: applies_to must list role ids as strings"},
 		{policy, "title = \"P\"\neffective_date = 2026-01-02 # date\nweight = 1\n", `f:3:1: unknown key "weight" (known keys here: title, owner, applies_to, review_cycle, effective_date, summary, approver, reviewed, draft, aliases)`},
 	}
@@ -207,6 +212,9 @@ func TestFastDecode_values(t *testing.T) {
 		"title = \"中文\ttab\"\r\n[markdown]\r\nraw_html = true\r\n[raci]\r\nmax_responsible = 0\r\nmax_consulted = -12\r\n[versions]\r\nfolders = []\r\n",
 		"[versions]\nfolders = [\n  \"a\", # first\n  'b',\n]\ngit_tags = \"v*\"",
 		"effective_date = 2026-07-01# no blank",
+		"[raci]\nmax_consulted = 3\n[[raci.independent]]\nrole = \"qc\"\nfrom = [\"sales\"]\nreason = \"r\"\n[[raci.independent]]\nrole = \"fin\"\n[versions]\nfolders = [\"a\"]\n",
+		"title = \"T\"\n[[raci.independent]]\nrole = \"qc\"\nfrom = []\n",
+		"[review]\nowner = \"a\"\ndue_soon = 30\neditorial = [\"policies/x\"]\n", "[review]\ndue_soon = 0\n", "[review]\ndue_soon = -3\n",
 	} {
 		fast, slow, ok, diags := bothWays(t, reflect.TypeFor[model.Meta](), []byte(text))
 		if fast == nil || !ok || len(diags.Items) > 0 || !reflect.DeepEqual(fast, slow) {
@@ -264,6 +272,7 @@ func FuzzFastDecode(f *testing.F) {
 	for _, s := range []string{
 		"title = \"a\\\"b\"\ndescription = 'x'\n", "effective_date = 2026-07-01 # c\n", "weight = -5\n", "weight = 0\n",
 		"[[step]]\nid = \"a\"\n[[step]]\nid = \"b\"\nnext = [\n\"a\", # c\n]\n", "[raci]\nmax_responsible = 3\n[markdown]\nraw_html = false\n",
+		"[raci]\nmax_consulted = 1\n[[raci.independent]]\nrole = \"a\"\nfrom = [\"b\"]\n[[raci.independent]]\nreason = 'r'\n", "[[step]]\napproval = true\n",
 		"applies_to = [\"a\"]\n", "applies_to = \"*\"\r\n", "[[kpi]]\nname = \"k\"\nweight = 1\n[[team]]\nid = \"t\"\n[[term]]\naliases = []\n",
 	} {
 		f.Add(s)

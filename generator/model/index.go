@@ -133,6 +133,19 @@ func (h *Handbook) RoleName(id string) string {
 	return id
 }
 
+// ReportingChain is the role id and every role above it, following
+// reports_to to the top of the tree. It stops before a role already on the
+// chain (a cycle, which validate reports) and at an id no role has.
+func (h *Handbook) ReportingChain(id string) []string {
+	var chain []string
+	on := map[string]bool{}
+	for r := h.RoleByID[id]; r != nil && !on[r.ID]; r = h.RoleByID[r.ReportsTo] {
+		on[r.ID] = true
+		chain = append(chain, r.ID)
+	}
+	return chain
+}
+
 // nonNil makes left-out lists empty, so that model.json writes [] for them
 // just as for lists written as [] (the format says both mean the same).
 func nonNil(lists ...*[]string) {

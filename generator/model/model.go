@@ -66,12 +66,24 @@ type VersionSources struct {
 	Folders []string `toml:"folders"`
 }
 
-// RACIOptions is the [raci] table: thresholds for RACI health advice.
+// RACIOptions is the [raci] table: thresholds for RACI health advice and
+// the independence rules of segregation of duties.
 type RACIOptions struct {
 	MaxResponsible      int `toml:"max_responsible"`
 	MaxConsulted        int `toml:"max_consulted"`
 	MaxAccountableShare int `toml:"max_accountable_share"` // percent of all steps
 	MaxResponsibleLoad  int `toml:"max_responsible_load"`  // steps per role
+	// Independent are the [[raci.independent]] rules, in file order.
+	Independent []Independence `toml:"independent"`
+}
+
+// Independence is one [[raci.independent]] rule of segregation of duties:
+// Role must not report, directly or through others, to any role of From
+// (a quality inspector to the sales head whose deliveries it passes).
+type Independence struct {
+	Role   string   `toml:"role"`
+	From   []string `toml:"from"`
+	Reason string   `toml:"reason"` // why, shown in the error
 }
 
 // SiteOptions is the [site] table: where the site is published.
@@ -155,17 +167,20 @@ type Workflow struct {
 
 // Step is one [[step]] of a workflow.
 type Step struct {
-	ID          string        `toml:"id" json:"id"`
-	Name        string        `toml:"name" json:"name"`
-	Responsible []string      `toml:"responsible" json:"responsible"`
-	Accountable string        `toml:"accountable" json:"accountable"`
-	Consulted   []string      `toml:"consulted" json:"consulted"`
-	Informed    []string      `toml:"informed" json:"informed"`
-	Next        []string      `toml:"next" json:"next"`
-	Outputs     []string      `toml:"outputs" json:"outputs"`
-	Duration    string        `toml:"duration" json:"duration,omitempty"`
-	Dur         time.Duration `toml:"-" json:"-"` // parsed Duration, 0 when absent or invalid
-	Index       int           `toml:"-" json:"-"` // position in the workflow
+	ID          string   `toml:"id" json:"id"`
+	Name        string   `toml:"name" json:"name"`
+	Responsible []string `toml:"responsible" json:"responsible"`
+	Accountable string   `toml:"accountable" json:"accountable"`
+	Consulted   []string `toml:"consulted" json:"consulted"`
+	Informed    []string `toml:"informed" json:"informed"`
+	Next        []string `toml:"next" json:"next"`
+	Outputs     []string `toml:"outputs" json:"outputs"`
+	Duration    string   `toml:"duration" json:"duration,omitempty"`
+	// Approval marks a step that approves: its accountable role must not
+	// be one of its responsible roles (no self-approval).
+	Approval bool          `toml:"approval" json:"approval,omitempty"`
+	Dur      time.Duration `toml:"-" json:"-"` // parsed Duration, 0 when absent or invalid
+	Index    int           `toml:"-" json:"-"` // position in the workflow
 }
 
 // Policy is policies/<id>.md.

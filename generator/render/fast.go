@@ -85,6 +85,11 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 		esc(&b, s.ID)
 		b.WriteString("\" class=\"step\">\n  <h3>")
 		esc(&b, s.Name)
+		if s.Approval {
+			b.WriteString(` <span class="badge approval">`)
+			esc(&b, p.Tr("approvalStep"))
+			b.WriteString(`</span>`)
+		}
 		b.WriteString("</h3>\n  <dl class=\"raci-list\">\n    <dt class=\"raci-r\">")
 		esc(&b, p.Tr("responsible"))
 		b.WriteString("</dt><dd>")

@@ -31,7 +31,7 @@ const (
 	neighboursTmpl = `{{range .Data}}<li><a href="{{$.RoleURL .Role.ID}}">{{.Role.Name}}</a> <span class="muted">{{$.Count .Steps "sharedSteps"}}</span></li>{{end}}`
 	stepsTmpl      = `{{- $w := .Data}}{{- range $w.Steps}}
 <li id="step-{{.ID}}" class="step">
-  <h3>{{.Name}}</h3>
+  <h3>{{.Name}}{{if .Approval}} <span class="badge approval">{{$.Tr "approvalStep"}}</span>{{end}}</h3>
   <dl class="raci-list">
     <dt class="raci-r">{{$.Tr "responsible"}}</dt><dd>{{range $i, $id := .Responsible}}{{if $i}}{{$.Sep}}{{end}}<a href="{{$.RoleURL $id}}">{{$.RoleName $id}}</a>{{end}}</dd>
     <dt class="raci-a">{{$.Tr "accountable"}}</dt><dd><a href="{{$.RoleURL .Accountable}}">{{$.RoleName .Accountable}}</a></dd>
@@ -57,7 +57,7 @@ func TestFastLists_sameAsTemplates(t *testing.T) {
 	steps := []*model.Step{
 		{ID: "s1", Name: nasty, Responsible: []string{"clerk", "boss"}, Accountable: "boss", Consulted: []string{"odd id?x=1&y"},
 			Outputs: []string{"合同 <PO>", "a+b"}, Dur: 26*time.Hour + 5*time.Minute, Next: []string{"s2", "gone", "s 3%zz"}},
-		{ID: "s2", Name: "Plain", Responsible: []string{"clerk"}, Accountable: "ghost", Informed: []string{"boss"}, Dur: 30 * time.Second},
+		{ID: "s2", Name: "Plain", Responsible: []string{"clerk"}, Accountable: "ghost", Informed: []string{"boss"}, Dur: 30 * time.Second, Approval: true},
 		{ID: "s 3%zz", Name: "Third", Responsible: []string{"javascript:alert(1)"}, Accountable: "clerk"},
 	}
 	w := &model.Workflow{ID: "flow", Name: nasty, Steps: steps}

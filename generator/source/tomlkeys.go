@@ -56,6 +56,11 @@ func IndexKeys(text []byte) *KeyIndex {
 			path = appendParts(path[:0], str, parts)
 			prefix = ix.indexed(path, array)
 			ix.add(prefix, keyAt{off: start, valueOff: start})
+			if array {
+				// The array itself is where its first [[header]] is: an
+				// unknown array of tables is reported there.
+				ix.addArray(prefix[:len(prefix)-1], keyAt{off: start, valueOff: start})
+			}
 			s.Line()
 		default:
 			start := s.Pos
@@ -132,6 +137,16 @@ func (ix *KeyIndex) add(path []string, at keyAt) {
 		ix.plain[string(b)] = &[]keyAt{at}
 	}
 	ix.buf = b
+}
+
+// addArray records an array of tables at its indexed path, where its first
+// [[header]] is, without counting it among the plain paths: KeyAll lists
+// the keys of each entry, not the entries.
+func (ix *KeyIndex) addArray(path []string, at keyAt) {
+	p := strings.Join(path, ".")
+	if _, seen := ix.keys[p]; !seen {
+		ix.keys[p] = at
+	}
 }
 
 // isIndex reports a path segment that strconv.Atoi reads as a number, as

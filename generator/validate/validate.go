@@ -29,6 +29,7 @@ func Check(h *model.Handbook) *source.List {
 	c.meta()
 	c.teams()
 	c.roles()
+	c.independence()
 	c.workflows()
 	c.policies()
 	c.pages()

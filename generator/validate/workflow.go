@@ -84,6 +84,7 @@ func (c *checker) step(w *model.Workflow, s *model.Step, key string, stepIDs []s
 		}
 	}
 	c.conflictingLetters(w, s, key)
+	c.approval(w, s, key)
 	for _, n := range s.Next {
 		if slices.Contains(stepIDs, n) {
 			continue
