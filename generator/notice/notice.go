@@ -101,15 +101,22 @@ func Changed(c *diff.ChangeSet, h *model.Handbook) map[string]Doc {
 }
 
 // ReRead returns the re-read lists of the version whose handbook is h and
-// whose changes against the version before it are c.
+// whose changes against the version before it are c. The roles of an
+// external team have none: customers and forwarders sign no sheet of the
+// department's.
 func ReRead(c *diff.ChangeSet, h *model.Handbook) Lists {
 	changed := Changed(c, h)
 	lists := Lists{}
 	for _, doc := range changed {
 		for _, role := range concerned(c, h, doc) {
-			if h.RoleByID[role] != nil {
-				lists[role] = append(lists[role], doc)
+			r := h.RoleByID[role]
+			if r == nil {
+				continue
 			}
+			if t := h.TeamByID[r.Team]; t != nil && t.External() {
+				continue
+			}
+			lists[role] = append(lists[role], doc)
 		}
 	}
 	for role, docs := range lists {

@@ -118,6 +118,11 @@ func TestReRead(t *testing.T) {
 		{"an onboarding page changes", func(h *model.Handbook) {
 			h.Pages[0].Body = []byte("Welcome.\n")
 		}, "clerk: pages/start\n"},
+		{"an external role gains a letter", func(h *model.Handbook) {
+			h.Teams = append(h.Teams, &model.Team{ID: "outside", Name: "Outside", Kind: "external"})
+			h.Roles = append(h.Roles, &model.Role{ID: "buyer", Name: "Buyer", Team: "outside"})
+			h.Workflows[0].Steps[0].Informed = []string{"buyer"}
+		}, "clerk: workflows/order\nmanager: workflows/order\n"},
 		{"a page's weight changes", func(h *model.Handbook) {
 			h.Pages[0].Weight = 5
 		}, ""},

@@ -52,12 +52,16 @@ func (p *Page) ForYou(role string) *ForYou {
 	return f
 }
 
+// noticeDocs links docs to their entries on v's change page, in reading
+// order: the role's own document, then workflows, policies and pages.
 func (p *Page) noticeDocs(v *Version, docs []notice.Doc) []NoticeDoc {
 	out := make([]NoticeDoc, len(docs))
 	for i, d := range docs {
 		out[i] = NoticeDoc{Title: d.Title, Kind: d.Kind, New: d.Change == diff.Added,
 			URL: p.siteLink(ChangesPage(v.Slug) + "#" + changeAnchor(d.Kind, d.ID))}
 	}
+	rank := map[string]int{"role": 0, "workflow": 1, "policy": 2, "page": 3}
+	slices.SortStableFunc(out, func(a, b NoticeDoc) int { return rank[a.Kind] - rank[b.Kind] })
 	return out
 }
 
