@@ -27,7 +27,10 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	} else {
 		b.WriteString(`>`)
 	}
-	b.WriteString("\n<div class=\"graph-scroll\">")
+	// The box scrolls (a tall graph, or a wide one at its natural size)
+	// and a graph has nothing to focus inside it: a tab stop of its own
+	// lets a keyboard scroll it.
+	b.WriteString("\n<div class=\"graph-scroll\" tabindex=\"0\">")
 	graphviz.WriteInline(&b, svg, alt.Title)
 	b.WriteString("</div>\n<figcaption><details><summary>")
 	escape.HTML(&b, alt.Title)
