@@ -9,6 +9,7 @@ import (
 var (
 	kindTableWrap = ast.NewNodeKind("TableWrap")
 	kindRawBlock  = ast.NewNodeKind("AccordRawBlock")
+	kindTaskLabel = ast.NewNodeKind("TaskLabel")
 )
 
 // tableWrap is a block whose only child is a table; it renders as
@@ -32,6 +33,17 @@ func (n *rawBlock) Kind() ast.NodeKind { return kindRawBlock }
 
 func (n *rawBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
+// taskLabel holds a task list item's checkbox and the text after it, and
+// renders as <label>: the text names the checkbox, which otherwise has no
+// name for a screen reader to say (axe: label).
+type taskLabel struct {
+	ast.BaseInline
+}
+
+func (n *taskLabel) Kind() ast.NodeKind { return kindTaskLabel }
+
+func (n *taskLabel) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
 // nodeRenderer renders accord's own node kinds; goldmark's HTML renderer
 // handles everything else.
 type nodeRenderer struct{}
@@ -39,6 +51,16 @@ type nodeRenderer struct{}
 func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindTableWrap, renderTableWrap)
 	reg.Register(kindRawBlock, renderRawBlock)
+	reg.Register(kindTaskLabel, renderTaskLabel)
+}
+
+func renderTaskLabel(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<label>")
+	} else {
+		_, _ = w.WriteString("</label>")
+	}
+	return ast.WalkContinue, nil
 }
 
 func renderTableWrap(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {

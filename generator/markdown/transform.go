@@ -46,6 +46,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		dots      []*ast.FencedCodeBlock
 		texts     []*ast.Text
 		unlinks   []*ast.Link
+		tasks     []*east.TaskCheckBox
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -84,6 +85,8 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if string(n.Language(src)) == "dot" {
 				dots = append(dots, n)
 			}
+		case *east.TaskCheckBox:
+			tasks = append(tasks, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -108,6 +111,23 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	}
 	if st.glossary != nil {
 		st.linkTerms(texts, src)
+	}
+	// Last: the glossary's links are in the text by now, and go with it.
+	for _, c := range tasks {
+		labelTask(c)
+	}
+}
+
+// labelTask puts a task's checkbox and the rest of its line in a taskLabel.
+func labelTask(c *east.TaskCheckBox) {
+	parent := c.Parent()
+	l := &taskLabel{}
+	parent.InsertBefore(parent, c, l)
+	for n := ast.Node(c); n != nil; {
+		next := n.NextSibling()
+		parent.RemoveChild(parent, n)
+		l.AppendChild(l, n)
+		n = next
 	}
 }
 
