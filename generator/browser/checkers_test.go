@@ -1,12 +1,9 @@
 package browser
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -76,10 +73,10 @@ func TestPages_accessible(t *testing.T) {
 					default:
 						b.do(t, chromedp.Navigate(base+p))
 					}
-					reportAxe(t, s.name+"/"+p, runAxe(t, b, axe))
+					checkAxe(t, b, axe, s.name+"/"+p)
 					if p == "index.html" {
 						b.do(t, chromedp.SendKeys(chromedp.CSS(`#q`), s.query), chromedp.WaitVisible(chromedp.CSS(`#q-results li`)))
-						reportAxe(t, s.name+"/"+p+" (search list open)", runAxe(t, b, axe))
+						checkAxe(t, b, axe, s.name+"/"+p+" (search list open)")
 					}
 				}
 				b.check(t, base)
@@ -88,47 +85,19 @@ func TestPages_accessible(t *testing.T) {
 	}
 }
 
-// violation is what the tests keep of one of axe's.
-type violation struct {
-	ID, Impact, Help string
-	Nodes            []string
-}
-
-// runAxe runs axe-core in the page and returns its violations of the WCAG
-// 2.0 and 2.1 A and AA rules.
-func runAxe(t *testing.T, b *browser, axe string) []violation {
+// checkAxe runs axe in the page the browser shows: serious and critical
+// violations fail the test, the others are logged.
+func checkAxe(t *testing.T, b *browser, axe, page string) {
 	t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](axe+";0")); err != nil {
-		t.Fatalf("load axe: %v", err)
-	}
-	js := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
-	  .then(r => JSON.stringify(r.violations.map(v => ({ID: v.id, Impact: v.impact, Help: v.help,
-	    Nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\s+/g, " "))}))))`
-	out, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+	vs, err := webcheck.RunAxe(b.ctx, axe)
 	if err != nil {
-		t.Fatalf("axe: %v", err)
+		t.Fatalf("%s: %v", page, err)
 	}
-	var vs []violation
-	if err := json.Unmarshal([]byte(out), &vs); err != nil {
-		t.Fatal(err)
-	}
-	return vs
-}
-
-// reportAxe fails the test for serious and critical violations and logs
-// the others.
-func reportAxe(t *testing.T, page string, vs []violation) {
-	t.Helper()
 	for _, v := range vs {
-		nodes := v.Nodes
-		if len(nodes) > 3 {
-			nodes = append(nodes[:3:3], fmt.Sprintf("… and %d more", len(v.Nodes)-3))
-		}
-		msg := fmt.Sprintf("%s: %s (%s): %s\n\t%s", page, v.ID, v.Impact, v.Help, strings.Join(nodes, "\n\t"))
-		if v.Impact == "serious" || v.Impact == "critical" {
-			t.Errorf("%s", msg)
+		if v.Serious() {
+			t.Errorf("%s: %s", page, v)
 		} else {
-			t.Logf("%s", msg)
+			t.Logf("%s: %s", page, v)
 		}
 	}
 }
