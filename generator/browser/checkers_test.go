@@ -35,7 +35,8 @@ func TestPages_valid(t *testing.T) {
 // the light theme at a laptop's width and the dark theme (the system's
 // choice) at a phone's, and each kind is checked in both, on different
 // sites (checkedSites). The search page is checked with results listed,
-// and the home page also with the top bar's search list open.
+// and the home page also with the top bar's search list open; every page
+// with all it can show shown (unfold).
 func TestPages_accessible(t *testing.T) {
 	axe := webcheck.Axe(t)
 	chrometest.Path(t)
@@ -73,6 +74,7 @@ func TestPages_accessible(t *testing.T) {
 					default:
 						b.do(t, chromedp.Navigate(base+p))
 					}
+					b.do(t, chromedp.Evaluate[chromedp.Void](unfold))
 					checkAxe(t, b, axe, s.name+"/"+p)
 					if p == "index.html" {
 						b.do(t, chromedp.SendKeys(chromedp.CSS(`#q`), s.query), chromedp.WaitVisible(chromedp.CSS(`#q-results li`)))
@@ -84,6 +86,12 @@ func TestPages_accessible(t *testing.T) {
 		})
 	}
 }
+
+// unfold opens every <details> (a graph's facts, a document's history, the
+// version menu) and shows every graph at its natural size: what the page
+// shows then, the rules must hold for too.
+const unfold = `document.querySelectorAll("details").forEach(d => d.open = true);
+document.querySelectorAll(".graph-zoom:not([hidden])").forEach(b => b.click())`
 
 // checkAxe runs axe in the page the browser shows: serious and critical
 // violations fail the test, the others are logged.

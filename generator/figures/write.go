@@ -34,7 +34,9 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	graphviz.WriteInline(&b, svg, alt.Title)
 	b.WriteString("</div>\n<figcaption><details><summary>")
 	escape.HTML(&b, alt.Title)
-	b.WriteString("</summary>\n<div class=\"table-wrap\"><table class=\"graph-facts\">\n<thead><tr>")
+	// The facts, text alone, scroll sideways on a phone: the box is a tab
+	// stop too.
+	b.WriteString("</summary>\n<div class=\"table-wrap\" tabindex=\"0\"><table class=\"graph-facts\">\n<thead><tr>")
 	for _, h := range alt.Header {
 		b.WriteString(`<th scope="col">`)
 		escape.HTML(&b, h)

@@ -15,7 +15,7 @@ var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="grap
 {{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
 <div class="graph-scroll" tabindex="0">{{.SVG}}</div>
 <figcaption><details><summary>{{.Alt.Title}}</summary>
-<div class="table-wrap"><table class="graph-facts">
+<div class="table-wrap" tabindex="0"><table class="graph-facts">
 <thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
 </table></div></details></figcaption>

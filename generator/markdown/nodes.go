@@ -14,8 +14,11 @@ var (
 
 // tableWrap is a block whose only child is a table; it renders as
 // <div class="table-wrap"> so the theme can make wide tables scroll.
+// focusable makes the box a tab stop: a keyboard scrolls a box only by
+// focusing something in it, and a table without links has nothing.
 type tableWrap struct {
 	ast.BaseBlock
+	focusable bool
 }
 
 func (n *tableWrap) Kind() ast.NodeKind { return kindTableWrap }
@@ -63,8 +66,10 @@ func renderTaskLabel(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast
 	return ast.WalkContinue, nil
 }
 
-func renderTableWrap(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
+func renderTableWrap(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && n.(*tableWrap).focusable {
+		_, _ = w.WriteString("<div class=\"table-wrap\" tabindex=\"0\">\n")
+	} else if entering {
 		_, _ = w.WriteString("<div class=\"table-wrap\">\n")
 	} else {
 		_, _ = w.WriteString("</div>\n")
