@@ -43,22 +43,38 @@ func scopeIDs(section template.HTML, prefix string) template.HTML {
 	var out bytes.Buffer
 	out.Grow(len(section) + len(ids)*len(prefix)*2)
 	z := html.NewTokenizer(strings.NewReader(string(section)))
+	var pairs [][2][]byte // the tag's attributes, valid until z.Next
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
+		// Most tags have nothing to scope: each is copied as written, and
+		// taken back to be rebuilt only when one of its attributes changes.
+		start := out.Len()
+		out.Write(z.Raw())
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			out.Write(z.Raw())
 			continue
 		}
-		raw := bytes.Clone(z.Raw())
-		tok := z.Token()
-		if !scopeAttrs(tok.Attr, ids, prefix) {
-			out.Write(raw)
-			continue
+		name, more := z.TagName()
+		pairs = pairs[:0]
+		changed := false
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			pairs = append(pairs, [2][]byte{k, v})
+			changed = changed || refersTo(k, v, ids)
 		}
-		writeTag(&out, tok)
+		if !changed {
+			continue // most tags: as they were
+		}
+		out.Truncate(start)
+		attrs := make([]html.Attribute, len(pairs))
+		for i, p := range pairs {
+			attrs[i] = html.Attribute{Key: string(p[0]), Val: string(p[1])}
+			scopeAttr(&attrs[i], ids, prefix)
+		}
+		writeTag(&out, string(name), attrs, tt == html.SelfClosingTagToken)
 	}
 	return template.HTML(out.String())
 }
@@ -72,77 +88,92 @@ func sectionIDs(section string) map[string]bool {
 		case html.ErrorToken:
 			return ids
 		case html.StartTagToken, html.SelfClosingTagToken:
-			for {
-				k, v, more := z.TagAttr()
+			for _, more := z.TagName(); more; {
+				var k, v []byte
+				k, v, more = z.TagAttr()
 				if string(k) == "id" && len(v) > 0 {
 					ids[string(v)] = true
-				}
-				if !more {
-					break
 				}
 			}
 		}
 	}
 }
 
-// scopeAttrs rewrites the ids in attrs and reports whether any changed.
-func scopeAttrs(attrs []html.Attribute, ids map[string]bool, prefix string) bool {
-	changed := false
-	for i := range attrs {
-		a := &attrs[i]
-		if a.Namespace != "" {
-			continue
+// refersTo reports whether the attribute k=v is an id of ids or refers to
+// one: whether scopeAttr would change it.
+func refersTo(k, v []byte, ids map[string]bool) bool {
+	switch {
+	case string(k) == "id":
+		return ids[string(v)]
+	case string(k) == "href" || string(k) == "xlink:href":
+		if len(v) == 0 || v[0] != '#' {
+			return false
 		}
-		switch {
-		case a.Key == "id":
-			if ids[a.Val] {
-				a.Val = prefix + a.Val
-				changed = true
-			}
-		case a.Key == "href" || a.Key == "xlink:href":
-			frag, ok := strings.CutPrefix(a.Val, "#")
-			if !ok {
-				continue
-			}
-			id, err := url.PathUnescape(frag)
-			if err != nil {
-				id = frag
-			}
-			if ids[id] {
-				a.Val = "#" + prefix + frag
-				changed = true
-			}
-		case idRefs[a.Key]:
-			words := strings.Fields(a.Val)
-			hit := false
-			for j, w := range words {
-				if ids[w] {
-					words[j] = prefix + w
-					hit = true
-				}
-			}
-			if hit {
-				a.Val = strings.Join(words, " ")
-				changed = true
+		if id, err := url.PathUnescape(string(v[1:])); err == nil {
+			return ids[id]
+		}
+		return ids[string(v[1:])]
+	case idRefs[string(k)]:
+		for _, w := range bytes.Fields(v) {
+			if ids[string(w)] {
+				return true
 			}
 		}
 	}
-	return changed
+	return false
+}
+
+// scopeAttr rewrites the ids in a and reports whether it changed.
+func scopeAttr(a *html.Attribute, ids map[string]bool, prefix string) bool {
+	switch {
+	case a.Key == "id":
+		if ids[a.Val] {
+			a.Val = prefix + a.Val
+			return true
+		}
+	case a.Key == "href" || a.Key == "xlink:href":
+		frag, ok := strings.CutPrefix(a.Val, "#")
+		if !ok {
+			return false
+		}
+		id, err := url.PathUnescape(frag)
+		if err != nil {
+			id = frag
+		}
+		if ids[id] {
+			a.Val = "#" + prefix + frag
+			return true
+		}
+	case idRefs[a.Key]:
+		words := strings.Fields(a.Val)
+		hit := false
+		for j, w := range words {
+			if ids[w] {
+				words[j] = prefix + w
+				hit = true
+			}
+		}
+		if hit {
+			a.Val = strings.Join(words, " ")
+			return true
+		}
+	}
+	return false
 }
 
 // writeTag writes a start tag whose attributes changed. The tokenizer has
 // unescaped the values; they are escaped again, quoted.
-func writeTag(b *bytes.Buffer, tok html.Token) {
+func writeTag(b *bytes.Buffer, name string, attrs []html.Attribute, selfClosing bool) {
 	b.WriteByte('<')
-	b.WriteString(tok.Data)
-	for _, a := range tok.Attr {
+	b.WriteString(name)
+	for _, a := range attrs {
 		b.WriteByte(' ')
 		b.WriteString(a.Key)
 		b.WriteString(`="`)
 		b.WriteString(html.EscapeString(a.Val))
 		b.WriteByte('"')
 	}
-	if tok.Type == html.SelfClosingTagToken {
+	if selfClosing {
 		b.WriteString(" /")
 	}
 	b.WriteByte('>')
