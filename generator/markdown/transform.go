@@ -46,6 +46,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		dots      []*ast.FencedCodeBlock
 		texts     []*ast.Text
 		unlinks   []*ast.Link
+		tasks     []*east.TaskCheckBox
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -84,6 +85,8 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if string(n.Language(src)) == "dot" {
 				dots = append(dots, n)
 			}
+		case *east.TaskCheckBox:
+			tasks = append(tasks, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -100,14 +103,35 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	for _, l := range unlinks {
 		unlink(l)
 	}
+	wraps := make([]*tableWrap, 0, len(tables))
 	for _, t := range tables {
-		wrapTable(t)
+		wraps = append(wraps, wrapTable(t))
 	}
 	for i, n := range dots {
 		st.dot(i, n, src)
 	}
 	if st.glossary != nil {
 		st.linkTerms(texts, src)
+	}
+	// Last: the glossary's links are in the text by now.
+	for _, c := range tasks {
+		labelTask(c)
+	}
+	for _, w := range wraps {
+		w.focusable = !hasLink(w)
+	}
+}
+
+// labelTask puts a task's checkbox and the rest of its line in a taskLabel.
+func labelTask(c *east.TaskCheckBox) {
+	parent := c.Parent()
+	l := &taskLabel{}
+	parent.InsertBefore(parent, c, l)
+	for n := ast.Node(c); n != nil; {
+		next := n.NextSibling()
+		parent.RemoveChild(parent, n)
+		l.AppendChild(l, n)
+		n = next
 	}
 }
 
@@ -125,7 +149,7 @@ func unlink(l *ast.Link) {
 
 // wrapTable puts the table in a tableWrap block so wide tables scroll sideways
 // instead of widening the page on a phone.
-func wrapTable(t *east.Table) {
+func wrapTable(t *east.Table) *tableWrap {
 	// Header cells name what they head, for screen readers.
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		if _, ok := row.(*east.TableHeader); ok {
@@ -138,6 +162,21 @@ func wrapTable(t *east.Table) {
 	w := &tableWrap{}
 	parent.ReplaceChild(parent, t, w)
 	w.AppendChild(w, t)
+	return w
+}
+
+// hasLink reports whether n holds a link, something a keyboard can focus.
+func hasLink(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c.(type) {
+		case *ast.Link, *ast.AutoLink:
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // dot records the i-th ```dot block and, when dotSVG accepts it, swaps the
