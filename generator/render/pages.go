@@ -129,7 +129,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 	if !r.printing {
 		r.mu.Lock()
 		if _, ok := r.parsed[src]; !ok {
-			r.parsed[src] = markdown.Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs}
+			r.parsed[src] = res.Scanned()
 		}
 		r.mu.Unlock()
 	}
