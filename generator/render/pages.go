@@ -118,7 +118,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 		Resolve: resolve, DotSVG: dot, Glossary: r.glossary,
 		GlossaryLink: func(i int) (string, string) {
 			t := r.h.Terms[i]
-			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
+			return urls.Rel(page, urls.Glossary+"#"+urls.TermID(t.Term)), t.Definition
 		},
 		Refs: !r.printing,
 	})
