@@ -24,18 +24,22 @@ type renderState struct {
 	glossaryLink GlossaryLink
 
 	refs *refCollector // nil unless the caller asked for Result.Refs
+	// scanOnly: nothing is rendered (Scan), so what only changes the
+	// output — destinations, tables, autolinks — is left undone.
+	scanOnly bool
 }
 
 // transformer does all of accord's AST work in one walk: heading ids and
 // attributes, link resolution and neutralisation, table wrappers and dot
 // blocks. filterAttrs drops heading attributes other than id and class
-// (see filterAttrs; a handbook with raw_html keeps them).
-type transformer struct{ filterAttrs bool }
+// (see filterAttrs; a handbook with raw_html keeps them); rawHTML says
+// that raw HTML reaches the page, and with it the ids written in it.
+type transformer struct{ filterAttrs, rawHTML bool }
 
 func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*renderState)
 	if st == nil {
-		// Refs parses without state: it wants destinations exactly as written.
+		// A parse outside Renderer.parse wants goldmark's own tree.
 		return
 	}
 	src := reader.Source()
@@ -67,6 +71,9 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, false)
 			}
+			if st.scanOnly {
+				break
+			}
 			var unlink bool
 			n.Destination, unlink = st.resolveDest(n.Destination, false)
 			if unlink {
@@ -76,11 +83,25 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, true)
 			}
-			n.Destination = st.destination(n.Destination, true)
+			if !st.scanOnly {
+				n.Destination = st.destination(n.Destination, true)
+			}
 		case *ast.AutoLink:
-			autolinks = append(autolinks, n)
+			if !st.scanOnly {
+				autolinks = append(autolinks, n)
+			}
+		case *east.Footnote, *east.FootnoteLink:
+			if st.refs != nil {
+				st.refs.other = append(st.refs.other, footnoteID(n))
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if st.refs != nil && t.rawHTML {
+				st.refs.other = append(st.refs.other, htmlIDs(n, src)...)
+			}
 		case *east.Table:
-			tables = append(tables, n)
+			if !st.scanOnly {
+				tables = append(tables, n)
+			}
 		case *ast.FencedCodeBlock:
 			if string(n.Language(src)) == "dot" {
 				dots = append(dots, n)

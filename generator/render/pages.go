@@ -118,7 +118,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 		Resolve: resolve, DotSVG: dot, Glossary: r.glossary,
 		GlossaryLink: func(i int) (string, string) {
 			t := r.h.Terms[i]
-			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
+			return urls.Rel(page, urls.Glossary+"#"+urls.TermID(t.Term)), t.Definition
 		},
 		Refs: !r.printing,
 	})
@@ -129,7 +129,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 	if !r.printing {
 		r.mu.Lock()
 		if _, ok := r.parsed[src]; !ok {
-			r.parsed[src] = markdown.Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs}
+			r.parsed[src] = res.Scanned()
 		}
 		r.mu.Unlock()
 	}

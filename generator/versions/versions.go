@@ -64,9 +64,7 @@ type Options struct {
 }
 
 // Configured reports whether [versions] names any earlier version.
-func Configured(m model.Meta) bool {
-	return m.Versions.GitTags != "" || len(m.Versions.Folders) > 0
-}
+func Configured(m model.Meta) bool { return m.Versions.Any() }
 
 // Check reports the problems of [versions] itself, at the key: a tag
 // pattern that is not a valid glob or a handbook outside any git
