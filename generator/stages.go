@@ -262,25 +262,37 @@ func editorialUnchanged(h *model.Handbook, c *diff.ChangeSet) *source.List {
 // v/<version>/. It returns what the current version's pages parsed, for
 // the links stage: earlier versions were checked whole when loaded.
 func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, src fs.FS, gr *graphs, out site.Output) (render.Result, error) {
-	in := renderInput(opts, hb, src, gr)
-	if hs == nil {
-		return render.Site(ctx, in, out)
-	}
-	last := len(hs.list) - 1
-	for i, v := range hs.list[:last] {
-		vin := in
-		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
-		// The current handbook's settings decide what may reach a page,
-		// in every version: an old tag must not turn raw HTML back on.
-		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
-		vin.Links = hs.links[i]
-		vin.History = &render.History{List: hs.list, Self: i}
-		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
+	in, earlier := placeVersions(renderInput(opts, hb, src, gr), hb, hs, gr)
+	for i, vin := range earlier {
+		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(hs.list[i].Slug), out)); err != nil {
 			return render.Result{}, err
 		}
 	}
-	in.History = &render.History{List: hs.list, Self: last}
 	return render.Site(ctx, in, out)
+}
+
+// placeVersions places in, the current version's render input, at the
+// root of the versioned site hs, and returns it with the input of every
+// earlier version, oldest first (none without hs). Every version is
+// rendered with the current templates and theme, so the site looks alike,
+// and with the current Markdown settings: an old tag must not turn raw
+// HTML back on.
+func placeVersions(in render.Input, hb *handbook, hs *history, gr *graphs) (render.Input, []render.Input) {
+	if hs == nil {
+		return in, nil
+	}
+	last := len(hs.list) - 1
+	earlier := make([]render.Input, last)
+	for i, v := range hs.list[:last] {
+		vin := in
+		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
+		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
+		vin.Links = hs.links[i]
+		vin.History = &render.History{List: hs.list, Self: i}
+		earlier[i] = vin
+	}
+	in.History = &render.History{List: hs.list, Self: last}
+	return in, earlier
 }
 
 // renderInput is what rendering the current version needs; src is its
