@@ -60,6 +60,9 @@ type Options struct {
 	Extra template.HTML
 	// Markdown keeps rendered Markdown between builds of a session.
 	Markdown *markdown.Cache
+	// Earlier keeps the earlier versions of a versioned handbook between
+	// builds of a session; nil reads them for this build.
+	Earlier *Earlier
 	// Graphs lays out the graphs; a session keeps one for every rebuild.
 	// Nil makes one for this build, caching under the user's cache folder.
 	Graphs *graphviz.Renderer

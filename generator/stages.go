@@ -16,7 +16,6 @@ import (
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
-	"github.com/accord-handbook/accord/generator/notice"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/rootfs"
@@ -179,21 +178,21 @@ type history struct {
 }
 
 // versionsStage loads and checks every earlier version that [versions]
-// names, once, and compares each version with the one before it. Problems
-// of [versions] itself are errors of the build; those of an earlier
-// version are warnings (see package versions). It returns nil for a
-// handbook without earlier versions.
+// names, once (opts.Earlier keeps them for the next build of a session),
+// and compares each version with the one before it. Problems of
+// [versions] itself are errors of the build; those of an earlier version
+// are warnings (see package versions). It returns nil for a handbook
+// without earlier versions.
 func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, error) {
 	if !hb.versioned() || opts.FS != nil {
 		return nil, nil
 	}
-	rawHTML := hb.h.Meta.Markdown.RawHTML
-	earlier, diags := versions.Load(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h},
-		func(fsys fs.FS, name string) (*model.Handbook, *source.List, *source.List) {
-			v := checkFS(fsys, name)
-			unsafe := load.CheckAssets(fsys, name, v.h, rawHTML)
-			return v.h, without(v.diags, unsafe), unsafe
-		})
+	e := opts.Earlier
+	if e == nil {
+		e = NewEarlier()
+	}
+	found := e.read(opts, hb)
+	earlier, diags := found.Arrange(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h})
 	hb.diags.Add(diags)
 	hb.diags.Sort()
 	if err := hb.diags.Err(); err != nil {
@@ -202,29 +201,19 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	hs := &history{}
-	published := func(h *model.Handbook) *model.Handbook {
-		if opts.Drafts {
-			return h
-		}
-		return h.Published()
+	hs := e.arranged(earlier, opts.Drafts)
+	h := hb.h
+	if !opts.Drafts {
+		h = h.Published()
 	}
-	for _, v := range earlier {
-		hs.list = append(hs.list, &render.Version{Number: v.Number, Slug: versions.Slug(v.Number),
-			Date: v.Date.String(), Label: v.Label, Handbook: published(v.Handbook)})
-		hs.sources = append(hs.sources, v.FS)
-		hs.links = append(hs.links, links.NewTable(v.Handbook))
+	cur := &render.Version{Number: hb.h.Meta.Version, Slug: versions.Slug(hb.h.Meta.Version),
+		Date: hb.h.Meta.EffectiveDate.String(), Handbook: h}
+	if n := len(hs.list); n > 0 {
+		e.changes(hs.list[n-1], cur)
 	}
-	cur := hb.h.Meta
-	hs.list = append(hs.list, &render.Version{Number: cur.Version, Slug: versions.Slug(cur.Version),
-		Date: cur.EffectiveDate.String(), Handbook: published(hb.h)})
-	for i := 1; i < len(hs.list); i++ {
-		old, v := hs.list[i-1], hs.list[i]
-		v.Changes = diff.Compare(old.Handbook, v.Handbook)
-		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
-		v.ReRead = notice.ReRead(v.Changes, v.Handbook)
-	}
-	hb.diags.Add(editorialUnchanged(hb.h, hs.list[len(hs.list)-1].Changes))
+	e.memo.Sweep()
+	hs.list = append(hs.list, cur)
+	hb.diags.Add(editorialUnchanged(hb.h, cur.Changes))
 	hb.diags.Add(validate.Acks(hb.h, hs.known()))
 	hb.diags.Sort()
 	if err := hb.diags.Err(); err != nil {

@@ -144,6 +144,11 @@ func Read(opts Options, check CheckFunc) *Found {
 	return &Found{versions: found, diags: diags}
 }
 
+// HasErrors reports whether [versions] itself has errors, a folder that
+// does not exist or tags that cannot be read: then not every version it
+// names was read.
+func (f *Found) HasErrors() bool { return f.diags.HasErrors() }
+
 // Arrange returns the versions to publish, oldest first, and the
 // problems of reading them and of choosing: opts.Current and its number
 // decide which version is the current one's, left out. opts must say
