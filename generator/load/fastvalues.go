@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/accord-handbook/accord/generator/source/tomlscan"
 )
 
