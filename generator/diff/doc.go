@@ -2,7 +2,7 @@
 // the handbook's own terms rather than as lines of text.
 //
 // Compare takes two model.Handbooks (the old and the new version, loaded
-// from folders or git refs with LoadSide) and returns a ChangeSet: the
+// loaded and checked by the caller, from folders or git refs) and returns a ChangeSet: the
 // handbook's metadata; teams; roles field by field (duties, goals and
 // onboarding as lists of added and removed items, KPIs by name, the long
 // description paragraph by paragraph); workflows and their steps (added,

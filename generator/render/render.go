@@ -1,7 +1,8 @@
 // Package render turns a checked handbook into the files of the site: HTML
 // pages from html/template over the templates/ folder (embedded, overridable
 // file by file), the theme's static files, copied assets and model.json.
-// It returns the files in memory, sorted by path; writing them is site's job.
+// It hands each file to a site.Output as it is made (Site) or on request
+// (Lazy); where the files go, disk or memory, is the Output's business.
 package render
 
 import (

@@ -4,8 +4,9 @@
 // once, each at the key or value that causes it, with a "did you mean" where
 // a near-miss id exists.
 //
-// Links and images inside Markdown are checked by the caller through a
-// LinkChecker, because finding them needs the Markdown parser.
+// Links and images inside Markdown are checked by Links, which takes the
+// parse as a Scanner (Scan wraps the Markdown renderer), so that the link
+// check reads each page through the same parser the site renders with.
 package validate
 
 import (
