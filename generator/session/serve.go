@@ -154,8 +154,15 @@ func (s *Session) midnight() <-chan time.Time {
 		return nil
 	}
 	now := time.Now()
-	next := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 1, 0, now.Location())
-	return time.After(next.Sub(now))
+	return time.After(nextDay(now).Sub(now))
+}
+
+// nextDay is the first second of the local day after now's. Its date comes
+// from time.Date's normalising (Day()+1 past a month's end, a year's end),
+// and on a day with a daylight-saving change the wait is 23 or 25 hours,
+// not 24: the date as of is the local one.
+func nextDay(now time.Time) time.Time {
+	return time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 1, 0, now.Location())
 }
 
 // lazySite reports in the terminal a page that fails to render on request.
