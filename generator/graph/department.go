@@ -202,8 +202,8 @@ func penwidth(n int) string {
 // tint. The Alt keeps the directions apart: from, to, number of steps,
 // relations.
 //
-// dot lays it out, ranking managers above their reports (see levels).
-// Unlike fdp, which drew
+// dot lays it out, ranking managers above their reports (see levels) and
+// pulling together only the pairs of overviewFrame. Unlike fdp, which drew
 // it before, dot never lets two team boxes overlap, and it lays the same
 // text out the same way every time: fdp's layout depends on what the
 // Graphviz process laid out before (TestDepartment_sameLayoutEveryTime),
@@ -234,11 +234,15 @@ func Department(h *model.Handbook, page string) (string, Alt) {
 	}
 	keep := strongest(t, drawn, maxDrawnPairs)
 	level := levels(h, t.ids)
+	frame := overviewFrame(t)
 	kept := 0
 	for i, p := range drawn {
 		if keep[i] {
 			kept++
 			from, to, a := pairEdge(t, l, p, t.link(p), t.link(p.back()))
+			if !frame[p.key()] {
+				a = a.with("weight", "0")
+			}
 			if level[to] < level[from] {
 				from, to = to, from
 			}

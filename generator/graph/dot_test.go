@@ -62,6 +62,8 @@ func TestGolden(t *testing.T) {
 	}
 	dot, alt := Department(h, "index.html")
 	check("department", dot, alt)
+	dot, alt = Overview(h, "index.html")
+	check("overview", dot, alt)
 	dot, alt = Workflow(h, h.WorkflowByID["order"], "workflows/order.html")
 	check("workflow-order", dot, alt)
 	dot, alt = OrgChart(h, "teams.html")

@@ -2,11 +2,14 @@ package graph
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/accord-handbook/accord/generator/load"
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/urls"
 )
 
@@ -102,6 +105,43 @@ func disjoint(t *testing.T, what string, boxes []box) {
 	}
 }
 
+// TestOverview_readable lays out the home page's graph of the shipped
+// agreement, the golden handbooks and a large synthetic one: at most
+// maxOverviewEdges lines, no two team boxes, role boxes or texts over each
+// other. The browser test measures the same on the page, with real fonts.
+func TestOverview_readable(t *testing.T) {
+	handbooks := []struct {
+		name string
+		h    *model.Handbook
+	}{
+		{"shipped", shipped(t)},
+		{"golden small", loadDir(t, "../../testdata/golden/small")},
+		{"golden notices", loadDir(t, "../../testdata/golden/notices/current")},
+		{"test handbook", testHandbook()},
+		{"synthetic 200", synthetic(200)},
+	}
+	r := newRenderer(t)
+	for _, hb := range handbooks {
+		t.Run(hb.name, func(t *testing.T) {
+			dot, _ := Overview(hb.h, urls.Home)
+			if n := strings.Count(dot, " -> "); n > maxOverviewEdges {
+				t.Errorf("%d lines, want at most %d", n, maxOverviewEdges)
+			}
+			svg, err := r.SVG(dot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clusters, nodes, texts := layoutBoxes(t, svg)
+			if len(nodes) == 0 {
+				t.Fatal("no nodes drawn")
+			}
+			disjoint(t, "team boxes", clusters)
+			disjoint(t, "nodes", nodes)
+			disjoint(t, "texts", texts)
+		})
+	}
+}
+
 // TestDepartment_readable: the full department graph of the shipped
 // agreement, which fdp drew with team boxes over each other.
 func TestDepartment_readable(t *testing.T) {
@@ -116,22 +156,23 @@ func TestDepartment_readable(t *testing.T) {
 	disjoint(t, "texts", texts)
 }
 
-// TestDepartment_sameLayoutEveryTime: the department graph of the shipped
-// agreement is laid out the same whatever the Graphviz process laid out
-// before. fdp, which drew it before dot, failed this: Graphviz keeps state
-// from one fdp layout to the next (neither a start seed nor
-// start="regular" resets it), so each build with a cold cache drew another
-// graph. dot, neato, circo, twopi, osage and patchwork passed the same
-// probe; sfdp failed it too.
+// TestDepartment_sameLayoutEveryTime: the department graph and the
+// overview of the shipped agreement are laid out the same whatever the
+// Graphviz process laid out before. fdp, which drew the department graph
+// before dot, failed this: Graphviz keeps state from one fdp layout to the
+// next (neither a start seed nor start="regular" resets it), so each build
+// with a cold cache drew another graph. dot, neato, circo, twopi, osage
+// and patchwork passed the same probe; sfdp failed it too.
 func TestDepartment_sameLayoutEveryTime(t *testing.T) {
 	h := shipped(t)
 	r := newRenderer(t)
 	dept, _ := Department(h, urls.Graphs)
+	over, _ := Overview(h, urls.Home)
 	org, _ := OrgChart(h, urls.Teams)
 	ids := regexp.MustCompile(`g[0-9a-f]{8}-`) // the prefix of ids, from the cache key
 	first := map[string]string{}
 	for i := range 3 {
-		for name, dot := range map[string]string{"department": dept} {
+		for name, dot := range map[string]string{"department": dept, "overview": over} {
 			svg, err := r.SVG(dot + strings.Repeat("\n", i)) // new text, so a new layout
 			if err != nil {
 				t.Fatal(err)
@@ -147,4 +188,15 @@ func TestDepartment_sameLayoutEveryTime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// loadDir loads a handbook folder.
+func loadDir(t *testing.T, dir string) *model.Handbook {
+	t.Helper()
+	h, diags := load.Load(os.DirFS(dir), dir)
+	if diags.HasErrors() {
+		t.Fatalf("%s does not load: %v", dir, diags.Err())
+	}
+	h.Index()
+	return h
 }
