@@ -22,7 +22,7 @@
 #      and Hugo in alternating runs (A B A B ...): wall time, CPU time
 #      (user+sys), peak RSS (/usr/bin/time), and the ratios Hugo/accord;
 #   2. the large synthetic handbook (go run ./bench/genhandbook): accord
-#      check; a cold build (empty graph cache) including every graph; a
+#      check; accord review (the review calendar, JSON); a cold build (empty graph cache) including every graph; a
 #      second build of the unchanged sources into the same folder (found up
 #      to date: checked, not rendered); and the same with --force, which
 #      renders everything again with the graph cache warm;
@@ -178,9 +178,10 @@ if ! skip handbook; then
   "$GENHB" "$HB"
   echo "-- synthetic handbook (load $(load))"
   "$ACCORD" check "$HB" > /dev/null 2>&1 || { echo "error: the synthetic handbook does not check clean:" >&2; "$ACCORD" check "$HB" | tail >&2; exit 1; }
-  : > "$WORK/check"; : > "$WORK/cold"; : > "$WORK/second"; : > "$WORK/forced"
+  : > "$WORK/check"; : > "$WORK/review"; : > "$WORK/cold"; : > "$WORK/second"; : > "$WORK/forced"
   for ((i = 1; i <= RUNS; i++)); do
     run "$WORK/check" "$ACCORD" check "$HB"
+    run "$WORK/review" "$ACCORD" review "$HB" --as-of 2026-12-06 --format json
     accord_build "$WORK/cold" "$HB" "$WORK/outhb" "$WORK/cache-hb$i"     # empty graph cache
     accord_again "$WORK/second" "$HB" "$WORK/outhb" "$WORK/cache-hb$i"   # up to date
     accord_again "$WORK/forced" "$HB" "$WORK/outhb" "$WORK/cache-hb$i" --force   # renders, cache warm
@@ -188,7 +189,7 @@ if ! skip handbook; then
   files=$( (find "$WORK/outhb" -type f 2>/dev/null || true) | wc -l)
   mb=$( (du -sm "$WORK/outhb" 2>/dev/null || echo 0) | cut -f1)
   rm -rf "$WORK/outhb"
-  for m in check cold second forced; do
+  for m in check review cold second forced; do
     printf '| synthetic: %s | %.2f s | %.2f s | %d MiB | %s failed |\n' "$m" \
       "$(python3 -c "print($(med "$WORK/$m" 1)/1000)")" "$(python3 -c "print($(med "$WORK/$m" 2)/1000)")" \
       "$(( $(med "$WORK/$m" 3) / 1024 ))" "$(fails "$WORK/$m")"
@@ -196,6 +197,8 @@ if ! skip handbook; then
   echo "  site: $files files, $mb MB"
   c=$(med "$WORK/check" 1); k=$(med "$WORK/cold" 1); s=$(med "$WORK/second" 1)
   target "synthetic: accord check ≤ 1 s" "$(python3 -c "print('%.2f s' % ($c/1000))")" "≤ 1 s" "$(verdict "$c <= 1000")"
+  v=$(med "$WORK/review" 1)
+  target "synthetic: accord review ≤ 1 s" "$(python3 -c "print('%.2f s' % ($v/1000))")" "≤ 1 s" "$(verdict "$v <= 1000")"
   target "synthetic: cold build with every graph ≤ 20 s" "$(python3 -c "print('%.2f s' % ($k/1000))")$( [[ $(fails "$WORK/cold") -gt 0 ]] && echo ' (failed)')" "≤ 20 s" "$(verdict "$k <= 20000 and $(fails "$WORK/cold") == 0")"
   f=$(med "$WORK/forced" 1)
   target "synthetic: second build, unchanged ≤ 2 s (up to date)" "$(python3 -c "print('%.2f s' % ($s/1000))")$( [[ $(fails "$WORK/second") -gt 0 ]] && echo ' (failed)')" "≤ 2 s" "$(verdict "$s <= 2000 and $(fails "$WORK/second") == 0")"

@@ -60,6 +60,9 @@ type Options struct {
 	Extra template.HTML
 	// Markdown keeps rendered Markdown between builds of a session.
 	Markdown *markdown.Cache
+	// Earlier keeps the earlier versions of a versioned handbook between
+	// builds of a session; nil reads them for this build.
+	Earlier *Earlier
 	// Graphs lays out the graphs; a session keeps one for every rebuild.
 	// Nil makes one for this build, caching under the user's cache folder.
 	Graphs *graphviz.Renderer
@@ -218,11 +221,10 @@ func compile(ctx context.Context, opts Options) ([]site.File, *handbook, *histor
 	return out.Files(), hb, earlier, nil
 }
 
-// CompileLazy checks the handbook like Check and returns a site that
-// renders each page when it is asked for (accord serve): nil, and no
-// error, for a handbook with earlier versions, which Compile renders. The
-// site draws its graphs after CompileLazy returns, so opts.Graphs must be
-// set, or opts.NoGraphs.
+// CompileLazy checks the handbook like Check, reads its earlier versions
+// like Compile, and returns a site that renders each page when it is asked
+// for (accord serve). The site draws its graphs after CompileLazy returns,
+// so opts.Graphs must be set, or opts.NoGraphs.
 func CompileLazy(ctx context.Context, opts Options) (*render.Lazy, *Checked, error) {
 	if opts.Graphs == nil && !opts.NoGraphs {
 		return nil, nil, fmt.Errorf("CompileLazy: set Options.Graphs (the renderer outlives this call) or NoGraphs")
@@ -232,13 +234,17 @@ func CompileLazy(ctx context.Context, opts Options) (*render.Lazy, *Checked, err
 	gr := opts.graphs()
 	opts.AsOf = opts.asOf()
 	hb := validateStage(loadStage(src.fsys, opts.name(), opts.Markdown), opts.AsOf)
-	if err := hb.linksStage(nil, gr.r); err != nil || hb.versioned() {
+	if err := hb.linksStage(nil, gr.r); err != nil {
+		return nil, hb.checked(), err
+	}
+	hs, err := versionsStage(ctx, opts, hb)
+	if err != nil {
 		return nil, hb.checked(), err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, hb.checked(), err
 	}
-	lazy, err := render.NewLazy(renderInput(opts, hb, src.fsys, gr))
+	lazy, err := render.NewLazy(placeVersions(renderInput(opts, hb, src.fsys, gr), hb, hs, gr))
 	return lazy, hb.checked(), err
 }
 

@@ -75,7 +75,7 @@ func tool(t *testing.T, name string, args ...string) string {
 // checkCommon checks what every PDF of the shipped handbook has: text as
 // text, every font embedded, the footer on every sheet, the title in the
 // metadata, bookmarks, and nothing of the machine it was printed on.
-func checkCommon(t *testing.T, p printed, title string) {
+func checkCommon(t *testing.T, p printed, title string, meta model.Meta) {
 	t.Helper()
 	rows := 0
 	for _, line := range strings.Split(strings.TrimSpace(p.fonts), "\n")[2:] {
@@ -96,7 +96,7 @@ func checkCommon(t *testing.T, p printed, title string) {
 	if want := "第 1 页，共 " + strconv.Itoa(p.pages) + " 页"; !strings.Contains(p.text, want) {
 		t.Errorf("no page number %q", want)
 	}
-	if !strings.Contains(p.text, "外贸部分工协作协议 · 版本 2.0 · 生效日期 2026-07-01") {
+	if head := meta.Title + " · 版本 " + meta.Version + " · 生效日期 " + meta.EffectiveDate.String(); !strings.Contains(p.text, head) {
 		t.Errorf("no header with the title, version and effective date")
 	}
 	if !strings.Contains(p.info, "Title:           "+title+"\n") || !strings.Contains(p.info, "CreationDate:    Sun Dec  6 00:00:00 2026 UTC") {
@@ -136,7 +136,7 @@ func TestPDF_content(t *testing.T) {
 	}
 	whole := printPDF(t, p, generator.PDFOptions{Options: generator.Options{Dir: "../content", AsOf: pdfAsOf}})
 	h := generator.Check(generator.Options{Dir: "../content", NoGraphs: true}).Handbook
-	checkCommon(t, whole, h.Meta.Title)
+	checkCommon(t, whole, h.Meta.Title, h.Meta)
 	sections := len(h.Roles) + len(h.Workflows) + len(h.Policies) + len(h.Pages)
 	if whole.pages < sections || whole.pages > 5*sections {
 		t.Errorf("the whole handbook is %d sheets; with %d sections, one to a sheet at least, want %d to %d", whole.pages, sections, sections, 5*sections)
@@ -153,7 +153,7 @@ func TestPDF_content(t *testing.T) {
 	role := h.RoleByID["sales-rep"]
 	booklet := printPDF(t, p, generator.PDFOptions{Options: generator.Options{Dir: "../content", AsOf: pdfAsOf}, Role: role.ID})
 	name := "岗位手册：" + role.Name
-	checkCommon(t, booklet, name+" · "+h.Meta.Title)
+	checkCommon(t, booklet, name+" · "+h.Meta.Title, h.Meta)
 	if booklet.pages < 1+len(role.Onboarding) || booklet.pages >= whole.pages {
 		t.Errorf("the booklet is %d sheets: want at least one for the role and each of its %d readings, and fewer than the handbook's %d", booklet.pages, len(role.Onboarding), whole.pages)
 	}

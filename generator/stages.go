@@ -16,7 +16,6 @@ import (
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/markdown"
 	"github.com/accord-handbook/accord/generator/model"
-	"github.com/accord-handbook/accord/generator/notice"
 	"github.com/accord-handbook/accord/generator/render"
 	"github.com/accord-handbook/accord/generator/review"
 	"github.com/accord-handbook/accord/generator/rootfs"
@@ -179,21 +178,21 @@ type history struct {
 }
 
 // versionsStage loads and checks every earlier version that [versions]
-// names, once, and compares each version with the one before it. Problems
-// of [versions] itself are errors of the build; those of an earlier
-// version are warnings (see package versions). It returns nil for a
-// handbook without earlier versions.
+// names, once (opts.Earlier keeps them for the next build of a session),
+// and compares each version with the one before it. Problems of
+// [versions] itself are errors of the build; those of an earlier version
+// are warnings (see package versions). It returns nil for a handbook
+// without earlier versions.
 func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, error) {
 	if !hb.versioned() || opts.FS != nil {
 		return nil, nil
 	}
-	rawHTML := hb.h.Meta.Markdown.RawHTML
-	earlier, diags := versions.Load(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h},
-		func(fsys fs.FS, name string) (*model.Handbook, *source.List, *source.List) {
-			v := checkFS(fsys, name)
-			unsafe := load.CheckAssets(fsys, name, v.h, rawHTML)
-			return v.h, without(v.diags, unsafe), unsafe
-		})
+	e := opts.Earlier
+	if e == nil {
+		e = NewEarlier()
+	}
+	found := e.read(opts, hb)
+	earlier, diags := found.Arrange(versions.Options{Dir: opts.Dir, Name: hb.name, Meta: hb.h.Meta, Current: hb.h})
 	hb.diags.Add(diags)
 	hb.diags.Sort()
 	if err := hb.diags.Err(); err != nil {
@@ -202,29 +201,19 @@ func versionsStage(ctx context.Context, opts Options, hb *handbook) (*history, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	hs := &history{}
-	published := func(h *model.Handbook) *model.Handbook {
-		if opts.Drafts {
-			return h
-		}
-		return h.Published()
+	hs := e.arranged(earlier, opts.Drafts)
+	h := hb.h
+	if !opts.Drafts {
+		h = h.Published()
 	}
-	for _, v := range earlier {
-		hs.list = append(hs.list, &render.Version{Number: v.Number, Slug: versions.Slug(v.Number),
-			Date: v.Date.String(), Label: v.Label, Handbook: published(v.Handbook)})
-		hs.sources = append(hs.sources, v.FS)
-		hs.links = append(hs.links, links.NewTable(v.Handbook))
+	cur := &render.Version{Number: hb.h.Meta.Version, Slug: versions.Slug(hb.h.Meta.Version),
+		Date: hb.h.Meta.EffectiveDate.String(), Handbook: h}
+	if n := len(hs.list); n > 0 {
+		e.changes(hs.list[n-1], cur)
 	}
-	cur := hb.h.Meta
-	hs.list = append(hs.list, &render.Version{Number: cur.Version, Slug: versions.Slug(cur.Version),
-		Date: cur.EffectiveDate.String(), Handbook: published(hb.h)})
-	for i := 1; i < len(hs.list); i++ {
-		old, v := hs.list[i-1], hs.list[i]
-		v.Changes = diff.Compare(old.Handbook, v.Handbook)
-		v.Changes.Old.Name, v.Changes.New.Name = old.Number, v.Number
-		v.ReRead = notice.ReRead(v.Changes, v.Handbook)
-	}
-	hb.diags.Add(editorialUnchanged(hb.h, hs.list[len(hs.list)-1].Changes))
+	e.memo.Sweep()
+	hs.list = append(hs.list, cur)
+	hb.diags.Add(editorialUnchanged(hb.h, cur.Changes))
 	hb.diags.Add(validate.Acks(hb.h, hs.known()))
 	hb.diags.Sort()
 	if err := hb.diags.Err(); err != nil {
@@ -262,25 +251,37 @@ func editorialUnchanged(h *model.Handbook, c *diff.ChangeSet) *source.List {
 // v/<version>/. It returns what the current version's pages parsed, for
 // the links stage: earlier versions were checked whole when loaded.
 func renderStage(ctx context.Context, opts Options, hb *handbook, hs *history, src fs.FS, gr *graphs, out site.Output) (render.Result, error) {
-	in := renderInput(opts, hb, src, gr)
-	if hs == nil {
-		return render.Site(ctx, in, out)
-	}
-	last := len(hs.list) - 1
-	for i, v := range hs.list[:last] {
-		vin := in
-		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
-		// The current handbook's settings decide what may reach a page,
-		// in every version: an old tag must not turn raw HTML back on.
-		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
-		vin.Links = hs.links[i]
-		vin.History = &render.History{List: hs.list, Self: i}
-		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(v.Slug), out)); err != nil {
+	in, earlier := placeVersions(renderInput(opts, hb, src, gr), hb, hs, gr)
+	for i, vin := range earlier {
+		if _, err := render.Site(ctx, vin, site.Under(render.VersionDir(hs.list[i].Slug), out)); err != nil {
 			return render.Result{}, err
 		}
 	}
-	in.History = &render.History{List: hs.list, Self: last}
 	return render.Site(ctx, in, out)
+}
+
+// placeVersions places in, the current version's render input, at the
+// root of the versioned site hs, and returns it with the input of every
+// earlier version, oldest first (none without hs). Every version is
+// rendered with the current templates and theme, so the site looks alike,
+// and with the current Markdown settings: an old tag must not turn raw
+// HTML back on.
+func placeVersions(in render.Input, hb *handbook, hs *history, gr *graphs) (render.Input, []render.Input) {
+	if hs == nil {
+		return in, nil
+	}
+	last := len(hs.list) - 1
+	earlier := make([]render.Input, last)
+	for i, v := range hs.list[:last] {
+		vin := in
+		vin.Handbook, vin.Source, vin.Graphs = v.Handbook, hs.sources[i], gr.of(v.Handbook)
+		vin.Markdown = markdown.New(markdown.Options{RawHTML: hb.h.Meta.Markdown.RawHTML})
+		vin.Links = hs.links[i]
+		vin.History = &render.History{List: hs.list, Self: i}
+		earlier[i] = vin
+	}
+	in.History = &render.History{List: hs.list, Self: last}
+	return in, earlier
 }
 
 // renderInput is what rendering the current version needs; src is its

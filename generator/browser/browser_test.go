@@ -54,6 +54,9 @@ func TestMain(m *testing.M) {
 	if site.dir != "" {
 		os.RemoveAll(filepath.Dir(site.dir))
 	}
+	if a11y.dir != "" {
+		os.RemoveAll(a11y.dir)
+	}
 	os.Exit(code)
 }
 
@@ -79,7 +82,12 @@ type browser struct {
 }
 
 func newBrowser(t *testing.T, width, height int) *browser {
-	ctx := chrometest.Start(t, width, height, 90*time.Second)
+	return newBrowserFor(t, width, height, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser for tests that need it longer than most.
+func newBrowserFor(t *testing.T, width, height int, timeout time.Duration) *browser {
+	ctx := chrometest.Start(t, width, height, timeout)
 	b := &browser{ctx: ctx}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatalf("network.enable: %v", err)

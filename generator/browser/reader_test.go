@@ -11,6 +11,7 @@ import (
 
 	"github.com/accord-handbook/accord/internal/chrometest"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // results runs a search on search.html and returns the result titles.
@@ -55,6 +56,10 @@ func head(s []string, n int) []string {
 	return s
 }
 
+// TestSearchBox_keyboard: in the top bar's search box, the down arrow
+// selects the first result (aria-activedescendant names it) and Enter opens
+// it; the list is a listbox with a name, and each result a link that is an
+// option (an option may not hold a link).
 func TestSearchBox_keyboard(t *testing.T) {
 	chrometest.Path(t)
 	base := bases(t)["http"]
@@ -64,16 +69,26 @@ func TestSearchBox_keyboard(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS(`#q`)),
 		chromedp.SendKeys(chromedp.CSS(`#q`), "退税"),
 		chromedp.WaitVisible(chromedp.CSS(`#q-results li`)),
-		chromedp.SendKeys(chromedp.CSS(`#q`), "\ue015"), // arrow down
-		chromedp.SendKeys(chromedp.CSS(`#q`), "\r"),
+		chromedp.SendKeys(chromedp.CSS(`#q`), kb.ArrowDown),
+	)
+	if got := eval[string](t, b, `document.getElementById('q-results').getAttribute('aria-label') || ''`); got == "" {
+		t.Error("the list of results has no name")
+	}
+	active := `document.getElementById(document.getElementById('q').getAttribute('aria-activedescendant'))`
+	if got := eval[string](t, b, `(e => e ? e.tagName + ' ' + e.getAttribute('role') + ' ' + e.getAttribute('aria-selected') : 'none')(`+active+`)`); got != "A option true" {
+		t.Errorf("the search box's active result is %q, want a link that is a selected option", got)
+	}
+	first := eval[string](t, b, `document.querySelector('#q-results a').href`)
+	b.do(t,
+		chromedp.SendKeys(chromedp.CSS(`#q`), kb.Enter),
 		chromedp.Sleep(500*time.Millisecond),
 	)
 	loc, err := chromedp.Run(b.ctx, chromedp.Location())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.HasSuffix(loc, "index.html") {
-		t.Errorf("Enter on a selected result did not open it (still on %s)", loc)
+	if loc != first {
+		t.Errorf("Enter on the selected result opened %s, want %s", loc, first)
 	}
 	b.check(t, base)
 }

@@ -11,7 +11,10 @@ import (
 // Compare returns what changed from old to new. Either may be nil, which
 // compares against an empty handbook. Neither is modified; the lookup maps
 // of model.Index are not needed.
-func Compare(old, new *model.Handbook) *ChangeSet {
+func Compare(old, new *model.Handbook) *ChangeSet { return compare(old, new, nil) }
+
+// compare is Compare, diffing texts through m (nil: every time).
+func compare(old, new *model.Handbook, m *Memo) *ChangeSet {
 	if old == nil {
 		old = &model.Handbook{}
 	}
@@ -25,12 +28,12 @@ func Compare(old, new *model.Handbook) *ChangeSet {
 	}
 	c.Handbook = compareMeta(old.Meta, new.Meta)
 	c.Teams = compareTeams(old.Teams, new.Teams)
-	c.Roles = compareRoles(old.Roles, new.Roles)
+	c.Roles = compareRoles(old.Roles, new.Roles, m)
 	c.Workflows = compareWorkflows(old.Workflows, new.Workflows)
 	c.RACI = compareRACI(old, new)
 	c.Responsibilities = responsibilities(old, new)
-	c.Policies = comparePolicies(old.Policies, new.Policies)
-	c.Pages = comparePages(old.Pages, new.Pages)
+	c.Policies = comparePolicies(old.Policies, new.Policies, m)
+	c.Pages = comparePages(old.Pages, new.Pages, m)
 	c.Glossary = compareTerms(old.Terms, new.Terms)
 	if l, ok := listChange("assets", old.Assets, new.Assets, false); ok {
 		c.Assets = &l
@@ -179,7 +182,7 @@ func pick[T any](a, b *T, get func(*T) string) string {
 	return ""
 }
 
-func compareRoles(old, new []*model.Role) []RoleChange {
+func compareRoles(old, new []*model.Role, m *Memo) []RoleChange {
 	var out []RoleChange
 	pairs(old, new, func(r *model.Role) string { return r.ID }, func(id string, a, b *model.Role, hasA, hasB bool) {
 		rc := RoleChange{ID: id, Change: kind(hasA, hasB), Name: pick(a, b, func(r *model.Role) string { return r.Name })}
@@ -197,7 +200,7 @@ func compareRoles(old, new []*model.Role) []RoleChange {
 			l.add("aliases", a.Aliases, b.Aliases, false)
 			rc.Fields, rc.Lists = f, l
 			rc.KPIs = compareKPIs(a.KPIs, b.KPIs)
-			rc.Description = diffText(body(a.Body), body(b.Body))
+			rc.Description = m.text(body(a.Body), body(b.Body))
 			if len(f) == 0 && len(l) == 0 && len(rc.KPIs) == 0 && len(rc.Description) == 0 {
 				return
 			}

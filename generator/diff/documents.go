@@ -17,7 +17,7 @@ func appliesTo(a model.AppliesTo) []string {
 	return a.Roles
 }
 
-func comparePolicies(old, new []*model.Policy) []PolicyChange {
+func comparePolicies(old, new []*model.Policy, m *Memo) []PolicyChange {
 	var out []PolicyChange
 	pairs(old, new, func(p *model.Policy) string { return p.ID }, func(id string, a, b *model.Policy, hasA, hasB bool) {
 		pc := PolicyChange{ID: id, Change: kind(hasA, hasB), Title: pick(a, b, func(p *model.Policy) string { return p.Title })}
@@ -33,7 +33,7 @@ func comparePolicies(old, new []*model.Policy) []PolicyChange {
 			l.add("applies_to", appliesTo(a.AppliesTo), appliesTo(b.AppliesTo), false)
 			l.add("aliases", a.Aliases, b.Aliases, false)
 			pc.Fields, pc.Lists = f, l
-			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
+			pc.Text = m.text(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(l) == 0 && len(pc.Text) == 0 {
 				return
 			}
@@ -43,7 +43,7 @@ func comparePolicies(old, new []*model.Policy) []PolicyChange {
 	return out
 }
 
-func comparePages(old, new []*model.Page) []PageChange {
+func comparePages(old, new []*model.Page, m *Memo) []PageChange {
 	var out []PageChange
 	pairs(old, new, func(p *model.Page) string { return p.Path }, func(path string, a, b *model.Page, hasA, hasB bool) {
 		pc := PageChange{Path: path, Change: kind(hasA, hasB), Title: pick(a, b, func(p *model.Page) string { return p.Title })}
@@ -57,7 +57,7 @@ func comparePages(old, new []*model.Page) []PageChange {
 				f = append(f, FieldChange{Field: "aliases", Old: strings.Join(l.Old, ", "), New: strings.Join(l.New, ", ")})
 			}
 			pc.Fields = f
-			pc.Text = diffText(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
+			pc.Text = m.text(inFile(a.Body, a.BodyLine), inFile(b.Body, b.BodyLine))
 			if len(f) == 0 && len(pc.Text) == 0 {
 				return
 			}

@@ -221,6 +221,9 @@ func inlineBlock(a, b string) []Span {
 
 // diffText compares two Markdown bodies paragraph by paragraph.
 func diffText(oldBody, newBody string) []ParagraphChange {
+	if oldBody == newBody {
+		return nil
+	}
 	oldP, newP := splitParagraphs(oldBody), splitParagraphs(newBody)
 	oldT, newT := texts(oldP), texts(newP)
 	if slices.Equal(oldT, newT) {

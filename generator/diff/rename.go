@@ -51,27 +51,6 @@ func (rn renames) empty() bool {
 	return len(rn.roles)+len(rn.workflows)+len(rn.policies)+len(rn.pages) == 0
 }
 
-// from returns the old id a renamed document of kind had, or "".
-func (rn renames) from(kind, id string) string {
-	var m map[string]string
-	switch kind {
-	case "role":
-		m = rn.roles
-	case "workflow":
-		m = rn.workflows
-	case "policy":
-		m = rn.policies
-	case "page":
-		m = rn.pages
-	}
-	for old, now := range m {
-		if now == id {
-			return old
-		}
-	}
-	return ""
-}
-
 // apply returns a copy of old with every renamed id, and every reference
 // to it, written as the new version has it. old is not changed.
 func (rn renames) apply(old *model.Handbook) *model.Handbook {

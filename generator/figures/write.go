@@ -28,7 +28,10 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	} else {
 		b.WriteString(`>`)
 	}
-	b.WriteString("\n<div class=\"graph-scroll\">")
+	// The box scrolls (a tall graph, or a wide one at its natural size)
+	// and a graph has nothing to focus inside it: a tab stop of its own
+	// lets a keyboard scroll it.
+	b.WriteString("\n<div class=\"graph-scroll\" tabindex=\"0\">")
 	graphviz.WriteInline(&b, svg, alt.Title)
 	b.WriteString("</div>\n<figcaption>")
 	if alt.Legend != "" {
@@ -38,7 +41,9 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	}
 	b.WriteString("<details><summary>")
 	escape.HTML(&b, alt.Title)
-	b.WriteString("</summary>\n<div class=\"table-wrap\"><table class=\"graph-facts\">\n<thead><tr>")
+	// The facts, text alone, scroll sideways on a phone: the box is a tab
+	// stop too.
+	b.WriteString("</summary>\n<div class=\"table-wrap\" tabindex=\"0\"><table class=\"graph-facts\">\n<thead><tr>")
 	for _, h := range alt.Header {
 		b.WriteString(`<th scope="col">`)
 		escape.HTML(&b, h)

@@ -3,6 +3,7 @@ package figures
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/accord-handbook/accord/generator/graph"
@@ -12,10 +13,10 @@ import (
 // figureTmpl is the template writeFigure replaced.
 var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="graph"{{with .Width}} data-width="{{.}}"{{end}}>
 {{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
-<div class="graph-scroll">{{.SVG}}</div>
+<div class="graph-scroll" tabindex="0">{{.SVG}}</div>
 <figcaption>{{with .Alt.Legend}}<p class="legend">{{.}}</p>
 {{end}}<details><summary>{{.Alt.Title}}</summary>
-<div class="table-wrap"><table class="graph-facts">
+<div class="table-wrap" tabindex="0"><table class="graph-facts">
 <thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
 </table></div></details></figcaption>
@@ -52,5 +53,16 @@ func TestWriteFigure_sameAsTemplate(t *testing.T) {
 				t.Errorf("title %q, width %q:\n got %s\nwant %s", title, width, got, want.String())
 			}
 		}
+	}
+}
+
+// TestWriteFigure_scrollBoxIsATabStop: the box a graph scrolls in can be
+// reached by keyboard (axe's scrollable-region-focusable): a graph has no
+// link or button inside it to reach it by.
+func TestWriteFigure_scrollBoxIsATabStop(t *testing.T) {
+	svg := []byte(`<svg viewBox="0 0 10 10"><text>x</text></svg>`)
+	got := string(writeFigure(svg, graph.Alt{Title: "Who works with whom"}, "1400pt"))
+	if !strings.Contains(got, `<div class="graph-scroll" tabindex="0">`) {
+		t.Errorf("the graph's scroll box is not a tab stop:\n%s", got)
 	}
 }

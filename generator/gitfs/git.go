@@ -115,6 +115,28 @@ func Tags(repoDir, pattern string) ([]string, error) {
 	return tags, nil
 }
 
+// TagIDs lists the tags of the repository holding dir whose names match
+// pattern, as Tags does, each with the id of the object it names: one
+// "name id" line per tag, sorted by name. It changes when a tag is made,
+// moved or deleted, which is all that can change the versions read from
+// tags (what a commit holds never changes), and takes one git process:
+// an edit session runs it before every build instead of reading every
+// tag again.
+func TagIDs(dir, pattern string) (string, error) {
+	if strings.HasPrefix(pattern, "-") {
+		return "", fmt.Errorf("tag pattern %q must not start with '-'", pattern)
+	}
+	args := []string{"tag", "--list", "--format=%(refname:strip=2) %(objectname)"}
+	if pattern != "" {
+		args = append(args, pattern)
+	}
+	out, err := git(dir, args...)
+	if err != nil {
+		return "", fmt.Errorf("%s: cannot list tags: %w", dir, err)
+	}
+	return string(out), nil
+}
+
 // Resolve finds the git repository holding the folder at p. It returns the
 // repository's top folder and p relative to it, slash-separated ("." when p
 // is the top), ready for Open.

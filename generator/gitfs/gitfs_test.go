@@ -181,6 +181,44 @@ func TestTags(t *testing.T) {
 	}
 }
 
+// TestTagIDs: the tag list changes when a matching tag is made, moved or
+// deleted, not when another tag or a commit is made; it is read from a
+// sub-folder of the work tree too.
+func TestTagIDs(t *testing.T) {
+	r := gittest.New(t)
+	r.Write(map[string]string{"hb/a.txt": "a"})
+	r.Commit("one")
+	r.Tag("v1.0")
+	ids := func() string {
+		t.Helper()
+		s, err := TagIDs(filepath.Join(r.Dir, "hb"), "v*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	first := ids()
+	if !strings.HasPrefix(first, "v1.0 ") || strings.Count(first, "\n") != 1 {
+		t.Fatalf("TagIDs = %q", first)
+	}
+	r.Commit("two")
+	r.Tag("draft")
+	if got := ids(); got != first {
+		t.Errorf("a commit and a tag that does not match changed TagIDs: %q, was %q", got, first)
+	}
+	r.Git("tag", "-d", "v1.0")
+	if got := ids(); got != "" {
+		t.Errorf("after deleting the tag: %q", got)
+	}
+	r.Tag("v1.0") // moved: the same name on the second commit
+	if got := ids(); got == first || !strings.HasPrefix(got, "v1.0 ") {
+		t.Errorf("the moved tag: %q, was %q", got, first)
+	}
+	if _, err := TagIDs(t.TempDir(), "v*"); err == nil {
+		t.Error("TagIDs outside a repository: no error")
+	}
+}
+
 func TestResolve(t *testing.T) {
 	r := history(t)
 	repo, sub, err := Resolve(filepath.Join(r.Dir, "docs", "hb"))

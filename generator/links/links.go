@@ -25,6 +25,17 @@ type Target struct {
 	Site     string // site path of the page or file, with #fragment; "" for External
 	Raw      string // the destination as written
 	Draft    bool   // the page of a draft, which a build leaves out
+	Asset    bool   // a file of assets/, not a page
+	Fragment string // after the '#', as written; "" for none
+}
+
+// Page is the site path of the page the target is on, without the
+// fragment; "" for a link to a #fragment of its own page.
+func (t Target) Page() string {
+	if t.Fragment == "" {
+		return t.Site
+	}
+	return strings.TrimSuffix(t.Site, "#"+t.Fragment)
 }
 
 // Table maps source paths to site paths for one handbook.
@@ -93,7 +104,8 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 		return Target{}, fmt.Errorf("empty link destination")
 	}
 	if strings.HasPrefix(dest, "#") {
-		return Target{Site: "#" + strings.TrimPrefix(dest, "#"), Raw: raw}, nil
+		frag := strings.TrimPrefix(dest, "#")
+		return Target{Site: "#" + frag, Raw: raw, Fragment: frag}, nil
 	}
 	if scheme, ok := urlScheme(dest); ok {
 		switch {
@@ -138,7 +150,7 @@ func (t *Table) Resolve(from, dest string, image bool) (Target, error) {
 	if frag != "" {
 		site += "#" + frag
 	}
-	return Target{Site: site, Raw: raw, Draft: t.drafts[full]}, nil
+	return Target{Site: site, Raw: raw, Draft: t.drafts[full], Asset: t.assets[full], Fragment: frag}, nil
 }
 
 // orList writes "a, b or c".
@@ -157,6 +169,10 @@ func escapePath(p string) string {
 	}
 	return strings.Join(segs, "/")
 }
+
+// Page returns the site path of the page of the source path src ("" for
+// none): where a link to a #fragment written in src leads.
+func (t *Table) Page(src string) string { return t.pages[src] }
 
 // IsDraft reports whether the source path src is a draft.
 func (t *Table) IsDraft(src string) bool { return t.drafts[src] }

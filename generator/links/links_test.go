@@ -55,3 +55,33 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestResolve_fragment: what the checks of a #fragment learn of a target.
+func TestResolve_fragment(t *testing.T) {
+	h := &model.Handbook{Policies: []*model.Policy{{ID: "risk"}}, Assets: []string{"assets/a.pdf"}}
+	h.Index()
+	tab := NewTable(h)
+	tests := []struct {
+		dest, page, frag string
+		asset            bool
+	}{
+		{"../policies/risk.md#汇率", "policies/risk.html", "汇率", false},
+		{"../policies/risk.md", "policies/risk.html", "", false},
+		{"../policies/risk.md#", "policies/risk.html", "", false},
+		{"#top", "", "top", false},
+		{"../assets/a.pdf#page=3", "assets/a.pdf", "page=3", true},
+	}
+	for _, tt := range tests {
+		got, err := tab.Resolve("pages/faq.md", tt.dest, false)
+		if err != nil {
+			t.Errorf("Resolve(%q): %v", tt.dest, err)
+			continue
+		}
+		if got.Page() != tt.page || got.Fragment != tt.frag || got.Asset != tt.asset {
+			t.Errorf("Resolve(%q): page %q, fragment %q, asset %v; want %q, %q, %v", tt.dest, got.Page(), got.Fragment, got.Asset, tt.page, tt.frag, tt.asset)
+		}
+	}
+	if got := tab.Page("policies/risk.md"); got != "policies/risk.html" {
+		t.Errorf("Page(policies/risk.md) = %q", got)
+	}
+}

@@ -99,11 +99,17 @@ type decoder struct {
 	diags *source.List
 	ok    bool
 	root  reflect.Type // the type of the whole file
+	id    string       // the id key of the table being decoded, for messages
 }
 
 // structure decodes the keys of one table into the struct rv; path is the
 // indexed key path of the table ("step.2").
 func (d *decoder) structure(data map[string]toml.Primitive, rv reflect.Value, path []string) {
+	defer func(id string) { d.id = id }(d.id)
+	d.id = ""
+	if prim, ok := data["id"]; ok {
+		d.md.PrimitiveDecode(prim, &d.id) // its own error, if any, is reported with the other keys
+	}
 	fields := tomlFields(rv.Type())
 	keys := make([]string, 0, len(data))
 	for k := range data {
@@ -151,9 +157,41 @@ func (d *decoder) value(prim toml.Primitive, fv reflect.Value, path []string) {
 	default:
 		if err := d.md.PrimitiveDecode(prim, fv.Addr().Interface()); err != nil {
 			fv.Set(reflect.Zero(t))
+			var list []string
+			if rule, ok := oneOnly[path[len(path)-1]]; ok && t.Kind() == reflect.String && d.md.PrimitiveDecode(prim, &list) == nil {
+				d.oneOnly(path, rule, list)
+				return
+			}
 			d.fail(path, err)
 		}
 	}
+}
+
+// oneOnly holds, for the keys that take one role or team where authors
+// often write a list, the rule a list breaks.
+var oneOnly = map[string]string{
+	"accountable": "a step has exactly one accountable role, the one who answers for it: keep one and make the others responsible or consulted",
+	"owner":       "a document has one owner, the role that keeps it current",
+	"approver":    "a document has one approver",
+	"reports_to":  "a role reports to one role",
+	"team":        "a role belongs to one team",
+}
+
+// oneOnly reports a list written where one id belongs.
+func (d *decoder) oneOnly(path []string, rule string, list []string) {
+	key := strings.Join(path, ".")
+	last := path[len(path)-1]
+	d.ok = false
+	d.doc.Fail(key)
+	where := ""
+	if len(path) > 1 && d.id != "" {
+		where = fmt.Sprintf("%s %q: ", path[0], d.id)
+	}
+	if len(list) == 1 {
+		d.diags.Errorf(d.doc.ValueStart(key), "%s%s takes one id, not a list: write %s = %q", where, last, last, list[0])
+		return
+	}
+	d.diags.Errorf(d.doc.ValueStart(key), "%s%s lists %d ids, but %s", where, last, len(list), rule)
 }
 
 // fail reports a value that cannot be decoded, at the key, or at the value

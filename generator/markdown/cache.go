@@ -251,5 +251,6 @@ func (res Result) clone() Result {
 		Dots:     append([]DotBlock(nil), res.Dots...),
 		Refs:     append([]Ref(nil), res.Refs...),
 		IDs:      append([]HeadingID(nil), res.IDs...),
+		Anchors:  append([]string(nil), res.Anchors...),
 	}
 }

@@ -10,7 +10,9 @@
 // text, id) for tables of contents and search, and its ```dot blocks; from
 // [Renderer.Scan], every link and image destination and every explicit heading
 // id with its line and column (columns count characters, not bytes) so that
-// `accord check` can say where a broken reference is written.
+// `accord check` can say where a broken reference is written, and the ids the
+// page will have (headings, footnotes), for the links that name one. Scan
+// goes through the same parse and transformer as Render.
 //
 // The dialect is CommonMark plus GitHub's extensions (tables, strikethrough,
 // autolinks, task lists), footnotes, definition lists, heading attributes

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -38,7 +39,7 @@ func New(opts Options) *Renderer {
 	transformers := []util.PrioritizedValue{
 		// After the footnote (999) and table (0, 200) transformers have run,
 		// so tables exist to be wrapped and links in footnotes are final.
-		util.Prioritized(transformer{filterAttrs: !opts.RawHTML}, 1000),
+		util.Prioritized(transformer{filterAttrs: !opts.RawHTML, rawHTML: opts.RawHTML}, 1000),
 	}
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -91,10 +92,17 @@ type Result struct {
 	HTML     string
 	Headings []Heading
 	Dots     []DotBlock // ```dot fenced blocks, in document order
-	// Refs and IDs are what Scan would return for the source, when
-	// Page.Refs asked for them: the page's own parse serves the checks.
-	Refs []Ref
-	IDs  []HeadingID
+	// Refs, IDs and Anchors are what Scan would return for the source,
+	// when Page.Refs asked for them: the page's own parse serves the checks.
+	Refs    []Ref
+	IDs     []HeadingID
+	Anchors []string
+}
+
+// Scanned is what Scan would have returned for the source: Refs, Dots,
+// IDs and Anchors (Page.Refs asks for them).
+func (res Result) Scanned() Scanned {
+	return Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs, Anchors: res.Anchors}
 }
 
 // DepthError reports Markdown nested too deeply to be parsed in reasonable time.
@@ -151,9 +159,7 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	if p.Refs {
 		st.refs = newRefCollector(src)
 	}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	pc.Set(stateKey, st)
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := r.parse(src, st)
 
 	// Written into a strings.Builder, the HTML is a string without a copy:
 	// the page holds it as template.HTML.
@@ -169,7 +175,16 @@ func (r *Renderer) render(src []byte, p Page) (Result, error) {
 	}
 	res := Result{HTML: buf.String(), Headings: st.headings, Dots: st.dots}
 	if st.refs != nil {
-		res.Refs, res.IDs = st.refs.refs(), st.refs.ids
+		res.Refs, res.IDs, res.Anchors = st.refs.refs(), st.refs.ids, st.anchors()
 	}
 	return res, nil
+}
+
+// parse parses src with the state of one call, which the transformer
+// fills in. A render and a Scan both parse here, so that what a check
+// learns of a page (its links, its heading ids) is what the page has.
+func (r *Renderer) parse(src []byte, st *renderState) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(stateKey, st)
+	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }

@@ -250,8 +250,10 @@ func TestRender_features(t *testing.T) {
 	}{
 		{"footnote", "见说明[^1]。\n\n[^1]: 由单证员负责。\n", []string{`<sup id="fnref:1"><a href="#fn:1"`, `<li id="fn:1">`, "由单证员负责。"}},
 		{"task_list", "- [x] 报价\n- [ ] 订舱\n", []string{`<input checked="" disabled="" type="checkbox"> 报价`, `<input disabled="" type="checkbox"> 订舱`}},
-		{"table_wrapped", "| 角色 | R |\n|---|---|\n| 销售 | ✓ |\n", []string{"<div class=\"table-wrap\">\n<table>", "</table>\n</div>"}},
-		{"table_in_list_wrapped", "- item\n\n  | a |\n  |---|\n  | b |\n", []string{"<div class=\"table-wrap\">\n<table>"}},
+		// A table of text is a tab stop, to scroll it by keyboard; one with a link has the link.
+		{"table_wrapped", "| 角色 | R |\n|---|---|\n| 销售 | ✓ |\n", []string{"<div class=\"table-wrap\" tabindex=\"0\">\n<table>", "</table>\n</div>"}},
+		{"table_in_list_wrapped", "- item\n\n  | a |\n  |---|\n  | b |\n", []string{"<div class=\"table-wrap\" tabindex=\"0\">\n<table>"}},
+		{"table_with_link_wrapped", "| a |\n|---|\n| [b](p.md) |\n", []string{"<div class=\"table-wrap\">\n<table>"}},
 		{"strikethrough", "~~旧流程~~", []string{"<del>旧流程</del>"}},
 		{"autolink", "see https://example.com now", []string{`<a href="https://example.com">https://example.com</a>`}},
 		{"definition_list", "FOB\n: Free On Board\n", []string{"<dl>", "<dt>FOB</dt>", "<dd>Free On Board</dd>"}},

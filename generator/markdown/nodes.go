@@ -9,12 +9,16 @@ import (
 var (
 	kindTableWrap = ast.NewNodeKind("TableWrap")
 	kindRawBlock  = ast.NewNodeKind("AccordRawBlock")
+	kindTaskLabel = ast.NewNodeKind("TaskLabel")
 )
 
 // tableWrap is a block whose only child is a table; it renders as
 // <div class="table-wrap"> so the theme can make wide tables scroll.
+// focusable makes the box a tab stop: a keyboard scrolls a box only by
+// focusing something in it, and a table without links has nothing.
 type tableWrap struct {
 	ast.BaseBlock
+	focusable bool
 }
 
 func (n *tableWrap) Kind() ast.NodeKind { return kindTableWrap }
@@ -32,6 +36,17 @@ func (n *rawBlock) Kind() ast.NodeKind { return kindRawBlock }
 
 func (n *rawBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
+// taskLabel holds a task list item's checkbox and the text after it, and
+// renders as <label>: the text names the checkbox, which otherwise has no
+// name for a screen reader to say (axe: label).
+type taskLabel struct {
+	ast.BaseInline
+}
+
+func (n *taskLabel) Kind() ast.NodeKind { return kindTaskLabel }
+
+func (n *taskLabel) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
 // nodeRenderer renders accord's own node kinds; goldmark's HTML renderer
 // handles everything else.
 type nodeRenderer struct{}
@@ -39,10 +54,22 @@ type nodeRenderer struct{}
 func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindTableWrap, renderTableWrap)
 	reg.Register(kindRawBlock, renderRawBlock)
+	reg.Register(kindTaskLabel, renderTaskLabel)
 }
 
-func renderTableWrap(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+func renderTaskLabel(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		_, _ = w.WriteString("<label>")
+	} else {
+		_, _ = w.WriteString("</label>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderTableWrap(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && n.(*tableWrap).focusable {
+		_, _ = w.WriteString("<div class=\"table-wrap\" tabindex=\"0\">\n")
+	} else if entering {
 		_, _ = w.WriteString("<div class=\"table-wrap\">\n")
 	} else {
 		_, _ = w.WriteString("</div>\n")

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -34,6 +33,10 @@ type Scanned struct {
 	Refs []Ref      // see Refs
 	Dots []DotBlock // the ```dot blocks, to lay out and report at their line
 	IDs  []HeadingID
+	// Anchors are the ids the rendered Markdown gives its elements, which a
+	// link's #fragment can name: every heading's (generated or explicit),
+	// the footnotes' and, with raw HTML allowed, those written in it.
+	Anchors []string
 }
 
 // HeadingID is the explicit {#id} of a heading, at the '{' of its
@@ -43,8 +46,8 @@ type HeadingID struct {
 	Line, Col int
 }
 
-// Scan is Refs that also returns the ```dot blocks and the headings'
-// explicit ids, from one parse.
+// Scan is Refs that also returns the ```dot blocks, the headings' explicit
+// ids and the anchors, from one parse.
 func (r *Renderer) Scan(src []byte) Scanned {
 	if r.cache != nil {
 		return r.cache.scan(r, src)
@@ -52,32 +55,16 @@ func (r *Renderer) Scan(src []byte) Scanned {
 	return r.scan(src)
 }
 
+// scan parses src through the transformer that a render uses, without
+// callbacks: the heading ids it reports are the ones a page gets, from
+// the same code, and nothing is written.
 func (r *Renderer) scan(src []byte) Scanned {
 	if Guard(src) != nil {
 		return Scanned{}
 	}
-	doc := r.md.Parser().Parse(text.NewReader(src))
-	rc := newRefCollector(src)
-	var dots []DotBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if fc, ok := n.(*ast.FencedCodeBlock); ok && string(fc.Language(src)) == "dot" {
-			dots = append(dots, dotBlock(len(dots), fc, src))
-			return ast.WalkSkipChildren, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			rc.add(n, n.Destination, n.Reference, false)
-		case *ast.Image:
-			rc.add(n, n.Destination, n.Reference, true)
-		case *ast.Heading:
-			rc.addID(n)
-		}
-		return ast.WalkContinue, nil
-	})
-	return Scanned{Refs: rc.refs(), Dots: dots, IDs: rc.ids}
+	st := &renderState{refs: newRefCollector(src), scanOnly: true}
+	r.parse(src, st)
+	return Scanned{Refs: st.refs.refs(), Dots: st.dots, IDs: st.refs.ids, Anchors: st.anchors()}
 }
 
 // refCollector gathers the links and images of one parse with their
@@ -88,6 +75,7 @@ type refCollector struct {
 	loc   *locator
 	found []foundRef
 	ids   []HeadingID // in document order, as the walk meets headings
+	other []string    // ids of footnotes and raw HTML (see renderState.anchors)
 }
 
 type foundRef struct {

@@ -24,18 +24,22 @@ type renderState struct {
 	glossaryLink GlossaryLink
 
 	refs *refCollector // nil unless the caller asked for Result.Refs
+	// scanOnly: nothing is rendered (Scan), so what only changes the
+	// output — destinations, tables, autolinks — is left undone.
+	scanOnly bool
 }
 
 // transformer does all of accord's AST work in one walk: heading ids and
 // attributes, link resolution and neutralisation, table wrappers and dot
 // blocks. filterAttrs drops heading attributes other than id and class
-// (see filterAttrs; a handbook with raw_html keeps them).
-type transformer struct{ filterAttrs bool }
+// (see filterAttrs; a handbook with raw_html keeps them); rawHTML says
+// that raw HTML reaches the page, and with it the ids written in it.
+type transformer struct{ filterAttrs, rawHTML bool }
 
 func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*renderState)
 	if st == nil {
-		// Refs parses without state: it wants destinations exactly as written.
+		// A parse outside Renderer.parse wants goldmark's own tree.
 		return
 	}
 	src := reader.Source()
@@ -46,6 +50,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		dots      []*ast.FencedCodeBlock
 		texts     []*ast.Text
 		unlinks   []*ast.Link
+		tasks     []*east.TaskCheckBox
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -66,6 +71,9 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, false)
 			}
+			if st.scanOnly {
+				break
+			}
 			var unlink bool
 			n.Destination, unlink = st.resolveDest(n.Destination, false)
 			if unlink {
@@ -75,15 +83,31 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if st.refs != nil {
 				st.refs.add(n, n.Destination, n.Reference, true)
 			}
-			n.Destination = st.destination(n.Destination, true)
+			if !st.scanOnly {
+				n.Destination = st.destination(n.Destination, true)
+			}
 		case *ast.AutoLink:
-			autolinks = append(autolinks, n)
+			if !st.scanOnly {
+				autolinks = append(autolinks, n)
+			}
+		case *east.Footnote, *east.FootnoteLink:
+			if st.refs != nil {
+				st.refs.other = append(st.refs.other, footnoteID(n))
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if st.refs != nil && t.rawHTML {
+				st.refs.other = append(st.refs.other, htmlIDs(n, src)...)
+			}
 		case *east.Table:
-			tables = append(tables, n)
+			if !st.scanOnly {
+				tables = append(tables, n)
+			}
 		case *ast.FencedCodeBlock:
 			if string(n.Language(src)) == "dot" {
 				dots = append(dots, n)
 			}
+		case *east.TaskCheckBox:
+			tasks = append(tasks, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -100,14 +124,35 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	for _, l := range unlinks {
 		unlink(l)
 	}
+	wraps := make([]*tableWrap, 0, len(tables))
 	for _, t := range tables {
-		wrapTable(t)
+		wraps = append(wraps, wrapTable(t))
 	}
 	for i, n := range dots {
 		st.dot(i, n, src)
 	}
 	if st.glossary != nil {
 		st.linkTerms(texts, src)
+	}
+	// Last: the glossary's links are in the text by now.
+	for _, c := range tasks {
+		labelTask(c)
+	}
+	for _, w := range wraps {
+		w.focusable = !hasLink(w)
+	}
+}
+
+// labelTask puts a task's checkbox and the rest of its line in a taskLabel.
+func labelTask(c *east.TaskCheckBox) {
+	parent := c.Parent()
+	l := &taskLabel{}
+	parent.InsertBefore(parent, c, l)
+	for n := ast.Node(c); n != nil; {
+		next := n.NextSibling()
+		parent.RemoveChild(parent, n)
+		l.AppendChild(l, n)
+		n = next
 	}
 }
 
@@ -125,7 +170,7 @@ func unlink(l *ast.Link) {
 
 // wrapTable puts the table in a tableWrap block so wide tables scroll sideways
 // instead of widening the page on a phone.
-func wrapTable(t *east.Table) {
+func wrapTable(t *east.Table) *tableWrap {
 	// Header cells name what they head, for screen readers.
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		if _, ok := row.(*east.TableHeader); ok {
@@ -138,6 +183,21 @@ func wrapTable(t *east.Table) {
 	w := &tableWrap{}
 	parent.ReplaceChild(parent, t, w)
 	w.AppendChild(w, t)
+	return w
+}
+
+// hasLink reports whether n holds a link, something a keyboard can focus.
+func hasLink(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c.(type) {
+		case *ast.Link, *ast.AutoLink:
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // dot records the i-th ```dot block and, when dotSVG accepts it, swaps the

@@ -66,6 +66,9 @@ type VersionSources struct {
 	Folders []string `toml:"folders"`
 }
 
+// Any reports whether the table names any earlier version.
+func (v VersionSources) Any() bool { return v.GitTags != "" || len(v.Folders) > 0 }
+
 // RACIOptions is the [raci] table: thresholds for RACI health advice and
 // the independence rules of segregation of duties.
 type RACIOptions struct {

@@ -72,11 +72,23 @@ func (d ChangesData) SignOffURL() string { return urls.Rel(d.page, urls.Acknowle
 // NewHome links to the home page of the new version.
 func (d ChangesData) NewHome() string { return urls.Rel(d.page, d.newPrefix+urls.Home) }
 
-func (r *renderer) versionPages() {
+// versionPages lists the pages only the root of a versioned site has: the
+// list of versions, and each version's "what changed" page and sign-off
+// sheet.
+func (r *renderer) versionPages() []pageJob {
 	vs := r.in.History
 	if vs == nil || len(vs.List) < 2 || !vs.isCurrent() {
-		return
+		return nil
 	}
+	jobs := []pageJob{{VersionsPage, (*renderer).versionsPage}}
+	for i := 1; i < len(vs.List); i++ {
+		jobs = append(jobs, pageJob{ChangesPage(vs.List[i].Slug), func(x *renderer) { x.changesPage(i) }})
+	}
+	return append(jobs, r.signOffPages()...)
+}
+
+func (r *renderer) versionsPage() {
+	vs := r.in.History
 	var d VersionsData
 	for i := len(vs.List) - 1; i >= 0; i-- {
 		v := vs.List[i]
@@ -88,19 +100,20 @@ func (r *renderer) versionPages() {
 		d.Versions = append(d.Versions, e)
 	}
 	r.execute("versions", r.page("versions", VersionsPage, r.t["versions"], r.home2crumbs("versions", ""), d))
-	for i := 1; i < len(vs.List); i++ {
-		v := vs.List[i]
-		page := ChangesPage(v.Slug)
-		cd := ChangesData{Old: vs.List[i-1], New: v, C: v.Changes, page: page,
-			oldPrefix: vs.Prefix(i - 1), newPrefix: vs.Prefix(i)}
-		cd.Roles, cd.Workflows = roleSections(v.Changes), workflowSections(v.Changes)
-		title := fmt.Sprintf(r.t["changesTitle"], v.Number)
-		crumbs := append(r.home2crumbs("versions", VersionsPage), r.crumb(title, ""))
-		r.execute("changes", r.page("changes", page, title, crumbs, cd))
-	}
-	for _, j := range r.signOffPages() {
-		j.run(r)
-	}
+}
+
+// changesPage renders what changed in the version at index i of the
+// history against the one before it.
+func (r *renderer) changesPage(i int) {
+	vs := r.in.History
+	v := vs.List[i]
+	page := ChangesPage(v.Slug)
+	cd := ChangesData{Old: vs.List[i-1], New: v, C: v.Changes, page: page,
+		oldPrefix: vs.Prefix(i - 1), newPrefix: vs.Prefix(i)}
+	cd.Roles, cd.Workflows = roleSections(v.Changes), workflowSections(v.Changes)
+	title := fmt.Sprintf(r.t["changesTitle"], v.Number)
+	crumbs := append(r.home2crumbs("versions", VersionsPage), r.crumb(title, ""))
+	r.execute("changes", r.page("changes", page, title, crumbs, cd))
 }
 
 // roleSections gathers, per role, its own changes and its RACI letters.

@@ -81,8 +81,8 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 		b.WriteString("</dd>")
 	}
 	for _, s := range w.Steps {
-		b.WriteString("\n<li id=\"step-")
-		esc(&b, s.ID)
+		b.WriteString("\n<li id=\"")
+		esc(&b, urls.StepID(s.ID))
 		b.WriteString("\" class=\"step\">\n  <h3>")
 		esc(&b, s.Name)
 		if s.Approval {
@@ -125,8 +125,8 @@ func (p *Page) StepList(w *model.Workflow) template.HTML {
 			if i > 0 {
 				esc(&b, sep)
 			}
-			b.WriteString(`<a href="#step-`)
-			escURL(&b, n, false)
+			b.WriteString(`<a href="#`)
+			escURL(&b, urls.StepID(n), false)
 			b.WriteString(`">`)
 			if next := w.StepByID(n); next != nil {
 				esc(&b, next.Name)
@@ -203,8 +203,8 @@ func (p *Page) MatrixRows(m raci.Matrix) template.HTML {
 	var b strings.Builder
 	b.Grow(len(m.Rows) * (100 + 30*len(m.Roles)))
 	for _, row := range m.Rows {
-		b.WriteString("\n<tr><th scope=\"row\"><a href=\"#step-")
-		escURL(&b, row.Step.ID, false)
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"#")
+		escURL(&b, urls.StepID(row.Step.ID), false)
 		b.WriteString(`">`)
 		esc(&b, row.Step.Name)
 		b.WriteString("</a></th>")

@@ -3,10 +3,13 @@ package render_test
 import (
 	"context"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/net/html"
 
 	"github.com/accord-handbook/accord/generator"
 	"github.com/accord-handbook/accord/generator/markdown"
@@ -100,4 +103,63 @@ func TestReservedIDs_headingsRenamed(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPrintPages_idsOnceLinksLand: the print pages gather several pages,
+// each with its own ids (role sections, footnotes, headings that repeat
+// from page to page); on each print page every id is there once and every
+// in-page link lands on one.
+func TestPrintPages_idsOnceLinksLand(t *testing.T) {
+	body := "## Setup\n\nSee [setup](#setup) and a note.[^1]\n\n[^1]: The note.\n"
+	pages := compileMini(t, map[string]string{
+		"roles/lead.md":     body,
+		"roles/engineer.md": body,
+		"pages/guide.md":    "+++\ntitle = \"Guide\"\n+++\n\n" + body,
+		"roles/engineer.toml": testhb.Mini["roles/engineer.toml"] +
+			"onboarding = [\"roles/engineer\", \"pages/guide\", \"roles/lead\"]\n",
+	})
+	for _, p := range []string{"print/handbook.html", "print/engineer.html", "print/lead.html"} {
+		html, ok := pages[p]
+		if !ok {
+			t.Fatalf("no %s", p)
+		}
+		ids, links := idsAndLinks(t, html)
+		for id, n := range ids {
+			if n > 1 {
+				t.Errorf("%s: id %q %d times", p, id, n)
+			}
+		}
+		for _, l := range links {
+			if ids[l] == 0 {
+				t.Errorf("%s: link to #%s, which is not on the page", p, l)
+			}
+		}
+		if ids["roles/lead:setup"] != 1 || ids["roles/lead:fn:1"] != 1 {
+			t.Errorf("%s: ids not scoped by their section: %v", p, ids)
+		}
+	}
+}
+
+// idsAndLinks returns how many times each id is on an HTML page, and the
+// ids its in-page links name.
+func idsAndLinks(t *testing.T, page string) (map[string]int, []string) {
+	t.Helper()
+	ids := map[string]int{}
+	var links []string
+	z := html.NewTokenizer(strings.NewReader(page))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		for _, a := range z.Token().Attr {
+			switch {
+			case a.Key == "id":
+				ids[a.Val]++
+			case a.Key == "href" && strings.HasPrefix(a.Val, "#"):
+				id, err := url.PathUnescape(a.Val[1:])
+				if err != nil {
+					t.Fatal(err)
+				}
+				links = append(links, id)
+			}
+		}
+	}
+	return ids, links
 }

@@ -9,37 +9,49 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/accord-handbook/accord/generator/model"
 	"github.com/accord-handbook/accord/generator/site"
 
 	"github.com/accord-handbook/accord/generator"
 )
 
-// TestLazy_sameAsSite renders the shipped handbook both ways and requires
-// every file of the site, asked for one at a time in a scrambled order, to
-// be byte for byte what Site renders; a path that is not in the site is
-// not found. The shipped handbook has an earlier version, which CompileLazy
-// leaves to Compile, so its current version is tested on its own.
+// TestLazy_sameAsSite renders handbooks both ways and requires every file
+// of the site, asked for one at a time in a scrambled order, to be byte
+// for byte what Compile renders; a path that is not in the site is not
+// found. The shipped handbook is rendered with its earlier version (2.0
+// under v/2.0/) and without it; the notices handbook has an earlier
+// version from a folder outside it and a base URL (feed, sitemap).
 func TestLazy_sameAsSite(t *testing.T) {
 	shipped := filepath.Join("..", "..", "content")
-	if lazy, _, err := generator.CompileLazy(context.Background(), generator.Options{Dir: shipped, NoGraphs: true}); lazy != nil || err != nil {
-		t.Fatalf("CompileLazy of a versioned handbook: %v, %v; want nil, nil (Compile renders it)", lazy, err)
+	for _, tc := range []struct{ name, dir string }{
+		{"shipped", shipped},
+		{"shipped without versions", currentVersion(t, shipped)},
+		{"notices", filepath.Join("..", "..", "testdata", "golden", "notices", "current")},
+	} {
+		t.Run(tc.name, func(t *testing.T) { sameAsSite(t, tc.dir) })
 	}
-	dir := currentVersion(t, shipped)
-	files, _, err := generator.Compile(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
+}
+
+func sameAsSite(t *testing.T, dir string) {
+	asOf, _ := model.ParseDate("2026-12-06")
+	opts := generator.Options{Dir: dir, NoGraphs: true, AsOf: asOf}
+	files, _, err := generator.Compile(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hasIntro := true // content/pages/index.md exists
-	lazy, _, err := generator.CompileLazy(context.Background(), generator.Options{Dir: dir, NoGraphs: true})
+	lazy, _, err := generator.CompileLazy(context.Background(), opts)
 	if err != nil || lazy == nil {
 		t.Fatalf("CompileLazy: %v", err)
 	}
-	// The pages of one source, the index pages and the static files first:
-	// they must render without rendering the whole site. Then the pages
-	// that gather the whole handbook.
+	// The pages of one source, the index and version pages and the static
+	// files first: they must render without rendering a whole version.
+	// Then the pages that gather the whole version they are in.
 	gathers := func(p string) bool {
-		return strings.HasPrefix(p, "onboarding/") || strings.HasPrefix(p, "print/") ||
-			p == "search.html" || p == "model.json" || p == "_accord/search-index.js" || p == "pages/index.html" && !hasIntro
+		if rest, ok := strings.CutPrefix(p, "v/"); ok {
+			_, p, _ = strings.Cut(rest, "/")
+		}
+		return strings.HasPrefix(p, "onboarding/") || strings.HasPrefix(p, "print/") && !strings.HasPrefix(p, "print/acknowledge-") ||
+			p == "search.html" || p == "model.json" || p == "_accord/search-index.js"
 	}
 	var order []site.File
 	for _, f := range files {
@@ -52,9 +64,10 @@ func TestLazy_sameAsSite(t *testing.T) {
 			order = append(order, f)
 		}
 	}
+	versioned := false
 	for i, f := range order {
 		if !gathers(f.Path) && lazy.Whole() {
-			t.Fatalf("asking for %s (file %d) rendered the whole site", order[i-1].Path, i-1)
+			t.Fatalf("asking for %s (file %d) rendered a whole version", order[i-1].Path, i-1)
 		}
 		got, ok, err := lazy.Get(f.Path)
 		if err != nil || !ok {
@@ -63,8 +76,20 @@ func TestLazy_sameAsSite(t *testing.T) {
 		if !bytes.Equal(got, f.Data) {
 			t.Errorf("%s differs from the full render", f.Path)
 		}
+		versioned = versioned || strings.HasPrefix(f.Path, "v/")
 	}
-	for _, p := range []string{"nope.html", "roles/nobody.html", "_accord/nope.css", "assets/none.svg"} {
+	t.Logf("%d files, versioned: %v", len(files), versioned)
+	missing := []string{"nope.html", "roles/nobody.html", "_accord/nope.css", "assets/none.svg"}
+	if versioned {
+		missing = append(missing, "v/0.1/index.html", "v/nope.html")
+		for _, f := range files {
+			if slug, _, ok := strings.Cut(strings.TrimPrefix(f.Path, "v/"), "/"); ok && strings.HasPrefix(f.Path, "v/") {
+				missing = append(missing, "v/"+slug+"/nope.html", "v/"+slug+"/versions.html")
+				break
+			}
+		}
+	}
+	for _, p := range missing {
 		if _, ok, err := lazy.Get(p); ok || err != nil {
 			t.Errorf("%s: ok=%v err=%v, want not found", p, ok, err)
 		}

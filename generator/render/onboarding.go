@@ -137,6 +137,7 @@ func (r *renderer) printContent() []func() {
 		jobs = append(jobs, func() {
 			html, ok := r.sourceContent(key, urls.PrintAll)
 			if ok {
+				html = scopeIDs(html, key+":")
 				r.mu.Lock()
 				r.printed[key] = html
 				r.mu.Unlock()
@@ -174,9 +175,12 @@ func (r *renderer) printAll() {
 }
 
 func (r *renderer) booklet(ro *model.Role) {
-	secs := []template.HTML{r.printed["roles/"+ro.ID]}
+	own := "roles/" + ro.ID
+	secs := []template.HTML{r.printed[own]}
 	for _, key := range ro.Onboarding {
-		if sec, ok := r.printed[key]; ok {
+		// A role that lists its own page to read has it once: twice would
+		// repeat its ids.
+		if sec, ok := r.printed[key]; ok && key != own {
 			secs = append(secs, sec)
 		}
 	}

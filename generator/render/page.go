@@ -237,7 +237,8 @@ var funcs = template.FuncMap{
 	"duration": formatDuration,
 	"join":     strings.Join,
 	"add":      func(a, b int) int { return a + b },
-	"anchor":   anchor,
+	"anchor":   urls.TermID,
+	"teamID":   urls.TeamID,
 	"heat":     health.Heat,
 	"trf": func(format string, n int) string {
 		if !strings.Contains(format, "%d") {
@@ -274,17 +275,6 @@ func formatDuration(d time.Duration, t map[string]string) string {
 		return d.String()
 	}
 	return strings.Join(parts, " ")
-}
-
-// anchor turns a glossary term into an element id: spaces and slashes
-// become '-', everything else (Chinese included) stays.
-func anchor(s string) string {
-	return "term-" + strings.Map(func(r rune) rune {
-		if r == ' ' || r == '/' || r == '#' || r == '?' || r == '%' || r == '"' || r == '\'' {
-			return '-'
-		}
-		return r
-	}, s)
 }
 
 func cutKey(key string) (kind, id string, ok bool) { return strings.Cut(key, "/") }

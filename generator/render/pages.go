@@ -53,6 +53,12 @@ func (r *renderer) ownPages() []pageJob {
 	return jobs
 }
 
+// alone lists every page that renders on its own, in parallel with the
+// others: Site renders them all first, Lazy one when it is asked for.
+func (r *renderer) alone() []pageJob {
+	return slices.Concat(r.ownPages(), r.redirects(), r.publishPages(), r.versionPages())
+}
+
 // bind makes jobs that render pages with r.
 func (r *renderer) bind(pages []pageJob) []func() {
 	jobs := make([]func(), len(pages))
@@ -62,14 +68,15 @@ func (r *renderer) bind(pages []pageJob) []func() {
 	return jobs
 }
 
-// pages renders every page in three waves. The pages of the sources come
+// pages renders every page in three waves. The pages that render alone
+// (the page of each source, the index pages, the version pages) come
 // first, in parallel; onboarding and print pages need every source's
 // reading time, so they come next. The search index needs the documents of
 // the first wave only: it is built beside the other two. Once ctx is done
 // no wave starts.
 func (r *renderer) pages(ctx context.Context) {
 	r.nav = r.buildNav()
-	r.parallel(ctx, r.bind(append(r.ownPages(), append(r.redirects(), r.publishPages()...)...)))
+	r.parallel(ctx, r.bind(r.alone()))
 	if ctx.Err() != nil {
 		return // the search index would be of part of the pages
 	}
@@ -82,9 +89,6 @@ func (r *renderer) pages(ctx context.Context) {
 	r.parallel(ctx, append(r.bind(r.onboarding()), r.printContent()...))
 	r.parallel(ctx, r.bind(r.printPages()))
 	<-search
-	if ctx.Err() == nil {
-		r.versionPages()
-	}
 }
 
 // markdown renders a Markdown body of the source file src for the page at
@@ -118,7 +122,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 		Resolve: resolve, DotSVG: dot, Glossary: r.glossary,
 		GlossaryLink: func(i int) (string, string) {
 			t := r.h.Terms[i]
-			return urls.Rel(page, urls.Glossary+"#"+anchor(t.Term)), t.Definition
+			return urls.Rel(page, urls.Glossary+"#"+urls.TermID(t.Term)), t.Definition
 		},
 		Refs: !r.printing,
 	})
@@ -129,7 +133,7 @@ func (r *renderer) markdown(src string, body []byte, page string) template.HTML 
 	if !r.printing {
 		r.mu.Lock()
 		if _, ok := r.parsed[src]; !ok {
-			r.parsed[src] = markdown.Scanned{Refs: res.Refs, Dots: res.Dots, IDs: res.IDs}
+			r.parsed[src] = res.Scanned()
 		}
 		r.mu.Unlock()
 	}

@@ -345,9 +345,16 @@ func (s *pageSizes) record(kind string, n int) {
 	s.m[kind] = n
 }
 
-// static copies the theme and the handbook's assets; there may be many
-// assets, and large ones, so ctx is checked before each.
+// static copies the theme and the handbook's assets.
 func (r *renderer) static(ctx context.Context) error {
+	if err := r.theme(); err != nil {
+		return err
+	}
+	return r.assets(ctx)
+}
+
+// theme copies the theme's files under urls.ThemeDir.
+func (r *renderer) theme() error {
 	err := fs.WalkDir(r.in.Theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
 			if _, serr := fs.Stat(r.in.Theme, path.Join(p, urls.Marker)); serr == nil {
@@ -367,6 +374,12 @@ func (r *renderer) static(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
+	return nil
+}
+
+// assets copies the handbook's assets; there may be many, and large ones,
+// so ctx is checked before each.
+func (r *renderer) assets(ctx context.Context) error {
 	for _, a := range r.h.Assets {
 		if err := ctx.Err(); err != nil {
 			return err

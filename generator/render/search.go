@@ -50,7 +50,7 @@ func (r *renderer) indexBody(key, kind, title, url string, body template.HTML, l
 
 func (r *renderer) searchIndex() {
 	for _, t := range r.h.Terms {
-		r.indexDoc("term", t.Term, urls.Glossary+"#"+anchor(t.Term), strings.Join(t.Aliases, " "), t.Definition)
+		r.indexDoc("term", t.Term, urls.Glossary+"#"+urls.TermID(t.Term), strings.Join(t.Aliases, " "), t.Definition)
 	}
 	sortDocs(r.docs)
 	idx := r.writeIndex()

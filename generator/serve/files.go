@@ -88,7 +88,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, empty bool) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	fmt.Fprintf(w, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body>\n<h1>Not found: %s</h1>\n<p>%s <a href=\"/\">Home</a></p>\n%s\n</body></html>\n",
+	fmt.Fprintf(w, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body>\n<h1>Not found: %s</h1>\n<p>%s <a href=\"/\">Home</a></p>\n%s\n</body></html>\n",
 		html.EscapeString(r.URL.Path), msg, Script)
 }
 

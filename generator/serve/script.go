@@ -38,6 +38,7 @@ const Script template.HTML = `<script>
       "padding:2em;background:rgba(24,24,27,.94);color:#f4f4f5;font:14px/1.6 ui-monospace,Menlo,Consolas,monospace;text-align:left");
     box.id = "accord-problems";
     box.setAttribute("role", "alertdialog");
+    box.setAttribute("lang", "en"); // its words are English, over a page in any language
     var close = el("button", "\u00d7", "float:right;font:inherit;font-size:20px;background:none;color:inherit;border:1px solid #71717a;border-radius:4px;cursor:pointer");
     close.setAttribute("aria-label", "Hide");
     close.onclick = hide;

@@ -66,8 +66,14 @@ loop:
 				break loop
 			}
 			s.rebuildServed(ctx, srv, &b)
+		case b, ok := <-s.outside.events():
+			if ok {
+				s.rebuildServed(ctx, srv, &b)
+			}
 		case err := <-w.Errors():
 			fmt.Fprintf(s.cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
+		case err := <-s.outside.errors():
+			fmt.Fprintf(s.cfg.Stderr, "warning: watching the earlier versions: %s\n", source.EscapeLine(err.Error()))
 		case <-midnight:
 			// A new day: documents may have fallen due.
 			s.rebuildServed(ctx, srv, &watch.Batch{})
@@ -96,10 +102,11 @@ loop:
 
 // rebuildServed builds the handbook again and swaps the result into srv,
 // or keeps the last good site there and shows why the new one failed. b
-// is nil for the first build. A handbook without earlier versions is
-// checked and its pages rendered as the browser asks for them, so that a
-// save reaches the page being read after a check and one page.
+// is nil for the first build. The handbook is checked and its pages
+// rendered as the browser asks for them, so that a save reaches the page
+// being read after a check and one page.
 func (s *Session) rebuildServed(ctx context.Context, srv *serve.Server, b *watch.Batch) {
+	s.changed(b)
 	opts := s.opts
 	opts.Extra = serve.Script
 	c := s.build(ctx, opts, true)

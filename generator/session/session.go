@@ -6,10 +6,11 @@
 // succeeded, the diagnostics last printed) and turns a panic while building
 // into an error: nothing the content does may end the session.
 //
-// Every rebuild builds the whole handbook again through package
+// Every rebuild builds the whole current version again through package
 // generator's stages, with no dependency tracking to get wrong; the caches
 // make that cheap, and `accord serve` renders a page only when a browser
-// asks for it.
+// asks for it. The earlier versions of a versioned handbook are read once
+// (generator.Earlier), and again only when their sources change.
 package session
 
 import (
@@ -59,6 +60,8 @@ type Session struct {
 	opts      generator.Options
 	ownGraphs bool
 	cache     *markdown.Cache
+	earlier   *generator.Earlier
+	outside   *outside // earlier versions' folders outside cfg.Dir, watched
 	diags     printer
 	good      bool // a build has succeeded: there is a site to fall back on
 	// lazyBuilds counts lazy rebuilds, to sweep the Markdown cache now and then.
@@ -72,9 +75,10 @@ type Session struct {
 
 // New starts a session; Close ends it.
 func New(cfg Config) *Session {
-	s := &Session{cfg: cfg, cache: markdown.NewCache(), diags: printer{stderr: cfg.Stderr},
-		name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out), retryPauses: retryPauses}
-	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs,
+	s := &Session{cfg: cfg, cache: markdown.NewCache(), earlier: generator.NewEarlier(), outside: newOutside(cfg.Dir, cfg.Stderr),
+		diags: printer{stderr: cfg.Stderr}, name: source.EscapeLine(cfg.Name), out: source.EscapeLine(cfg.Out), retryPauses: retryPauses}
+	s.earlier.Watch = s.outside.set
+	s.opts = generator.Options{Dir: cfg.Dir, Name: cfg.Name, Markdown: s.cache, Earlier: s.earlier, Graphs: cfg.Graphs, NoGraphs: cfg.NoGraphs,
 		AsOf: cfg.AsOf, Drafts: cfg.Drafts, BaseURL: cfg.BaseURL}
 	if cfg.Graphs == nil && !cfg.NoGraphs {
 		s.opts.Graphs, s.ownGraphs = graphviz.New(graphviz.DefaultCacheDir()), true
@@ -82,8 +86,9 @@ func New(cfg Config) *Session {
 	return s
 }
 
-// Close stops the session's Graphviz workers.
+// Close stops the session's Graphviz workers and watchers.
 func (s *Session) Close() {
+	s.outside.close()
 	if s.ownGraphs {
 		s.opts.Graphs.Close()
 	}
@@ -146,9 +151,17 @@ func outOfFiles(b built) bool {
 	return false
 }
 
-// buildOnce compiles the handbook whole, in memory, or, when lazy and the
-// handbook has no earlier versions, checks it and returns a site that
-// renders each page when asked. A panic becomes the build's error.
+// changed tells the session what a batch of file-system changes was (nil:
+// none, the first build), before it builds again.
+func (s *Session) changed(b *watch.Batch) {
+	if b != nil {
+		s.earlier.Changed(b.Paths, b.Overflow)
+	}
+}
+
+// buildOnce compiles the handbook whole, in memory, or, when lazy, checks
+// it and returns a site that renders each page when asked. A panic
+// becomes the build's error.
 func (s *Session) buildOnce(ctx context.Context, opts generator.Options, lazy bool) (b built) {
 	start := time.Now()
 	defer func() {
@@ -159,9 +172,7 @@ func (s *Session) buildOnce(ctx context.Context, opts generator.Options, lazy bo
 	}()
 	if lazy && s.compile == nil {
 		b.lazy, b.checked, b.err = generator.CompileLazy(ctx, opts)
-		if b.lazy != nil || b.err != nil {
-			return b
-		}
+		return b
 	}
 	compile := s.compile
 	if compile == nil {

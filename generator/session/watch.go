@@ -45,8 +45,17 @@ func Watch(ctx context.Context, cfg Config) error {
 			if err := wb.build(ctx, &b); err != nil {
 				fmt.Fprintf(cfg.Stderr, "accord build: %s\n", source.EscapeText(err.Error()))
 			}
+		case b, ok := <-s.outside.events():
+			if !ok {
+				continue
+			}
+			if err := wb.build(ctx, &b); err != nil {
+				fmt.Fprintf(cfg.Stderr, "accord build: %s\n", source.EscapeText(err.Error()))
+			}
 		case err := <-w.Errors():
 			fmt.Fprintf(cfg.Stderr, "warning: watching %s: %s\n", s.name, source.EscapeLine(err.Error()))
+		case err := <-s.outside.errors():
+			fmt.Fprintf(cfg.Stderr, "warning: watching the earlier versions: %s\n", source.EscapeLine(err.Error()))
 		}
 	}
 }
@@ -62,6 +71,7 @@ type watchBuild struct {
 // next save.
 func (wb *watchBuild) build(ctx context.Context, b *watch.Batch) error {
 	s := wb.s
+	s.changed(b)
 	c := s.build(ctx, s.opts, false)
 	if ctx.Err() != nil {
 		return nil

@@ -52,7 +52,25 @@ func Role(id string) string { return "roles/" + id + ".html" }
 func Workflow(id string) string { return "workflows/" + id + ".html" }
 
 // Step returns the anchor of a step on its workflow's page.
-func Step(workflow, step string) string { return Workflow(workflow) + "#step-" + step }
+func Step(workflow, step string) string { return Workflow(workflow) + "#" + StepID(step) }
+
+// StepID is the id of a step's element on its workflow's page.
+func StepID(step string) string { return "step-" + step }
+
+// TeamID is the id of a team's section on the teams page.
+func TeamID(team string) string { return "team-" + team }
+
+// TermID is the id of a term's entry on the glossary page: "term-" and the
+// term, with spaces and the characters a URL or an attribute reads
+// otherwise ('/', '#', '?', '%', quotes) as '-'; Chinese stays.
+func TermID(term string) string {
+	return "term-" + strings.Map(func(r rune) rune {
+		if r == ' ' || r == '/' || r == '#' || r == '?' || r == '%' || r == '"' || r == '\'' {
+			return '-'
+		}
+		return r
+	}, term)
+}
 
 // Onboarding returns the "new here?" page of a role.
 func Onboarding(role string) string { return "onboarding/" + role + ".html" }

@@ -32,3 +32,21 @@ func TestSource(t *testing.T) {
 		t.Error("teams/x should not resolve")
 	}
 }
+
+// TestIDs: the ids docs/format.md promises for steps, teams and terms.
+func TestIDs(t *testing.T) {
+	for got, want := range map[string]string{
+		StepID("quote"):            "step-quote",
+		Step("order", "quote"):     "workflows/order.html#step-quote",
+		TeamID("foreign-trade"):    "team-foreign-trade",
+		TermID("FOB"):              "term-FOB",
+		TermID("L/C"):              "term-L-C",
+		TermID("信用证"):              "term-信用证",
+		TermID("Bill of Lading"):   "term-Bill-of-Lading",
+		TermID(`"T/T" #1? 100%'s`): "term--T-T---1--100--s",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

@@ -63,29 +63,39 @@ func Scan(md *markdown.Renderer) Scanner {
 }
 
 // Links checks every link and image of every Markdown source, as scan
-// finds them: each must resolve to a page or an asset of the handbook; and
-// no heading's explicit {#id} may be one accord's pages use themselves
-// (markdown.IsReservedID). It returns every ```dot block, for the caller to lay out (a syntax error is
-// a problem of the Markdown file, at its line). Parsing is most of the
-// cost of `accord check` on a large handbook, so the sources are scanned
-// in parallel, one worker per CPU; the results are in document order.
+// finds them: each must resolve to a page or an asset of the handbook, and
+// its #fragment to an element of that page; and no heading's explicit
+// {#id} may be one accord's pages use themselves (markdown.IsReservedID).
+// It returns every ```dot block, for the caller to lay out (a syntax error
+// is a problem of the Markdown file, at its line).
+//
+// Parsing is most of the cost of `accord check` on a large handbook, so
+// the sources are scanned in parallel, one worker per CPU, each once: a
+// fragment may name a heading of any page, so every source is scanned
+// before any link is checked. The results are in document order.
 func Links(h *model.Handbook, table *links.Table, scan Scanner) (*source.List, []Dot) {
-	return eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) {
-		return checkScanned(d, scan(d), table)
+	docs := MarkdownDocs(h)
+	found := make([]markdown.Scanned, len(docs))
+	eachDoc(docs, func(i int, d MarkdownDoc) (source.List, []Dot) {
+		found[i] = scan(d)
+		return source.List{}, nil
+	})
+	anchors := NewAnchors(h, table, docs, found)
+	return eachDoc(docs, func(i int, d MarkdownDoc) (source.List, []Dot) {
+		return checkScanned(d, found[i], table, anchors)
 	})
 }
 
 // Guards reports the Markdown sources the parser must not be given (too
 // large, nested too deep, too many inline markers in a paragraph).
 func Guards(h *model.Handbook) *source.List {
-	diags, _ := eachDoc(h, func(d MarkdownDoc) (source.List, []Dot) { return guard(d), nil })
+	diags, _ := eachDoc(MarkdownDocs(h), func(_ int, d MarkdownDoc) (source.List, []Dot) { return guard(d), nil })
 	return diags
 }
 
-// eachDoc runs check on every Markdown document on one worker per CPU and
+// eachDoc runs check on every document of docs on one worker per CPU and
 // gathers the results in document order.
-func eachDoc(h *model.Handbook, check func(MarkdownDoc) (source.List, []Dot)) (*source.List, []Dot) {
-	docs := MarkdownDocs(h)
+func eachDoc(docs []MarkdownDoc, check func(int, MarkdownDoc) (source.List, []Dot)) (*source.List, []Dot) {
 	type result struct {
 		diags source.List
 		dots  []Dot
@@ -102,7 +112,7 @@ func eachDoc(h *model.Handbook, check func(MarkdownDoc) (source.List, []Dot)) (*
 				if i >= len(docs) {
 					return
 				}
-				results[i].diags, results[i].dots = check(docs[i])
+				results[i].diags, results[i].dots = check(i, docs[i])
 			}
 		}()
 	}
@@ -141,18 +151,24 @@ func guard(d MarkdownDoc) (diags source.List) {
 	return diags
 }
 
-// checkScanned checks the links and heading ids found in one document and
-// places its dot blocks in its file.
+// checkScanned checks the links (and their fragments, against anchors)
+// and heading ids found in one document and places its dot blocks in its
+// file.
 //
 // A reserved id given explicitly is an error rather than renamed, as a
 // heading whose text makes one is: the author chose it to link to, and a
 // link to it would land on accord's element instead, without a word.
-func checkScanned(d MarkdownDoc, found markdown.Scanned, table *links.Table) (diags source.List, dots []Dot) {
+func checkScanned(d MarkdownDoc, found markdown.Scanned, table *links.Table, anchors *Anchors) (diags source.List, dots []Dot) {
 	for _, ref := range found.Refs {
-		if t, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image); err != nil {
-			diags.Errorf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "%v", err)
+		at := source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}
+		t, err := table.Resolve(d.Src.Path, ref.Dest, ref.Image)
+		if err == nil {
+			err = anchors.checkFragment(d.Src.Path, ref.Dest, t, table)
+		}
+		if err != nil {
+			diags.Errorf(at, "%v", err)
 		} else if t.Draft && !table.IsDraft(d.Src.Path) {
-			diags.Warnf(source.Pos{File: d.Src.Name, Line: d.Line + ref.Line, Col: ref.Col}, "link %q leads to a draft, which accord build leaves out: the link is shown as plain text until it is published", ref.Dest)
+			diags.Warnf(at, "link %q leads to a draft, which accord build leaves out: the link is shown as plain text until it is published", ref.Dest)
 		}
 	}
 	for _, id := range found.IDs {

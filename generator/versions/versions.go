@@ -64,9 +64,7 @@ type Options struct {
 }
 
 // Configured reports whether [versions] names any earlier version.
-func Configured(m model.Meta) bool {
-	return m.Versions.GitTags != "" || len(m.Versions.Folders) > 0
-}
+func Configured(m model.Meta) bool { return m.Versions.Any() }
 
 // Check reports the problems of [versions] itself, at the key: a tag
 // pattern that is not a valid glob or a handbook outside any git
@@ -112,12 +110,28 @@ func folderPath(dir, f string) string {
 	return filepath.Join(dir, p)
 }
 
-// Load finds, loads and checks every earlier version. When [versions] has
-// errors (see Check) they are returned and nothing is loaded.
+// Load finds, loads and checks every earlier version, and arranges them
+// (Read, then Arrange). When [versions] has errors (see Check) they are
+// returned and nothing is loaded.
 func Load(opts Options, check CheckFunc) ([]*Version, *source.List) {
+	return Read(opts, check).Arrange(opts)
+}
+
+// Found is every earlier version that [versions] names, loaded and
+// checked, before Arrange picks those to publish. Nothing changes it, so
+// an edit session reads the versions once and arranges them against each
+// save of the current sources.
+type Found struct {
+	versions []*Version
+	diags    *source.List
+}
+
+// Read finds, loads and checks every earlier version. When [versions] has
+// errors (see Check) they are its diagnostics and nothing is loaded.
+func Read(opts Options, check CheckFunc) *Found {
 	diags := Check(opts)
 	if diags.HasErrors() || !Configured(opts.Meta) {
-		return nil, diags
+		return &Found{diags: diags}
 	}
 	var found []*Version
 	found = append(found, fromTags(opts, check, diags)...)
@@ -125,7 +139,25 @@ func Load(opts Options, check CheckFunc) ([]*Version, *source.List) {
 	for i, v := range found {
 		v.order = i
 	}
-	kept := arrange(opts, found, diags)
+	return &Found{versions: found, diags: diags}
+}
+
+// HasErrors reports whether [versions] itself has errors, a folder that
+// does not exist or tags that cannot be read: then not every version it
+// names was read.
+func (f *Found) HasErrors() bool { return f.diags.HasErrors() }
+
+// Arrange returns the versions to publish, oldest first, and the
+// problems of reading them and of choosing: opts.Current and its number
+// decide which version is the current one's, left out. opts must say
+// what it said to Read but for Current.
+func (f *Found) Arrange(opts Options) ([]*Version, *source.List) {
+	diags := &source.List{}
+	diags.Add(f.diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	kept := arrange(opts, f.versions, diags)
 	for _, v := range kept {
 		diags.Add(v.unsafe)
 	}

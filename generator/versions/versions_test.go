@@ -113,11 +113,18 @@ func TestLoad_gitTags(t *testing.T) {
 
 	// The work tree moves on under the same number: v2.0 is left out, and
 	// now that is worth a warning.
+	found := Read(opts, check)
 	r.Write(map[string]string{"hb/roles/a.toml": "name = \"A, renamed\"\nteam = \"t\"\n"})
 	opts = loadCurrent(t, filepath.Join(r.Dir, "hb"))
-	_, diags = Load(opts, check)
+	got, diags = Load(opts, check)
 	if msg := messages(diags); !strings.Contains(msg, "warning: [versions]: v2.0 is left out: it has version 2.0, the number of the current sources, which differ from it") {
 		t.Errorf("diagnostics:\n%s", msg)
+	}
+	// What was read before the edit, arranged against the edited sources,
+	// is what loading again gives: a session reads the tags once.
+	again, againDiags := found.Arrange(opts)
+	if numbers(again) != numbers(got) || messages(againDiags) != messages(diags) {
+		t.Errorf("read before the edit, arranged after it: %q\n%s\nwant %q\n%s", numbers(again), messages(againDiags), numbers(got), messages(diags))
 	}
 }
 

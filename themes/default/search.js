@@ -159,13 +159,17 @@
     return (start > 0 ? "…" : "") + text.slice(start, start + 140) + (start + 140 < text.length ? "…" : "");
   }
 
+  // The list is a listbox (the search box points into it with
+  // aria-activedescendant): each result is an option, and the link itself
+  // takes that role, its <li> none, since an option may not hold a link.
   function renderResults(list, results, q, limit) {
     list.textContent = "";
     var ph = phrases(q);
     results.slice(0, limit).forEach(function (r, n) {
       var d = r.doc, li = document.createElement("li"), a = document.createElement("a");
-      li.setAttribute("role", "option");
-      li.id = list.id + ":" + n; // no heading id has a ":" (markdown.IsReservedID)
+      li.setAttribute("role", "none");
+      a.setAttribute("role", "option");
+      a.id = list.id + ":" + n; // no heading id has a ":" (markdown.IsReservedID)
       a.href = root + d[2];
       var t = document.createElement("span");
       t.className = "result-title";
@@ -195,8 +199,8 @@
         if (!items.length) return;
         e.preventDefault();
         sel = (sel + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
-        items.forEach(function (li, i) { li.classList.toggle("selected", i === sel); li.setAttribute("aria-selected", i === sel); });
-        input.setAttribute("aria-activedescendant", items[sel].id);
+        items.forEach(function (li, i) { li.classList.toggle("selected", i === sel); li.firstChild.setAttribute("aria-selected", i === sel); });
+        input.setAttribute("aria-activedescendant", items[sel].firstChild.id);
         items[sel].scrollIntoView({ block: "nearest" });
       } else if (e.key === "Enter") {
         if (sel >= 0 && items[sel]) { e.preventDefault(); window.location.href = items[sel].querySelector("a").href; }
@@ -235,6 +239,7 @@
       load(function (idx) {
         var res = v.trim() ? search(idx, v) : [];
         renderResults(list, res, v, 100);
+        list.hidden = !res.length; // an empty listbox is an error of ARIA's
         if (count) count.textContent = v.trim() ? (count.getAttribute("data-template") || "%d").replace("%d", res.length) : "";
       });
       if (window.history && window.history.replaceState) {
