@@ -107,7 +107,9 @@ func (r *renderer) redirect(from, to, title string) {
 	escape.HTML(&b, r.h.Meta.Language)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
 	escape.HTML(&b, title)
-	b.WriteString("</title>\n<link rel=\"canonical\" href=\"")
+	b.WriteString("</title>\n<link rel=\"icon\" href=\"")
+	escape.URL(&b, urls.Rel(from, urls.ThemeDir+"/icon.svg"), true)
+	b.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"canonical\" href=\"")
 	escape.URL(&b, canonical, true)
 	b.WriteString("\">\n<meta http-equiv=\"refresh\" content=\"0; url=")
 	escape.URL(&b, target, true)
@@ -136,7 +138,13 @@ func (r *renderer) notFoundPage() {
 	if base != "" {
 		b.WriteString("<link rel=\"stylesheet\" href=\"")
 		escape.URL(&b, base+urls.ThemeDir+"/style.css", true)
-		b.WriteString("\">\n")
+		b.WriteString("\">\n<link rel=\"icon\" href=\"")
+		escape.URL(&b, base+urls.ThemeDir+"/icon.svg", true)
+		b.WriteString("\" type=\"image/svg+xml\">\n")
+	} else {
+		// An empty icon: else the browser asks the server for
+		// /favicon.ico, outside the handbook's folder.
+		b.WriteString("<link rel=\"icon\" href=\"data:,\">\n")
 	}
 	b.WriteString("<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<main id=\"main\">\n<h1>")
 	escape.HTML(&b, r.t["notFound"])
