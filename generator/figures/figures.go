@@ -2,16 +2,14 @@
 // from package graph, laid out (or taken from the cache) by a
 // graphviz.Renderer, and put in a <figure> with its facts as a table for
 // screen readers. New(h, r) returns a Drawer, which is render.Graphs;
-// what the pages of the handbook share (the
-// neighbour index, the department figure of each folder) lives in it, so
-// it lives as long as the render that holds it. Graphs past MaxGraphNodes
+// what the pages of the handbook share (the neighbour index) lives in it,
+// so it lives as long as the render that holds it. Graphs past MaxGraphNodes
 // are not drawn; Limits warns about each of them.
 package figures
 
 import (
 	"bytes"
 	"html/template"
-	"path"
 	"sync"
 
 	"github.com/accord-handbook/accord/generator/graph"
@@ -31,57 +29,31 @@ type Drawer struct {
 	// true.
 	neighboursOnce sync.Once
 	neighbours     *graph.NeighbourIndex
-
-	mu          sync.Mutex
-	departments map[string]*sharedFigure // by the folder of the page
-}
-
-// sharedFigure is a figure drawn once for several pages; its lock is held
-// while it is drawn, so that the other pages wait for it.
-type sharedFigure struct {
-	mu   sync.Mutex
-	html template.HTML
-	done bool
 }
 
 var _ render.Graphs = (*Drawer)(nil)
 
 // New returns a Drawer of h's figures, laid out by r.
 func New(h *model.Handbook, r *graphviz.Renderer) *Drawer {
-	return &Drawer{h: h, r: r, departments: map[string]*sharedFigure{}}
+	return &Drawer{h: h, r: r}
 }
 
-// Department draws the department graph. Its nodes link to role pages
-// relative to page, so every page of one folder shows the same figure (the
-// home page and graphs.html, both at the root): it is drawn once per
-// folder, for the first page that asks.
+// Department draws the department graph with every link, for graphs.html.
 func (d *Drawer) Department(page string) (template.HTML, error) {
 	if tooManyRoles(d.h) {
 		return "", nil // see MaxGraphNodes
 	}
-	f := d.department(path.Dir(page))
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.done {
-		html, err := d.figure(graph.Department(d.h, page))
-		if err != nil {
-			return "", err // not kept: the next page tries again
-		}
-		f.html, f.done = html, true
-	}
-	return f.html, nil
+	return d.figure(graph.Department(d.h, page))
 }
 
-// department returns the department figure of the pages in dir.
-func (d *Drawer) department(dir string) *sharedFigure {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	f := d.departments[dir]
-	if f == nil {
-		f = &sharedFigure{}
-		d.departments[dir] = f
+// Overview draws the department for the home page, team by team when it
+// has many roles (see graph.Overview), so it needs no limit but that on
+// the teams.
+func (d *Drawer) Overview(page string) (template.HTML, error) {
+	if len(d.h.Teams) > MaxGraphNodes {
+		return "", nil
 	}
-	return f
+	return d.figure(graph.Overview(d.h, page))
 }
 
 func (d *Drawer) OrgChart(page string) (template.HTML, error) {

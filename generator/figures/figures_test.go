@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/accord-handbook/accord/generator/graph"
 	"github.com/accord-handbook/accord/generator/graphviz"
 	"github.com/accord-handbook/accord/generator/load"
 	"github.com/accord-handbook/accord/generator/model"
@@ -48,50 +47,36 @@ func TestNeighbourIndex_perHandbook(t *testing.T) {
 	}
 }
 
-// TestDepartment_oncePerFolder: the home page and graphs.html get the same
-// department graph (what drawing it once per folder relies on), it is
-// asked of the Renderer once for both, even when both pages ask at once,
-// and a page in another folder gets its own.
-func TestDepartment_oncePerFolder(t *testing.T) {
+// TestOverview_andDepartment: the home page gets the overview, with its
+// legend and at most forty lines; graphs.html the department graph with
+// all of them.
+func TestOverview_andDepartment(t *testing.T) {
 	h, diags := load.Load(os.DirFS("../../content"), "content")
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
-	home, _ := graph.Department(h, urls.Home)
-	if page, _ := graph.Department(h, urls.Graphs); page != home {
-		t.Fatalf("%s and %s draw different department graphs", urls.Home, urls.Graphs)
-	}
-
 	r := graphviz.New("")
 	defer r.Close()
 	g := New(h, r)
-	figures := make([]template.HTML, 4)
-	var wg sync.WaitGroup
-	for i := range figures {
-		wg.Go(func() {
-			var err error
-			if figures[i], err = g.Department([]string{urls.Home, urls.Graphs}[i%2]); err != nil {
-				t.Error(err)
-			}
-		})
-	}
-	wg.Wait()
-	for _, f := range figures {
-		if f != figures[0] || !strings.Contains(string(f), "<svg") {
-			t.Fatal("pages at the root show different department figures")
-		}
-	}
-	if s := r.Stats(); s.Graphs != 1 {
-		t.Errorf("%d graphs asked for, want 1", s.Graphs)
-	}
-	other, err := g.Department("a/b.html")
+	home, err := g.Overview(urls.Home)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if other == figures[0] || !strings.Contains(string(other), `href="../roles/`) {
-		t.Error("a page in another folder shows the root's figure")
+	full, err := g.Department(urls.Graphs)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s := r.Stats(); s.Graphs != 2 {
-		t.Errorf("%d graphs asked for, want 2", s.Graphs)
+	lines := func(f template.HTML) int { return strings.Count(string(f), `class="edge `) }
+	if n := lines(home); n == 0 || n > 40 {
+		t.Errorf("the home page's graph has %d lines, want 1 to 40", n)
+	}
+	if n := lines(full); n <= 40 {
+		t.Errorf("the full graph has %d lines, fewer than the overview's limit", n)
+	}
+	if !strings.Contains(string(home), `<p class="legend">`) || strings.Contains(string(full), `<p class="legend">`) {
+		t.Error("the legend is not in the overview's figure alone")
+	}
+	if !strings.Contains(string(home), `href="roles/`) {
+		t.Error("the overview's roles do not link to their pages")
 	}
 }

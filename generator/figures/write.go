@@ -10,8 +10,9 @@ import (
 )
 
 // writeFigure puts a graph (svg as the Renderer returns it; the figure
-// names it with alt.Title) in a scrollable figure with its facts as a
-// table that screen readers (and readers who cannot see the drawing) get.
+// names it with alt.Title) in a scrollable figure with its legend, if any,
+// and its facts as a table that screen readers (and readers who cannot see
+// the drawing) get.
 // It is written in Go: a department's tables have thousands of cells, and
 // the template engine cost more than laying the graphs out from the cache.
 // figure_test.go checks it against the template it replaced.
@@ -32,7 +33,13 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 	// lets a keyboard scroll it.
 	b.WriteString("\n<div class=\"graph-scroll\" tabindex=\"0\">")
 	graphviz.WriteInline(&b, svg, alt.Title)
-	b.WriteString("</div>\n<figcaption><details><summary>")
+	b.WriteString("</div>\n<figcaption>")
+	if alt.Legend != "" {
+		b.WriteString(`<p class="legend">`)
+		escape.HTML(&b, alt.Legend)
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("<details><summary>")
 	escape.HTML(&b, alt.Title)
 	// The facts, text alone, scroll sideways on a phone: the box is a tab
 	// stop too.
@@ -67,7 +74,7 @@ func writeFigure(svg []byte, alt graph.Alt, width string) template.HTML {
 // not into one grown by doubling from the size of the SVG (a department's
 // table is four times its drawing).
 func figureSize(svg []byte, alt graph.Alt) int {
-	n := len(svg) + 2*len(alt.Title) + 400
+	n := len(svg) + 2*len(alt.Title) + len(alt.Legend) + 400
 	for _, h := range alt.Header {
 		n += len(h) + len(`<th scope="col"></th>`)
 	}

@@ -14,7 +14,8 @@ import (
 var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="graph"{{with .Width}} data-width="{{.}}"{{end}}>
 {{- if .Width}}<button type="button" class="graph-zoom" hidden>⤢</button>{{end}}
 <div class="graph-scroll" tabindex="0">{{.SVG}}</div>
-<figcaption><details><summary>{{.Alt.Title}}</summary>
+<figcaption>{{with .Alt.Legend}}<p class="legend">{{.}}</p>
+{{end}}<details><summary>{{.Alt.Title}}</summary>
 <div class="table-wrap" tabindex="0"><table class="graph-facts">
 <thead><tr>{{range .Alt.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>{{range .Alt.Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>
@@ -23,7 +24,8 @@ var figureTmpl = template.Must(template.New("figure").Parse(`<figure class="grap
 
 // TestWriteFigure_sameAsTemplate: the figure written in Go is byte for byte
 // what figureTmpl gave with the SVG named by graphviz.Inline, with and without
-// a title and the zoom width, on facts full of what html/template escapes.
+// a title, a legend and the zoom width, on facts full of what html/template
+// escapes.
 func TestWriteFigure_sameAsTemplate(t *testing.T) {
 	nasty := `<b>"A&B" + 'c'</b>` + "\x00 外贸"
 	alt := graph.Alt{
@@ -33,7 +35,10 @@ func TestWriteFigure_sameAsTemplate(t *testing.T) {
 	}
 	svg := []byte(`<svg viewBox="0 0 10 10"><g id="g1"><text>外 &amp; b</text></g></svg>`)
 	for _, title := range []string{nasty, ""} {
-		alt.Title = title
+		alt.Title, alt.Legend = title, ""
+		if title != "" {
+			alt.Legend = "线越粗 " + nasty
+		}
 		for _, width := range []string{"", "1400pt", `9"x`} {
 			var want bytes.Buffer
 			err := figureTmpl.Execute(&want, struct {

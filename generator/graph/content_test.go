@@ -22,17 +22,19 @@ func shipped(t testing.TB) *model.Handbook {
 }
 
 // TestShipped: the shipped agreement's graphs are deterministic (golden
-// files for the department graph and the org chart), and every graph of
+// files for the department graph, its overview and the org chart), and every graph of
 // every page renders with each node linking to a page that exists.
 func TestShipped(t *testing.T) {
 	h := shipped(t)
-	dept, _ := Department(h, urls.Home)
+	dept, _ := Department(h, urls.Graphs)
 	golden(t, "content-department.dot", dept)
+	over, _ := Overview(h, urls.Home)
+	golden(t, "content-overview.dot", over)
 	org, _ := OrgChart(h, urls.Teams)
 	golden(t, "content-orgchart.dot", org)
 
 	type graph struct{ page, dot, title string }
-	graphs := []graph{{urls.Home, dept, "department"}, {urls.Teams, org, "org chart"}}
+	graphs := []graph{{urls.Graphs, dept, "department"}, {urls.Home, over, "overview"}, {urls.Teams, org, "org chart"}}
 	for _, r := range h.Roles {
 		dot, alt := Neighbourhood(h, r.ID, urls.Role(r.ID))
 		graphs = append(graphs, graph{urls.Role(r.ID), dot, alt.Title})

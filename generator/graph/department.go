@@ -193,21 +193,27 @@ func penwidth(n int) string {
 
 // Department draws every role, clustered by team in teams.toml order, with
 // one edge between two roles for each pair related on some step, whichever
-// way: its weight is the number of steps they share, its style the
-// strongest relation. Edges have no arrowheads, which at this density
+// way: its width grows with the number of steps they share, its style is
+// the strongest relation. Edges have no arrowheads, which at this density
 // pile up into blots around every node; the tooltip says which way each
 // relation goes. One edge per pair, not per direction, nearly halves the
-// lines of a graph that is dense by nature (16 roles of the shipped
-// agreement have 147 directed relations, 89 pairs). External teams are
-// dashed clusters on a warm tint. The Alt keeps the directions apart: from,
-// to, number of steps, relations.
+// lines of a graph that is dense by nature (20 roles of the shipped
+// agreement have 130 pairs). External teams are dashed clusters on a warm
+// tint. The Alt keeps the directions apart: from, to, number of steps,
+// relations.
+//
+// dot lays it out, ranking managers above their reports (see levels) and
+// pulling together only the pairs of overviewFrame. Unlike fdp, which drew
+// it before, dot never lets two team boxes overlap, and it lays the same
+// text out the same way every time: fdp's layout depends on what the
+// Graphviz process laid out before (TestDepartment_sameLayoutEveryTime),
+// so each build with a cold cache drew another graph.
 func Department(h *model.Handbook, page string) (string, Alt) {
 	l := LabelsFor(h.Meta.Language)
 	t := relations(h)
 	w := newDOTWriter()
 	w.open("digraph department")
 	graphDefaults(w, "TB")
-	w.defaults("graph", departmentLayout(len(t.links)))
 	w.defaults("edge", attrs{{"dir", "none"}})
 	teamClusters(w, h, page, l, nil)
 
@@ -227,11 +233,20 @@ func Department(h *model.Handbook, page string) (string, Alt) {
 		}
 	}
 	keep := strongest(t, drawn, maxDrawnPairs)
+	level := levels(h, t.ids)
+	frame := overviewFrame(t)
 	kept := 0
 	for i, p := range drawn {
 		if keep[i] {
 			kept++
-			w.edge(pairEdge(t, l, p, t.link(p), t.link(p.back())))
+			from, to, a := pairEdge(t, l, p, t.link(p), t.link(p.back()))
+			if !frame[p.key()] {
+				a = a.with("weight", "0")
+			}
+			if level[to] < level[from] {
+				from, to = to, from
+			}
+			w.edge(t.ids[from], t.ids[to], a)
 		}
 	}
 	if kept < len(drawn) {
@@ -270,26 +285,10 @@ func strongest(t *relTable, pairs []pair, n int) (keep []bool) {
 	return keep
 }
 
-// splinesUpTo is the number of relations up to which the department graph
-// routes its edges around nodes. Routing is what makes a dense graph
-// legible, but its cost grows fast with the edges (bench/README.md,
-// "Limits"); past this, edges are straight lines.
-const splinesUpTo = 160
-
-// departmentLayout chooses fdp, a force-directed layout that keeps
-// clusters: collaboration has no top or bottom, and dot, which ranks,
-// stretched the shipped agreement's 16 roles into one wide tangle.
-func departmentLayout(relations int) attrs {
-	overlap, splines := "false", "true"
-	if relations > splinesUpTo {
-		overlap, splines = "prism", "false"
-	}
-	return attrs{{"K", "1.2"}, {"layout", "fdp"}, {"overlap", overlap}, {"sep", "+6"}, {"splines", splines}}
-}
-
 // pairEdge draws the relations between two roles, lk from p.from to p.to
-// and back (nil when none) the other way, as one edge.
-func pairEdge(t *relTable, l Labels, p pair, lk, back *link) (from, to string, a attrs) {
+// and back (nil when none) the other way, as one edge from the role that
+// has the most steps towards the other.
+func pairEdge(t *relTable, l Labels, p pair, lk, back *link) (from, to int32, a attrs) {
 	steps := len(lk.steps)
 	rels := lk.rels
 	tip := dirTip(t, l, p, lk)
@@ -302,7 +301,7 @@ func pairEdge(t *relTable, l Labels, p pair, lk, back *link) (from, to string, a
 		tip = dirTip(t, l, p, lk) + "\n" + dirTip(t, l, p.back(), back)
 	}
 	style, class := rels.style()
-	return t.ids[p.from], t.ids[p.to], attrs{
+	return p.from, p.to, attrs{
 		{"class", "g-edge " + class},
 		{"penwidth", penwidth(steps)},
 		{"style", style},
@@ -351,10 +350,7 @@ func teamClusters(w *dotWriter, h *model.Handbook, page string, l Labels, keep f
 // clusterAttrs draws a team: internal teams on a grey tint, external ones
 // dashed on a warm tint, so the department's edge is visible at a glance.
 func clusterAttrs(t *model.Team, l Labels) attrs {
-	name := t.Name
-	if name == "" {
-		name = t.ID
-	}
+	name := teamName(t)
 	class, colour, fill, style, tip := "g-cluster-internal", internalStroke, internalFill, "rounded,filled", name
 	if t.External() {
 		class, colour, fill, style = "g-cluster-external", externalStroke, externalFill, "rounded,filled,dashed"
@@ -365,10 +361,18 @@ func clusterAttrs(t *model.Team, l Labels) attrs {
 		{"color", colour},
 		{"fillcolor", fill},
 		{"fontcolor", "black"},
-		{"label", name},
+		{"label", clusterLabel(name)},
 		{"style", style},
 		{"tooltip", tip},
 	}
+}
+
+// teamName is a team's name, or its id when it has none.
+func teamName(tm *model.Team) string {
+	if tm.Name == "" {
+		return tm.ID
+	}
+	return tm.Name
 }
 
 // teamIndex returns the position of a team in teams.toml, or -1.

@@ -100,6 +100,17 @@ func (a attrs) sorted() attrs {
 	return a
 }
 
+// with returns a with key set to val: a itself, changed, when a has key.
+func (a attrs) with(key, val string) attrs {
+	for i := range a {
+		if a[i].key == key {
+			a[i].val = val
+			return a
+		}
+	}
+	return append(a, attr{key, val})
+}
+
 func cmpKey(x, y attr) int { return strings.Compare(x.key, y.key) }
 
 // dotWriter accumulates DOT statements with indentation. Make one with

@@ -73,7 +73,11 @@ func golden(t *testing.T, name, got string) {
 // altText writes an Alt as tab-separated lines for golden files.
 func altText(a Alt) string {
 	var b strings.Builder
-	b.WriteString(a.Title + "\n" + strings.Join(a.Header, "\t") + "\n")
+	b.WriteString(a.Title + "\n")
+	if a.Legend != "" {
+		b.WriteString("legend: " + a.Legend + "\n")
+	}
+	b.WriteString(strings.Join(a.Header, "\t") + "\n")
 	for _, r := range a.Rows {
 		b.WriteString(strings.Join(r, "\t") + "\n")
 	}

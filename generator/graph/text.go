@@ -220,3 +220,23 @@ func cutEm(s string, maxEm float64) (head, rest string) {
 	}
 	return s, ""
 }
+
+// clusterLabel pads a team's name with a space for every wide character,
+// half on each side. Graphviz under WASM measures a Chinese character at
+// three quarters of an em and a space at a quarter, and makes a cluster as
+// wide as its label measures: a team of one role with a long name had its
+// label stick out of its box, over the next one. Browsers drop the spaces
+// at the ends of an SVG text, so the name stays centred in the wider box.
+func clusterLabel(name string) string {
+	wide := 0
+	for _, r := range name {
+		if isWide(r) {
+			wide++
+		}
+	}
+	if wide == 0 {
+		return name
+	}
+	pad := strings.Repeat(" ", (wide+1)/2)
+	return pad + name + pad
+}

@@ -203,7 +203,7 @@ func (r *renderer) home() {
 			d.Overdue++
 		}
 	}
-	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Department(urls.Home) })
+	d.Graph = r.graph(func() (template.HTML, error) { return r.in.Graphs.Overview(urls.Home) })
 	r.execute("home", r.page("home", urls.Home, r.h.Meta.Title, nil, d))
 }
 

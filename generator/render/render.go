@@ -65,6 +65,9 @@ type Result struct {
 // Graphs supplies the SVG of each graph, already safe to inline. A nil
 // Graphs renders pages without graphs.
 type Graphs interface {
+	// Overview is the department at a glance, for the home page;
+	// Department draws every link, for graphs.html.
+	Overview(page string) (template.HTML, error)
 	Department(page string) (template.HTML, error)
 	OrgChart(page string) (template.HTML, error)
 	Workflow(w *model.Workflow, page string) (template.HTML, error)
