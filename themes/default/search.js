@@ -164,6 +164,9 @@
   // takes that role, its <li> none, since an option may not hold a link.
   function renderResults(list, results, q, limit) {
     list.textContent = "";
+    // What the list shows results for: the index loads once, and the
+    // renders of the letters typed before it came follow each other.
+    list.setAttribute("data-q", q);
     var ph = phrases(q);
     results.slice(0, limit).forEach(function (r, n) {
       var d = r.doc, li = document.createElement("li"), a = document.createElement("a");
