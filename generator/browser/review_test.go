@@ -19,8 +19,8 @@ import (
 // TestReviewCalendar: the shipped handbook as of a day when every
 // document is overdue. The review calendar lists them by owner and the
 // page of an overdue document carries a banner that leads to the
-// calendar — in the light theme on a laptop and the dark one on a phone,
-// with nothing wider than the screen.
+// calendar — in both themes, on a laptop and on a phone, with nothing
+// wider than the screen.
 func TestReviewCalendar(t *testing.T) {
 	chrometest.Path(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -33,8 +33,8 @@ func TestReviewCalendar(t *testing.T) {
 	for _, tc := range []struct {
 		scheme string
 		width  int
-	}{{"light", 1280}, {"dark", 375}} {
-		t.Run(tc.scheme, func(t *testing.T) {
+	}{{"light", 1280}, {"light", 375}, {"dark", 375}, {"dark", 1280}} {
+		t.Run(tc.scheme+"-"+strconv.Itoa(tc.width), func(t *testing.T) {
 			b := newBrowser(t, 1280, 900)
 			dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tc.scheme}}}
 			if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, dark); err != nil {
