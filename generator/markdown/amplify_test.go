@@ -23,6 +23,7 @@ func TestCheckTables(t *testing.T) {
 		{"a setext heading is no table", "Title\n---\ntext\nmore\n", 1, 0},
 		{"a thematic break is no table", "text\n\n---\n\nmore\n", 1, 0},
 		{"a blank line ends it", row(2, "h") + row(2, "-") + row(2, "x") + "\n" + row(2, "x") + row(2, "x"), 4, 0},
+		{"a wide table after a narrow delimiter row, in one block", "a|b\n|-|\n" + row(5, "h") + row(5, "-") + row(5, "x") + row(5, "x"), 12, 3},
 		{"counted in code too", "```\n" + row(2, "h") + row(2, "-") + row(2, "x") + "```\n", 4, 2},
 	}
 	for _, tt := range tests {

@@ -135,3 +135,24 @@ func BenchmarkGuard(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGuard_hostile: pages of 1 MB (MaxSize) built to make the
+// guards slow, which they must refuse or pass in about the time of a page
+// of text: 25 blocks of 9,999 delimiter rows each (a quadratic table count
+// took 13 s over it), and 250,000 lines of link reference definitions.
+func BenchmarkGuard_hostile(b *testing.B) {
+	block := append(bytes.Repeat([]byte("|-|\n"), 9999), '\n')
+	pages := map[string][]byte{
+		"delimiter-rows": bytes.Repeat(block, 25),
+		"definitions":    bytes.Repeat([]byte("[a]: b\n"), markdown.MaxSize/8),
+	}
+	for _, name := range []string{"delimiter-rows", "definitions"} {
+		src := pages[name][:min(len(pages[name]), markdown.MaxSize)]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				markdown.Guard(src)
+			}
+		})
+	}
+}
