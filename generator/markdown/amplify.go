@@ -57,22 +57,44 @@ func blank(line []byte) bool { return len(bytes.Trim(line, " \t\r")) == 0 }
 // safe. The end of each block of non-blank lines is found once, so a page
 // of delimiter rows takes linear time, not quadratic.
 func CheckTables(src []byte, max int) *TableError {
-	ls := lines(src)
-	end := 0 // the first blank line at or after the current one
-	for i := 1; i < len(ls); i++ {
-		if end <= i {
-			for end = i; end < len(ls) && !blank(ls[end]); end++ {
-			}
+	src = bytes.TrimSuffix(src, []byte("\n"))
+	prevBlank := true
+	end := 0 // the first blank line at or after the current one, once a delimiter row needs it
+	for i, rest, more := 0, src, true; more; i++ {
+		var line []byte
+		line, rest, more = bytes.Cut(rest, []byte("\n"))
+		isBlank := blank(line)
+		cols := 0
+		if !prevBlank {
+			cols = delimiterCells(line)
 		}
-		cols := delimiterCells(ls[i])
-		if cols == 0 || blank(ls[i-1]) {
+		prevBlank = isBlank
+		if cols == 0 {
 			continue
+		}
+		if end <= i {
+			end = i + 1 + blockLines(rest, more)
 		}
 		if rows := end - i; cols*rows > max {
 			return &TableError{Line: i, Cols: cols, Rows: rows, Max: max}
 		}
 	}
 	return nil
+}
+
+// blockLines counts the lines of rest before its first blank one (more:
+// rest holds any line).
+func blockLines(rest []byte, more bool) int {
+	n := 0
+	for more {
+		var line []byte
+		line, rest, more = bytes.Cut(rest, []byte("\n"))
+		if blank(line) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // delimiterCells is the number of cells of a GFM table's delimiter row,
