@@ -8,11 +8,13 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
 // FS is one version of a folder read from git. It implements fs.FS,
-// fs.ReadDirFS, fs.ReadFileFS and fs.StatFS; it never changes after Open.
+// fs.ReadDirFS, fs.ReadFileFS and fs.StatFS; its files never change after
+// Open, and it is safe for concurrent use.
 type FS struct {
 	Commit string    // the full commit id that was read
 	Time   time.Time // its committer date, also every file's ModTime
@@ -20,6 +22,11 @@ type FS struct {
 	repo  string
 	files map[string]*entry   // slash path -> file
 	dirs  map[string][]*entry // slash path ("." for the root) -> children, sorted
+
+	mu        sync.Mutex        // guards what readLarge keeps
+	large     []string          // the paths of the files Open left unread, sorted
+	ahead     map[string][]byte // blobs read ahead of their Open, by object id
+	aheadSize int64             // their bytes
 }
 
 // entry is a file or folder of the tree. It is also its own fs.FileInfo
@@ -78,7 +85,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if e.dir {
 		return &dirFile{entry: e, children: f.dirs[name]}, nil
 	}
-	data, err := f.contents(e)
+	data, err := f.contents(name, e)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -86,12 +93,12 @@ func (f *FS) Open(name string) (fs.File, error) {
 }
 
 // contents returns a file's bytes, reading a large one from git now. It is
-// not cached: the FS stays immutable and safe to share.
-func (f *FS) contents(e *entry) ([]byte, error) {
+// not cached once opened: a history of versions is not held in memory.
+func (f *FS) contents(name string, e *entry) ([]byte, error) {
 	if e.data != nil || e.size == 0 {
 		return e.data, nil
 	}
-	return f.readLarge(e)
+	return f.readLarge(name, e)
 }
 
 // ReadFile returns a copy of a file's contents.
@@ -103,7 +110,7 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	if e.dir {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: errors.New("is a directory")}
 	}
-	data, err := f.contents(e)
+	data, err := f.contents(name, e)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: err}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,8 +139,7 @@ func validName(name string) bool {
 }
 
 // readBlobs reads the commit object and every small blob through one
-// `git cat-file --batch`. Requests are written from a goroutine: git
-// answers while it reads, and both pipes would fill up otherwise.
+// `git cat-file --batch`.
 func (f *FS) readBlobs() error {
 	want := []string{f.Commit}
 	seen := map[string]bool{f.Commit: true}
@@ -149,38 +149,9 @@ func (f *FS) readBlobs() error {
 			want = append(want, e.oid)
 		}
 	}
-	cmd, err := command(f.repo, "cat-file", "--batch")
+	blobs, err := catFile(f.repo, want)
 	if err != nil {
 		return err
-	}
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return err
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return err
-	}
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go func() {
-		w := bufio.NewWriter(stdin)
-		for _, oid := range want {
-			fmt.Fprintln(w, oid)
-		}
-		w.Flush()
-		stdin.Close()
-	}()
-	blobs, readErr := readBatch(bufio.NewReader(stdout), len(want))
-	if readErr != nil {
-		_ = cmd.Process.Kill()
-	}
-	if err := cmd.Wait(); err != nil && readErr == nil {
-		readErr = err
-	}
-	if readErr != nil {
-		return readErr
 	}
 	f.Time = commitTime(blobs[f.Commit])
 	for name, e := range f.files {
@@ -189,6 +160,43 @@ func (f *FS) readBlobs() error {
 		}
 	}
 	return nil
+}
+
+// catFile reads the objects oids through one `git cat-file --batch`.
+// Requests are written from a goroutine: git answers while it reads, and
+// both pipes would fill up otherwise.
+func catFile(repo string, oids []string) (map[string][]byte, error) {
+	cmd, err := command(repo, "cat-file", "--batch")
+	if err != nil {
+		return nil, err
+	}
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, oid := range oids {
+			fmt.Fprintln(w, oid)
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	blobs, readErr := readBatch(bufio.NewReader(stdout), len(oids))
+	if readErr != nil {
+		_ = cmd.Process.Kill()
+	}
+	if err := cmd.Wait(); err != nil && readErr == nil {
+		readErr = err
+	}
+	return blobs, readErr
 }
 
 // readBatch reads n answers of `cat-file --batch`:
@@ -237,11 +245,62 @@ func commitTime(obj []byte) time.Time {
 	return time.Time{}
 }
 
-// readLarge reads a blob that Open left unread.
-func (f *FS) readLarge(e *entry) ([]byte, error) {
-	data, err := git(f.repo, "cat-file", "blob", e.oid)
+// readAhead bounds the bytes of the blobs an FS holds read ahead of their
+// Open.
+const readAhead = 8 << 20
+
+// readLarge reads a blob that Open left unread. The site copies a
+// version's assets one after the other, in the order of their names: a
+// git process for each took minutes for a history of versions each with
+// hundreds of images. So it reads this blob and the large ones named after
+// it, up to readAhead bytes, with one process, and keeps the others until
+// they are opened: what an FS holds ahead is bounded, whatever the order
+// of the reads.
+func (f *FS) readLarge(name string, e *entry) ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if data, ok := f.ahead[e.oid]; ok {
+		delete(f.ahead, e.oid)
+		f.aheadSize -= int64(len(data))
+		return data, nil
+	}
+	if f.large == nil {
+		for n, l := range f.files {
+			if !l.dir && l.data == nil && l.size > 0 {
+				f.large = append(f.large, n)
+			}
+		}
+		slices.Sort(f.large)
+	}
+	want := []string{e.oid}
+	seen := map[string]bool{e.oid: true}
+	i, _ := slices.BinarySearch(f.large, name)
+	for size := f.aheadSize; i < len(f.large); i++ {
+		next := f.files[f.large[i]]
+		if seen[next.oid] || f.ahead[next.oid] != nil {
+			continue
+		}
+		if size += next.size; size > readAhead {
+			break
+		}
+		seen[next.oid] = true
+		want = append(want, next.oid)
+	}
+	blobs, err := catFile(f.repo, want)
 	if err != nil {
 		return nil, err
+	}
+	data, ok := blobs[e.oid]
+	if !ok {
+		return nil, fmt.Errorf("git cat-file: %s missing", e.oid)
+	}
+	delete(blobs, e.oid)
+	if f.ahead == nil {
+		f.ahead = map[string][]byte{}
+	}
+	for oid, b := range blobs {
+		f.ahead[oid] = b
+		f.aheadSize += int64(len(b))
 	}
 	return data, nil
 }

@@ -2,10 +2,14 @@ package gitfs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -241,5 +245,60 @@ func TestResolve(t *testing.T) {
 	}
 	if _, _, err := Resolve(filepath.Join(r.Dir, "missing")); err == nil {
 		t.Error("Resolve of a missing folder must fail")
+	}
+}
+
+// TestReadLarge_readsAhead: assets read one after the other come from a
+// few git processes, not one each (the blobs after the one asked for are
+// read with it), every file reads back as written in any order, two files
+// with the same content both read, and what the FS keeps ahead of the reads
+// stays under readAhead.
+func TestReadLarge_readsAhead(t *testing.T) {
+	r := gittest.New(t)
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("assets/img%02d.bin", i)] = strings.Repeat(string(rune('a'+i%26)), 512<<10) + strconv.Itoa(i)
+	}
+	files["assets/same1.bin"] = "the same"
+	files["assets/same2.bin"] = "the same"
+	r.Write(files)
+	r.Commit("images")
+	for _, order := range []string{"forward", "backward"} {
+		t.Run(order, func(t *testing.T) {
+			f, err := Open(r.Dir, "HEAD", ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := f.(*FS)
+			names := slices.Sorted(maps.Keys(files))
+			if order == "backward" {
+				slices.Reverse(names)
+			}
+			misses := 0
+			for _, name := range names {
+				g.mu.Lock()
+				_, ahead := g.ahead[g.files[name].oid]
+				g.mu.Unlock()
+				if !ahead {
+					misses++
+				}
+				b, err := fs.ReadFile(f, name)
+				if err != nil || string(b) != files[name] {
+					t.Fatalf("%s: %d bytes, %v", name, len(b), err)
+				}
+				g.mu.Lock()
+				held := 0
+				for _, data := range g.ahead {
+					held += len(data)
+				}
+				g.mu.Unlock()
+				if held > readAhead {
+					t.Fatalf("after %s the FS holds %d bytes ahead, more than %d", name, held, readAhead)
+				}
+			}
+			if order == "forward" && misses > 4 {
+				t.Errorf("%d git processes for %d files read in order: each should bring the next ones", misses, len(names))
+			}
+		})
 	}
 }
