@@ -403,19 +403,7 @@ func roleAttrs(h *model.Handbook, r *model.Role, page string, l Labels, centre b
 	if centre {
 		class += " g-centre"
 	}
-	label, width, height := boxAttrs(wrap(name, nameEm))
-	a := attrs{
-		{"URL", urls.Rel(page, urls.Role(r.ID))},
-		{"class", class},
-		{"color", colour},
-		{"fillcolor", colour + "33"},
-		{"fontcolor", "black"},
-		{"height", height},
-		{"label", label},
-		{"style", style},
-		{"tooltip", tip},
-		{"width", width},
-	}
+	a := boxNode(urls.Rel(page, urls.Role(r.ID)), class, colour, style, tip, wrap(name, nameEm))
 	if centre {
 		a = append(a, attr{"penwidth", "2.4"}) // out of order: written in order
 	}

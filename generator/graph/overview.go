@@ -210,19 +210,7 @@ func teamAttrs(tm *model.Team, index, roles int, page string, l Labels) attrs {
 		style += ",dashed"
 		tip += " (" + l.External + ")"
 	}
-	label, width, height := boxAttrs(append(wrap(name, nameEm), l.roles(roles)))
-	return attrs{
-		{"URL", urls.Rel(page, urls.Teams) + "#team-" + tm.ID},
-		{"class", class},
-		{"color", colour},
-		{"fillcolor", colour + "33"},
-		{"fontcolor", "black"},
-		{"height", height},
-		{"label", label},
-		{"style", style},
-		{"tooltip", tip},
-		{"width", width},
-	}
+	return boxNode(urls.Rel(page, urls.Teams)+"#team-"+tm.ID, class, colour, style, tip, append(wrap(name, nameEm), l.roles(roles)))
 }
 
 //END

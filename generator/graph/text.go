@@ -70,6 +70,25 @@ func boxSize(lines []string) (w, h float64) {
 // depend on float printing.
 func inches(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
+// boxNode is a node drawn as a box of lines of text in a team's colour,
+// linking to url: a role, or a team in the overview. Attributes in name
+// order.
+func boxNode(url, class, colour, style, tip string, lines []string) attrs {
+	label, width, height := boxAttrs(lines)
+	return attrs{
+		{"URL", url},
+		{"class", class},
+		{"color", colour},
+		{"fillcolor", colour + "33"},
+		{"fontcolor", "black"},
+		{"height", height},
+		{"label", label},
+		{"style", style},
+		{"tooltip", tip},
+		{"width", width},
+	}
+}
+
 // boxAttrs returns the label, width and height of a fixed-size node.
 func boxAttrs(lines []string) (label, width, height string) {
 	w, h := boxSize(lines)
