@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -128,30 +129,48 @@ func delimiterCells(line []byte) int {
 
 // CheckRefs returns the first link reference definition whose uses, with
 // those of the definitions before it, add more than max bytes of link
-// address to the page. A use is any [label] of the page naming it (the
-// link text of [text][label] included, which counts too much).
+// address and title to the page. A use is any [label] of the page naming
+// it (the link text of [text][label] included, which counts too much).
+// CommonMark lets a label, the address and the title each go on to the
+// next line, inside a block quote too: the page is read without its quote
+// markers, a definition counts every line after it up to a blank line or
+// the next line opening with "[", and a label may span lines.
 func CheckRefs(src []byte, max int) *RefError {
+	if !bytes.Contains(src, []byte("]:")) {
+		return nil // no definition: most pages
+	}
+	ls := lines(src)
+	text := make([]byte, 0, len(src)+len(ls))
+	starts := make([]int, len(ls)+1) // where each line begins in text
+	for i, l := range ls {
+		_, t := quotePrefix(l)
+		starts[i] = len(text)
+		text = append(append(text, t...), '\n')
+	}
+	starts[len(ls)] = len(text)
+
 	type def struct {
 		line, size int
 		label      string
 	}
-	if !bytes.Contains(src, []byte("]:")) {
-		return nil // no definition: most pages
-	}
 	defs := map[string]*def{}
 	var order []*def
-	ls := lines(src)
-	for i, l := range ls {
-		_, t := quotePrefix(l)
-		label, rest, ok := definition(t)
+	own := map[int]bool{} // where a definition's label opens: no use of it
+	for i := range ls {
+		open, label, rest, ok := definitionAt(text, starts[i])
 		if !ok {
 			continue
 		}
+		own[open] = true
 		key := normLabel(label)
 		if _, dup := defs[key]; dup || key == "" {
 			continue // the first definition of a label is the one used
 		}
-		d := &def{line: i + 1, size: len(bytes.TrimSpace(rest)), label: string(label)}
+		end := rest + bytes.IndexByte(text[rest:], '\n') // text ends with one
+		for j := sort.SearchInts(starts, end+1); j < len(ls) && !blank(ls[j]) && !opensBracket(text[starts[j]:starts[j+1]]); j++ {
+			end = starts[j+1] - 1
+		}
+		d := &def{line: i + 1, size: len(bytes.TrimSpace(text[rest:end])), label: string(label)}
 		defs[key] = d
 		order = append(order, d)
 	}
@@ -159,24 +178,21 @@ func CheckRefs(src []byte, max int) *RefError {
 		return nil
 	}
 	uses := map[*def]int{}
-	for _, l := range ls {
-		_, t := quotePrefix(l)
-		if _, rest, ok := definition(t); ok {
-			l = rest // a definition's own label is no use of it
+	for at := 0; ; {
+		i := bytes.IndexByte(text[at:], '[')
+		if i < 0 {
+			break
 		}
-		for {
-			i := bytes.IndexByte(l, '[')
-			if i < 0 {
-				break
-			}
-			l = l[i+1:]
-			j := bytes.IndexByte(l, ']')
-			if j < 0 {
-				break
-			}
-			if d := defs[normLabel(l[:j])]; d != nil {
-				uses[d]++
-			}
+		at += i + 1
+		if own[at-1] {
+			continue
+		}
+		j := bytes.IndexByte(text[at:min(len(text), at+maxLabel+1)], ']')
+		if j < 0 {
+			continue
+		}
+		if d := defs[normLabel(text[at:at+j])]; d != nil {
+			uses[d]++
 		}
 	}
 	total := 0
@@ -190,18 +206,32 @@ func CheckRefs(src []byte, max int) *RefError {
 	return nil
 }
 
-// definition reads a link reference definition's first line: up to three
-// spaces, [label], a colon, and the rest (address and title).
-func definition(line []byte) (label, rest []byte, ok bool) {
+// maxLabel is CommonMark's longest link label.
+const maxLabel = 999
+
+// definitionAt reads a link reference definition that opens at offset at
+// of text: up to three spaces, "[", a label of at most maxLabel bytes (over
+// several lines if need be), "]:". It returns where its "[" is, the label,
+// and where what follows the colon starts.
+func definitionAt(text []byte, at int) (open int, label []byte, rest int, ok bool) {
+	t := bytes.TrimLeft(text[at:], " ")
+	indent := len(text) - at - len(t)
+	if indent > 3 || len(t) == 0 || t[0] != '[' {
+		return 0, nil, 0, false
+	}
+	open = at + indent
+	end := bytes.IndexByte(t[1:min(len(t), maxLabel+2)], ']')
+	if end < 1 || end+2 >= len(t) || t[end+2] != ':' {
+		return 0, nil, 0, false
+	}
+	return open, t[1 : end+1], open + end + 3, true
+}
+
+// opensBracket reports a line that opens with "[" after up to three
+// spaces: the next definition, or text, not the one before going on.
+func opensBracket(line []byte) bool {
 	t := bytes.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || len(t) == 0 || t[0] != '[' {
-		return nil, nil, false
-	}
-	end := bytes.Index(t, []byte("]:"))
-	if end < 1 {
-		return nil, nil, false
-	}
-	return t[1:end], t[end+2:], true
+	return len(line)-len(t) <= 3 && len(t) > 0 && t[0] == '['
 }
 
 // normLabel is a label as CommonMark matches it: case-folded, white space

@@ -57,6 +57,11 @@ func TestCheckRefs(t *testing.T) {
 		{"the first definition counts", uses(4, "r") + "[r]: short\n[r]: " + strings.Repeat("l", 100) + "\n", 100, 0, 0},
 		{"in a block quote", "> " + uses(5, "r") + "> [r]: " + strings.Repeat("q", 30) + "\n", 100, 3, 5},
 		{"four spaces make code", uses(5, "r") + "    [r]: " + strings.Repeat("c", 30) + "\n", 100, 0, 0},
+		{"the address on the next line", uses(5, "r") + "[r]:\n  " + strings.Repeat("a", 30) + "\n", 100, 3, 5},
+		{"the title on the next line", uses(5, "r") + "[r]: /x\n  \"" + strings.Repeat("t", 30) + "\"\n", 100, 3, 5},
+		{"a label over two lines", strings.Repeat("see [x][a\nb] ", 5) + "\n\n[a\nb]: " + strings.Repeat("z", 30) + "\n", 100, 8, 5},
+		{"a definition ends at the next one", uses(5, "r") + "[r]: /x\n[s]: " + strings.Repeat("s", 300) + "\n", 100, 0, 0},
+		{"in a block quote, the address on the next line", "> " + uses(5, "r") + "> [r]:\n> " + strings.Repeat("q", 30) + "\n", 100, 3, 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
