@@ -128,45 +128,41 @@ func (rn renames) apply(old *model.Handbook) *model.Handbook {
 // change of id as a field, so that every format shows it; a document only
 // renamed is a change of its own.
 func markRenames(c *ChangeSet, rn renames, new *model.Handbook) {
-	id := func(old, now string) FieldChange { return FieldChange{Field: "id", Old: old, New: now} }
-	for old, now := range rn.roles {
-		i := slices.IndexFunc(c.Roles, func(r RoleChange) bool { return r.ID == now })
-		if i < 0 {
-			c.Roles = append(c.Roles, RoleChange{ID: now, Name: new.RoleByID[now].Name, Change: Changed})
-			i = len(c.Roles) - 1
-		}
-		c.Roles[i].RenamedFrom = old
-		c.Roles[i].Fields = append([]FieldChange{id(old, now)}, c.Roles[i].Fields...)
+	first := func(fields []FieldChange, name, old, now string) []FieldChange {
+		return append([]FieldChange{{Field: name, Old: old, New: now}}, fields...)
 	}
-	slices.SortFunc(c.Roles, func(a, b RoleChange) int { return strings.Compare(a.ID, b.ID) })
-	for old, now := range rn.workflows {
-		i := slices.IndexFunc(c.Workflows, func(w WorkflowChange) bool { return w.ID == now })
+	c.Roles = markRenamed(c.Roles, rn.roles, func(r RoleChange) string { return r.ID },
+		func(now string) RoleChange { return RoleChange{ID: now, Name: new.RoleByID[now].Name, Change: Changed} },
+		func(r *RoleChange, old string) { r.RenamedFrom, r.Fields = old, first(r.Fields, "id", old, r.ID) })
+	c.Workflows = markRenamed(c.Workflows, rn.workflows, func(w WorkflowChange) string { return w.ID },
+		func(now string) WorkflowChange {
+			return WorkflowChange{ID: now, Name: new.WorkflowByID[now].Name, Change: Changed}
+		},
+		func(w *WorkflowChange, old string) { w.RenamedFrom, w.Fields = old, first(w.Fields, "id", old, w.ID) })
+	c.Policies = markRenamed(c.Policies, rn.policies, func(p PolicyChange) string { return p.ID },
+		func(now string) PolicyChange {
+			return PolicyChange{ID: now, Title: new.PolicyByID[now].Title, Change: Changed}
+		},
+		func(p *PolicyChange, old string) { p.RenamedFrom, p.Fields = old, first(p.Fields, "id", old, p.ID) })
+	c.Pages = markRenamed(c.Pages, rn.pages, func(p PageChange) string { return p.Path },
+		func(now string) PageChange {
+			return PageChange{Path: now, Title: new.PageByPath[now].Title, Change: Changed}
+		},
+		func(p *PageChange, old string) { p.RenamedFrom, p.Fields = old, first(p.Fields, "path", old, p.Path) })
+}
+
+// markRenamed marks, in a list of changes sorted by key, the change of
+// each document renamed (rn: old id → new) with mark, adding fresh(new)
+// for one that changed in nothing else, and returns the list sorted.
+func markRenamed[T any](list []T, rn map[string]string, key func(T) string, fresh func(string) T, mark func(*T, string)) []T {
+	for old, now := range rn {
+		i := slices.IndexFunc(list, func(t T) bool { return key(t) == now })
 		if i < 0 {
-			c.Workflows = append(c.Workflows, WorkflowChange{ID: now, Name: new.WorkflowByID[now].Name, Change: Changed})
-			i = len(c.Workflows) - 1
+			list = append(list, fresh(now))
+			i = len(list) - 1
 		}
-		c.Workflows[i].RenamedFrom = old
-		c.Workflows[i].Fields = append([]FieldChange{id(old, now)}, c.Workflows[i].Fields...)
+		mark(&list[i], old)
 	}
-	slices.SortFunc(c.Workflows, func(a, b WorkflowChange) int { return strings.Compare(a.ID, b.ID) })
-	for old, now := range rn.policies {
-		i := slices.IndexFunc(c.Policies, func(p PolicyChange) bool { return p.ID == now })
-		if i < 0 {
-			c.Policies = append(c.Policies, PolicyChange{ID: now, Title: new.PolicyByID[now].Title, Change: Changed})
-			i = len(c.Policies) - 1
-		}
-		c.Policies[i].RenamedFrom = old
-		c.Policies[i].Fields = append([]FieldChange{id(old, now)}, c.Policies[i].Fields...)
-	}
-	slices.SortFunc(c.Policies, func(a, b PolicyChange) int { return strings.Compare(a.ID, b.ID) })
-	for old, now := range rn.pages {
-		i := slices.IndexFunc(c.Pages, func(p PageChange) bool { return p.Path == now })
-		if i < 0 {
-			c.Pages = append(c.Pages, PageChange{Path: now, Title: new.PageByPath[now].Title, Change: Changed})
-			i = len(c.Pages) - 1
-		}
-		c.Pages[i].RenamedFrom = old
-		c.Pages[i].Fields = append([]FieldChange{{Field: "path", Old: old, New: now}}, c.Pages[i].Fields...)
-	}
-	slices.SortFunc(c.Pages, func(a, b PageChange) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(list, func(a, b T) int { return strings.Compare(key(a), key(b)) })
+	return list
 }
